@@ -1,0 +1,48 @@
+package io.github.linkai.spring.client;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One piece of a streamed answer. Concatenating the {@link #delta()}s of a stream gives the answer; the last
+ * chunk carries the finish reason and, where the provider reports it, the usage.
+ *
+ * @param delta the new text, possibly empty (e.g. on the final chunk)
+ * @param finishReason set on the chunk that ends generation
+ * @param usage token usage, on the final chunk
+ * @param sessionId the conversation id (LinkAI memory chat), on every chunk
+ * @param requestId the provider's request id, if any
+ * @param sources search sources (Jijyun), usually on one chunk only
+ * @param cost the call's cost (Jijyun), if reported
+ * @param providerFields unmapped fields of the provider's event
+ */
+public record ChatChunk(String delta, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
+		@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
+		Map<String, Object> providerFields) {
+
+	public ChatChunk {
+		sources = List.copyOf(sources);
+		providerFields = Map.copyOf(providerFields);
+	}
+
+	/** A chunk with text only. */
+	public static ChatChunk ofDelta(String delta, @Nullable String sessionId) {
+		return new ChatChunk(delta, null, null, sessionId, null, List.of(), null, Map.of());
+	}
+
+	/** Whether this chunk ends generation. */
+	public boolean isLast() {
+		return this.finishReason != null;
+	}
+
+	/** The whole of a non-streamed answer as one final chunk (a server that ignored {@code stream=true}). */
+	public static ChatChunk of(ChatResponse response) {
+		return new ChatChunk(response.content(), (response.finishReason() != null) ? response.finishReason() : "stop",
+				response.usage(), response.sessionId(), response.requestId(), response.sources(), response.cost(),
+				response.providerFields());
+	}
+
+}

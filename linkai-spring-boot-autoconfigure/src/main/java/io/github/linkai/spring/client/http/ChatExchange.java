@@ -1,0 +1,276 @@
+package io.github.linkai.spring.client.http;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+
+import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.ChatMessage;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.ContentPart;
+import io.github.linkai.spring.client.ProviderOptions;
+import io.github.linkai.spring.client.error.ChatClientException;
+import io.github.linkai.spring.client.error.ChatTimeoutException;
+import io.github.linkai.spring.client.error.ChatTransportException;
+import io.github.linkai.spring.client.error.ErrorDetails;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
+import io.github.linkai.spring.client.spi.ChatOption;
+import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.StreamError;
+import io.github.linkai.spring.client.spi.Validation;
+import io.github.linkai.spring.client.spi.WireMapping;
+import io.github.linkai.spring.client.spi.WireRequest;
+import io.github.linkai.spring.client.stream.EventStreamDecoder;
+import io.netty.handler.timeout.TimeoutException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The one path every provider call takes: validate, apply the client's defaults, send, map error statuses,
+ * decode the body or the event stream, and translate transport failures. Timeouts, retries and observation
+ * belong here, once, for all providers.
+ *
+ * @param <R> the provider's reply record
+ * @param <C> the provider's stream event record
+ */
+public final class ChatExchange<R, C> {
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE_TYPE = new ParameterizedTypeReference<>() {
+	};
+
+	private final String clientName;
+
+	private final WireMapping<R, C> mapping;
+
+	private final WebClient webClient;
+
+	private final ChatOptions defaults;
+
+	private final SecretMasker masker;
+
+	private final Validation validation;
+
+	private final ObjectReader responseReader;
+
+	private final EventStreamDecoder<C> streamDecoder;
+
+	private final Clock clock;
+
+	/**
+	 * An exchange for one client.
+	 * @param clientName the configured client's name
+	 * @param mapping the provider endpoint's wire mapping
+	 * @param webClient a WebClient whose base URL is the mapping's and whose connector the mapping decorated
+	 * @param defaults the client's default options; those the endpoint does not support are dropped
+	 */
+	public ChatExchange(String clientName, WireMapping<R, C> mapping, WebClient webClient, ChatOptions defaults) {
+		this(clientName, mapping, webClient, defaults, Clock.systemUTC());
+	}
+
+	ChatExchange(String clientName, WireMapping<R, C> mapping, WebClient webClient, ChatOptions defaults, Clock clock) {
+		this.clientName = Objects.requireNonNull(clientName, "clientName must not be null");
+		this.mapping = Objects.requireNonNull(mapping, "mapping must not be null");
+		this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
+		this.defaults = ChatOption.retain(Objects.requireNonNull(defaults, "defaults must not be null"),
+				mapping.supportedOptions());
+		this.masker = new SecretMasker(mapping.secrets());
+		this.validation = new Validation(mapping.provider(), clientName);
+		this.responseReader = WireJson.mapper().readerFor(mapping.responseType());
+		this.streamDecoder = new EventStreamDecoder<>(mapping, WireJson.mapper().reader());
+		this.clock = clock;
+	}
+
+	/** The configured client's name. */
+	public String clientName() {
+		return this.clientName;
+	}
+
+	/** The provider. */
+	public String provider() {
+		return this.mapping.provider();
+	}
+
+	/** Sends the request and emits the complete reply. */
+	public Mono<ChatResponse> call(ChatRequest request) {
+		return Mono.defer(() -> {
+			ExchangeContext context = prepare(request);
+			return send(context, false, MediaType.APPLICATION_JSON)
+				.exchangeToMono((response) -> readReply(response, context));
+		}).onErrorMap(this::translate);
+	}
+
+	/** Sends the request with streaming on and emits each chunk as its event arrives. */
+	public Flux<ChatChunk> stream(ChatRequest request) {
+		return Flux.defer(() -> {
+			ExchangeContext context = prepare(request);
+			return send(context, true, MediaType.TEXT_EVENT_STREAM)
+				.exchangeToFlux((response) -> readStream(response, context));
+		}).onErrorMap(this::translate);
+	}
+
+	private ExchangeContext prepare(ChatRequest request) {
+		Objects.requireNonNull(request, "request must not be null");
+		validateShared(request);
+		this.mapping.validate(request, this.validation);
+		ChatRequest effective = request.options().orElse(this.defaults).equals(request.options()) ? request
+				: request.mutate().options(request.options().orElse(this.defaults)).build();
+		return new ExchangeContext(this.mapping.provider(), this.clientName, effective);
+	}
+
+	private void validateShared(ChatRequest request) {
+		if (request.messages().isEmpty()) {
+			throw this.validation.fail("messages", "must not be empty");
+		}
+		for (int i = 0; i < request.messages().size(); i++) {
+			ChatMessage message = request.messages().get(i);
+			if (message.parts().isEmpty()) {
+				throw this.validation.fail("messages[" + i + "].content", "must not be empty");
+			}
+			for (ContentPart part : message.parts()) {
+				if (part instanceof ContentPart.Text text && text.text().isBlank()) {
+					throw this.validation.fail("messages[" + i + "].content", "must not be blank");
+				}
+				if (part instanceof ContentPart.Image image && image.url().isBlank()) {
+					throw this.validation.fail("messages[" + i + "].content.image_url", "must not be blank");
+				}
+			}
+		}
+		for (ChatOption option : ChatOption.values()) {
+			Object value = option.valueIn(request.options());
+			if (value == null) {
+				continue;
+			}
+			if (!this.mapping.supportedOptions().contains(option)) {
+				throw this.validation.fail(option.fieldName(), "is not supported by " + this.mapping.provider());
+			}
+			if (value instanceof Double d && !Double.isFinite(d)) {
+				throw this.validation.fail(option.fieldName(), "must be a finite number but was " + d);
+			}
+			if (value instanceof String s && s.isBlank()) {
+				throw this.validation.fail(option.fieldName(), "must not be blank when set");
+			}
+		}
+		if (request.sessionId() != null && !this.mapping.supportsSessionId()) {
+			throw this.validation.fail("sessionId", "is only sent by the LinkAI memory chat endpoint");
+		}
+		for (ProviderOptions options : request.providerOptions().values()) {
+			if (!options.provider().equals(this.mapping.provider())) {
+				throw this.validation.fail("providerOptions",
+						"holds options for " + options.provider() + ", not for " + this.mapping.provider());
+			}
+		}
+	}
+
+	private WebClient.RequestHeadersSpec<?> send(ExchangeContext context, boolean stream, MediaType accept) {
+		WireRequest wire = this.mapping.toWire(context.request(), stream);
+		byte[] body = WireJson.mapper().writeValueAsBytes(wire.body());
+		return this.webClient.post()
+			.uri(wire.uriTemplate(), wire.uriVariables())
+			.headers((headers) -> wire.headers().forEach(headers::set))
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(accept)
+			.bodyValue(body);
+	}
+
+	private Mono<ChatResponse> readReply(ClientResponse response, ExchangeContext context) {
+		if (!response.statusCode().is2xxSuccessful()) {
+			return errorFrom(response, context);
+		}
+		MediaType contentType = response.headers().contentType().orElse(null);
+		return response.bodyToMono(byte[].class)
+			.switchIfEmpty(Mono.error(() -> decodingError(context, "Empty response body", null)))
+			.map((bytes) -> decodeReply(bytes, contentType, context));
+	}
+
+	private ChatResponse decodeReply(byte[] bytes, @Nullable MediaType contentType, ExchangeContext context) {
+		R reply;
+		try {
+			reply = this.responseReader.readValue(bytes);
+		}
+		catch (JacksonException ex) {
+			throw decodingError(context, "Malformed JSON reply (Content-Type " + contentType + "): "
+					+ ex.getOriginalMessage() + " at " + ex.getLocation(), null);
+		}
+		return this.mapping.toResponse(reply, context);
+	}
+
+	private Flux<ChatChunk> readStream(ClientResponse response, ExchangeContext context) {
+		if (!response.statusCode().is2xxSuccessful()) {
+			return this.<ChatChunk>errorFrom(response, context).flux();
+		}
+		MediaType contentType = response.headers().contentType().orElse(null);
+		if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+			// The server ignored stream=true and sent the whole answer: hand it over as one final chunk.
+			return readReply(response, context).map(ChatChunk::of).flux();
+		}
+		if (contentType != null && !contentType.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
+			return response.releaseBody()
+				.then(Mono.<ChatChunk>error(decodingError(context,
+						"Expected a text/event-stream reply but got Content-Type " + contentType, null)))
+				.flux();
+		}
+		return this.streamDecoder.decode(response.bodyToFlux(SSE_TYPE), context);
+	}
+
+	private <T> Mono<T> errorFrom(ClientResponse response, ExchangeContext context) {
+		HttpHeaders headers = response.headers().asHttpHeaders();
+		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((bytes) -> {
+			StreamError body = ErrorBodies.parse(bytes);
+			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(),
+					response.statusCode().value(), this.masker.mask(body.type()), this.masker.mask(body.message()),
+					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock));
+			return Mono.error(this.mapping.statusMapping().map(details));
+		});
+	}
+
+	private ResponseDecodingException decodingError(ExchangeContext context, String message, @Nullable Throwable cause) {
+		return new ResponseDecodingException(context.provider(), context.clientName(), this.masker.mask(message), cause);
+	}
+
+	private Throwable translate(Throwable error) {
+		if (error instanceof ChatClientException) {
+			return error;
+		}
+		String provider = this.mapping.provider();
+		// WebClientRequestException keeps the request headers (credentials): hand on only its cause.
+		Throwable cause = (error instanceof WebClientRequestException) ? error.getCause() : error;
+		if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
+				|| cause instanceof io.netty.channel.ConnectTimeoutException) {
+			return new ChatTimeoutException(provider, this.clientName, "Timed out: " + describe(cause), cause);
+		}
+		if (cause instanceof PrematureCloseException) {
+			return new ChatTransportException(provider, this.clientName,
+					"Connection closed before the response was complete", cause);
+		}
+		if (cause instanceof DataBufferLimitException) {
+			return new ResponseDecodingException(provider, this.clientName,
+					"Response or stream event larger than the configured maximum in-memory size: " + describe(cause),
+					cause);
+		}
+		if (error instanceof WebClientRequestException || cause instanceof IOException) {
+			return new ChatTransportException(provider, this.clientName, "Request failed: " + describe(cause), cause);
+		}
+		return error;
+	}
+
+	private String describe(Throwable error) {
+		String message = this.masker.mask(error.getMessage());
+		return error.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
+	}
+
+}

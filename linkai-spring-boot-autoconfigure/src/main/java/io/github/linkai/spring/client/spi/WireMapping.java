@@ -1,0 +1,83 @@
+package io.github.linkai.spring.client.spi;
+
+import java.util.List;
+import java.util.Set;
+
+import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.error.StatusMapping;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
+
+/**
+ * One provider endpoint's wire format. The shared exchange validates, sends, maps errors and decodes;
+ * the mapping only translates, so it holds no I/O and is tested without HTTP.
+ *
+ * @param <R> the record a complete (non-streamed) reply binds to
+ * @param <C> the record one stream event's {@code data} binds to
+ */
+public interface WireMapping<R, C> {
+
+	/** The provider's name: {@code linkai}, {@code lingma} or {@code jijyun}. */
+	String provider();
+
+	/** The base URL requests are relative to, e.g. {@code https://api.link-ai.tech}. */
+	String baseUrl();
+
+	/** The neutral options this endpoint has a field for; a request setting another one is rejected. */
+	Set<ChatOption> supportedOptions();
+
+	/** Whether the endpoint keeps a server-side session ({@link ChatRequest#sessionId()} is sent). */
+	default boolean supportsSessionId() {
+		return false;
+	}
+
+	/** The provider-specific rules (ranges, message shapes), checked after the shared ones. */
+	void validate(ChatRequest request, Validation validation);
+
+	/** The HTTP request for a validated request with client defaults applied. */
+	WireRequest toWire(ChatRequest request, boolean stream);
+
+	/** The type a complete reply binds to. */
+	Class<R> responseType();
+
+	/** The neutral response for a complete reply. */
+	ChatResponse toResponse(R reply, ExchangeContext context);
+
+	/** The type a stream event's data binds to. */
+	Class<C> chunkType();
+
+	/** The error object inside a stream event, if the event is one. */
+	default @Nullable StreamError streamError(C event) {
+		return null;
+	}
+
+	/** The neutral chunk for a stream event, or {@code null} to skip an event that carries nothing. */
+	@Nullable ChatChunk toChunk(C event, ExchangeContext context);
+
+	/** Whether this event marks the end of the stream (by default {@code data: [DONE]}). */
+	default boolean isEndOfStream(ServerSentEvent<String> event) {
+		String data = event.data();
+		return data != null && "[DONE]".equals(data.strip());
+	}
+
+	/** How HTTP error statuses map to exceptions. */
+	default StatusMapping statusMapping() {
+		return StatusMapping.standard();
+	}
+
+	/** Credentials this mapping sends, which must never appear in a message. */
+	List<String> secrets();
+
+	/**
+	 * Wraps the transport, for a credential that must travel in the URL: added at the connector, the value
+	 * never reaches WebClient's URI, logs, observations or exceptions.
+	 */
+	default ClientHttpConnector decorate(ClientHttpConnector connector) {
+		return connector;
+	}
+
+}

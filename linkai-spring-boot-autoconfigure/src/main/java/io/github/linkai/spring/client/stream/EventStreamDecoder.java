@@ -1,0 +1,93 @@
+package io.github.linkai.spring.client.stream;
+
+import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
+import io.github.linkai.spring.client.error.StreamErrorEventException;
+import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.StreamError;
+import io.github.linkai.spring.client.spi.WireMapping;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
+
+import org.springframework.http.codec.ServerSentEvent;
+
+/**
+ * Turns the events Spring's {@code ServerSentEventHttpMessageReader} splits (line ends, {@code data:} with or
+ * without a space, multi-line data, comments) into chunks: each event's data is decoded once, straight into
+ * the provider's record. Added here: stop at the end marker ({@code takeUntil}, so the exchange is released at
+ * once), fail on an in-stream error object, and fail with {@link StreamTruncatedException} when the body ends
+ * before the end marker or a final finish reason.
+ *
+ * @param <C> the provider's event record
+ */
+public final class EventStreamDecoder<C> {
+
+	private final WireMapping<?, C> mapping;
+
+	private final ObjectReader reader;
+
+	public EventStreamDecoder(WireMapping<?, C> mapping, ObjectReader reader) {
+		this.mapping = mapping;
+		this.reader = reader.forType(mapping.chunkType());
+	}
+
+	/** The chunks of one response's events. */
+	public Flux<ChatChunk> decode(Flux<ServerSentEvent<String>> events, ExchangeContext context) {
+		return Flux.defer(() -> {
+			State state = new State();
+			return events.takeUntil((event) -> state.ended = this.mapping.isEndOfStream(event))
+				.<ChatChunk>handle((event, sink) -> {
+					if (state.ended) {
+						return;
+					}
+					String data = event.data();
+					if (data == null || data.isBlank()) {
+						return; // a comment or keep-alive event
+					}
+					state.events++;
+					C wire;
+					try {
+						wire = this.reader.readValue(data);
+					}
+					catch (JacksonException ex) {
+						sink.error(new ResponseDecodingException(context.provider(), context.clientName(),
+								"Malformed JSON in stream event #" + state.events + ": " + ex.getOriginalMessage()
+										+ " at " + ex.getLocation(),
+								null));
+						return;
+					}
+					StreamError error = this.mapping.streamError(wire);
+					if (error != null) {
+						sink.error(new StreamErrorEventException(context.provider(), context.clientName(), error.type(),
+								error.message()));
+						return;
+					}
+					ChatChunk chunk = this.mapping.toChunk(wire, context);
+					if (chunk != null) {
+						state.chunks++;
+						state.finished |= chunk.finishReason() != null;
+						sink.next(chunk);
+					}
+				})
+				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
+						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks))));
+		});
+	}
+
+	/** Per-subscription progress; only touched serially by one stream's signals. */
+	private static final class State {
+
+		boolean ended;
+
+		boolean finished;
+
+		int events;
+
+		int chunks;
+
+	}
+
+}

@@ -1,0 +1,160 @@
+package io.github.linkai.spring.provider.linkai;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.Usage;
+import io.github.linkai.spring.client.error.ApiAccessDeniedException;
+import io.github.linkai.spring.client.error.AppNotFoundException;
+import io.github.linkai.spring.client.error.ContentRejectedException;
+import io.github.linkai.spring.client.error.QuotaExceededException;
+import io.github.linkai.spring.client.error.StatusMapping;
+import io.github.linkai.spring.client.spi.ChatOption;
+import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.StreamError;
+import io.github.linkai.spring.client.spi.Validation;
+import io.github.linkai.spring.client.spi.WireMapping;
+import io.github.linkai.spring.provider.linkai.LinkAiWire.Choice;
+import io.github.linkai.spring.provider.linkai.LinkAiWire.Reply;
+import io.github.linkai.spring.provider.linkai.LinkAiWire.TokenUsage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What LinkAI's two endpoints share: authentication, option ranges, the reply and event shape (memory chat
+ * adds {@code session_id}) and the documented statuses.
+ */
+abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
+		permits LinkAiChatMapping, LinkAiMemoryMapping {
+
+	static final String PROVIDER = "linkai";
+
+	private static final Set<ChatOption> OPTIONS = EnumSet.of(ChatOption.MODEL, ChatOption.APP_CODE,
+			ChatOption.TEMPERATURE, ChatOption.TOP_P, ChatOption.FREQUENCY_PENALTY, ChatOption.PRESENCE_PENALTY);
+
+	private static final StatusMapping STATUSES = StatusMapping.standard()
+		.with(402, (d) -> new AppNotFoundException(d, "app does not exist, check app_code"))
+		.with(406, (d) -> new QuotaExceededException(d, "insufficient account credit"))
+		.with(408, (d) -> new ApiAccessDeniedException(d, "no API access for this account's plan"))
+		.with(409, (d) -> new ContentRejectedException(d, "content moderation rejected the content"));
+
+	private final String apiKey;
+
+	private final String baseUrl;
+
+	private final Map<String, String> headers;
+
+	LinkAiMapping(String apiKey, String baseUrl) {
+		this.apiKey = apiKey;
+		this.baseUrl = baseUrl;
+		this.headers = Map.of("Authorization", "Bearer " + apiKey);
+	}
+
+	@Override
+	public String provider() {
+		return PROVIDER;
+	}
+
+	@Override
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	@Override
+	public Set<ChatOption> supportedOptions() {
+		return OPTIONS;
+	}
+
+	@Override
+	public void validate(ChatRequest request, Validation validation) {
+		ChatOptions options = request.options();
+		validation.range("temperature", options.temperature(), 0, 1);
+		validation.range("topP", options.topP(), 0, 1);
+		validation.range("frequencyPenalty", options.frequencyPenalty(), -2, 2);
+		validation.range("presencePenalty", options.presencePenalty(), -2, 2);
+	}
+
+	Map<String, String> headers() {
+		return this.headers;
+	}
+
+	/** LinkAI documents {@code top_p} as an integer: send integral values as one, others as given. */
+	static @Nullable Number topP(ChatOptions options) {
+		Double topP = options.topP();
+		if (topP == null) {
+			return null;
+		}
+		return (topP == Math.rint(topP)) ? (Number) topP.intValue() : topP;
+	}
+
+	@Override
+	public Class<Reply> responseType() {
+		return Reply.class;
+	}
+
+	@Override
+	public Class<Reply> chunkType() {
+		return Reply.class;
+	}
+
+	@Override
+	public ChatResponse toResponse(Reply reply, ExchangeContext context) {
+		Choice choice = reply.firstChoice();
+		LinkAiWire.Content message = (choice != null) ? choice.message() : null;
+		TokenUsage usage = (reply.usage() != null) ? reply.usage() : (choice != null) ? choice.usage() : null;
+		String model = (reply.model() != null) ? reply.model() : context.request().options().model();
+		Map<String, Object> fields = (message != null && !message.partsAsFields().isEmpty())
+				? merge(reply.extraOrEmpty(), message.partsAsFields()) : reply.extraOrEmpty();
+		return new ChatResponse(PROVIDER, context.clientName(), model, (message != null) ? message.text() : "",
+				(choice != null) ? choice.finishReason() : null, usage(usage), sessionId(reply, context), null,
+				List.of(), null, fields);
+	}
+
+	@Override
+	public @Nullable StreamError streamError(Reply event) {
+		return (event.error() != null) ? new StreamError(event.error().type(), event.error().message()) : null;
+	}
+
+	@Override
+	public @Nullable ChatChunk toChunk(Reply event, ExchangeContext context) {
+		Choice choice = event.firstChoice();
+		TokenUsage usage = (choice != null && choice.usage() != null) ? choice.usage() : event.usage();
+		if (choice == null && usage == null) {
+			return null;
+		}
+		LinkAiWire.Content delta = (choice != null) ? choice.delta() : null;
+		return new ChatChunk((delta != null) ? delta.text() : "", (choice != null) ? choice.finishReason() : null,
+				usage(usage), sessionId(event, context), null, List.of(), null, event.extraOrEmpty());
+	}
+
+	/** The session id of a reply; plain chat echoes {@code "session_id": null}. */
+	@Nullable String sessionId(Reply reply, ExchangeContext context) {
+		return reply.sessionId();
+	}
+
+	@Override
+	public StatusMapping statusMapping() {
+		return STATUSES;
+	}
+
+	@Override
+	public List<String> secrets() {
+		return List.of(this.apiKey);
+	}
+
+	private static @Nullable Usage usage(@Nullable TokenUsage usage) {
+		return (usage != null) ? Usage.of(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()) : null;
+	}
+
+	private static Map<String, Object> merge(Map<String, Object> first, Map<String, Object> second) {
+		Map<String, Object> merged = new java.util.LinkedHashMap<>(first);
+		merged.putAll(second);
+		return merged;
+	}
+
+}
