@@ -1,0 +1,113 @@
+package io.github.linkai.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.provider.linkai.LinkAi;
+import io.github.linkai.spring.provider.linkai.LinkAiCredentials;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsPropertyMapper;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds every configured client on Boot's HTTP building blocks: the shared {@link WebClient.Builder}
+ * (customizers, codecs, observation), the {@link ClientHttpConnectorBuilder} and each client's own
+ * {@link HttpClientSettings} (falling back to {@code spring.http.clients.*}).
+ */
+class ChatClientRegistryFactory {
+
+	/** Used when neither the client nor spring.http.clients sets a timeout. */
+	static final HttpClientSettings DEFAULT_SETTINGS = new HttpClientSettings(null, Duration.ofSeconds(10),
+			Duration.ofSeconds(120), null);
+
+	private final WebClient.Builder webClientBuilder;
+
+	private final ClientHttpConnectorBuilder<?> connectorBuilder;
+
+	private final HttpClientSettingsPropertyMapper settingsMapper;
+
+	private final ConnectionPools pools;
+
+	ChatClientRegistryFactory(WebClient.Builder webClientBuilder, ClientHttpConnectorBuilder<?> connectorBuilder,
+			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools) {
+		this.webClientBuilder = webClientBuilder;
+		this.connectorBuilder = connectorBuilder;
+		this.settingsMapper = settingsMapper;
+		this.pools = pools;
+	}
+
+	ChatClientRegistry create(List<ClientDefinition> definitions) {
+		Map<String, ChatClient> clients = new LinkedHashMap<>();
+		Map<String, MemoryChatClient> memoryClients = new LinkedHashMap<>();
+		for (ClientDefinition definition : definitions) {
+			ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(definition));
+			switch (definition.provider()) {
+				case LINKAI -> {
+					LinkAiCredentials credentials = LinkAiCredentials.parse(requireApiKey(definition));
+					String baseUrl = baseUrl(definition, LinkAi.DEFAULT_BASE_URL);
+					clients.put(definition.name(), LinkAi.chatClient(definition.name(), credentials, baseUrl,
+							definition.defaults(), factory));
+					memoryClients.put(definition.name(), LinkAi.memoryChatClient(definition.name(), credentials,
+							baseUrl, definition.defaults(), factory));
+				}
+				case LINGMA, JIJYUN -> throw new InvalidConfigurationPropertyValueException(
+						definition.property("provider"), definition.provider().id(), "not supported yet");
+			}
+		}
+		return new ChatClientRegistry(clients, memoryClients);
+	}
+
+	private ClientHttpConnector connector(ClientDefinition definition) {
+		HttpClientSettings settings = this.settingsMapper.map(definition.properties()).orElse(DEFAULT_SETTINGS);
+		ClientHttpConnectorBuilder<?> builder = this.connectorBuilder;
+		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
+			// Each client gets its own bounded pool: Reactor Netty's shared one holds only max(16, 2 * cores)
+			// connections, and every open stream holds one.
+			var pool = this.pools.create(definition.name(), definition.properties().getPool());
+			builder = reactor.withHttpClientFactory(() -> HttpClient.create(pool));
+		}
+		return builder.build(settings);
+	}
+
+	static String requireApiKey(ClientDefinition definition) {
+		String apiKey = definition.properties().getApiKey();
+		if (apiKey == null || apiKey.isBlank()) {
+			throw new InvalidConfigurationPropertyValueException(definition.property("api-key"),
+					(apiKey == null) ? null : "<blank>",
+					"A " + definition.provider().id() + " client needs its credential; set "
+							+ definition.property("api-key"));
+		}
+		return apiKey;
+	}
+
+	static String baseUrl(ClientDefinition definition, @Nullable String defaultUrl) {
+		String baseUrl = definition.properties().getBaseUrl();
+		if (baseUrl == null || baseUrl.isBlank()) {
+			if (defaultUrl == null) {
+				throw new InvalidConfigurationPropertyValueException(definition.property("base-url"), null,
+						"A " + definition.provider().id() + " client has no default base URL; set "
+								+ definition.property("base-url"));
+			}
+			return defaultUrl;
+		}
+		if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+			throw new InvalidConfigurationPropertyValueException(definition.property("base-url"), baseUrl,
+					"Must be an http:// or https:// URL");
+		}
+		return baseUrl;
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.github.linkai.spring.autoconfigure;
+
+import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.client.MemoryChatClient;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsPropertyMapper;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Creates the configured chat clients: the default one from {@code linkai.*} when {@code linkai.api-key} is
+ * set (a {@link ChatClient} and, for LinkAI, a {@link MemoryChatClient}), one bean per
+ * {@code linkai.clients.<name>} qualified by its name, and the {@link ChatClientRegistry} holding them all.
+ */
+@AutoConfiguration(after = { HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+		WebClientAutoConfiguration.class })
+@ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
+@EnableConfigurationProperties(LinkAiProperties.class)
+public final class LinkAiAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnLinkAiClientsCondition.class)
+	@Import(NamedChatClientsRegistrar.class)
+	static class ClientsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ChatClientRegistry linkAiChatClientRegistry(LinkAiProperties properties,
+				ObjectProvider<WebClient.Builder> webClientBuilder,
+				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
+				ConnectionPools pools) {
+			HttpClientSettingsPropertyMapper settingsMapper = new HttpClientSettingsPropertyMapper(
+					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+			ChatClientRegistryFactory factory = new ChatClientRegistryFactory(
+					webClientBuilder.getIfAvailable(WebClient::builder),
+					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools);
+			return factory.create(ClientDefinition.all(properties));
+		}
+
+		@Bean
+		ConnectionPools linkAiConnectionPools() {
+			return new ConnectionPools();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(ChatClient.class)
+		@Conditional(OnDefaultClientCondition.class)
+		ChatClient linkAiChatClient(ChatClientRegistry registry) {
+			return registry.get(ChatClientRegistry.DEFAULT_NAME);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(MemoryChatClient.class)
+		@Conditional(OnDefaultClientCondition.OnDefaultLinkAiClient.class)
+		MemoryChatClient linkAiMemoryChatClient(ChatClientRegistry registry) {
+			return registry.memory(ChatClientRegistry.DEFAULT_NAME);
+		}
+
+	}
+
+	@Bean
+	@Conditional(OnLinkAiClientsCondition.None.class)
+	static SmartInitializingSingleton linkAiNoClientNotice() {
+		return () -> LogFactory.getLog(LinkAiAutoConfiguration.class)
+			.info("The LinkAI starter is on the classpath but no chat client is configured: set linkai.api-key "
+					+ "(or linkai.clients.<name>.api-key) to get a ChatClient bean.");
+	}
+
+}

@@ -1,0 +1,262 @@
+package io.github.linkai.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.error.ChatTimeoutException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.WebClientCustomizer;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link LinkAiAutoConfiguration}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LinkAiAutoConfigurationTests {
+
+	private static final String KEY = "Link_tOCJYmHxxm55eA1xs";
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(LinkAiAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class));
+
+	@BeforeEach
+	void stubChat() throws IOException {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("chat-reply.json"))));
+	}
+
+	@Test
+	void noClientWhenNoApiKeyIsSetAndSaysSoAtStartup(CapturedOutput output) {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(ChatClient.class);
+			assertThat(context).doesNotHaveBean(MemoryChatClient.class);
+			assertThat(context).doesNotHaveBean(ChatClientRegistry.class);
+		});
+		assertThat(output).contains("no chat client is configured: set linkai.api-key");
+	}
+
+	@Test
+	void apiKeyCreatesChatAndMemoryClientsAndRegistry() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY).run((context) -> {
+			assertThat(context).hasSingleBean(ChatClient.class);
+			assertThat(context).hasSingleBean(MemoryChatClient.class);
+			assertThat(context).hasSingleBean(ChatClientRegistry.class);
+			ChatClient client = context.getBean(ChatClient.class);
+			assertThat(client.name()).isEqualTo("default");
+			assertThat(client.provider()).isEqualTo("linkai");
+			assertThat(context.getBean(ChatClientRegistry.class).get("default")).isSameAs(client);
+		});
+	}
+
+	@Test
+	void propertiesBindAndReachTheRequest() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl(),
+					"linkai.app-code=G7z6vKwp", "linkai.model=LinkAI-4o-mini", "linkai.temperature=0.3",
+					"linkai.top-p=1", "linkai.frequency-penalty=0.5", "linkai.presence-penalty=-0.5")
+			.run((context) -> {
+				assertThat(context.getBean(ChatClient.class).chat("你好")).isEqualTo("你好,请问有什么可以帮助您的吗?");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withHeader("Authorization", equalTo("Bearer " + KEY))
+					.withRequestBody(equalToJson("""
+							{"messages":[{"role":"user","content":"你好"}],"app_code":"G7z6vKwp",
+							 "model":"LinkAI-4o-mini","temperature":0.3,"top_p":1,
+							 "frequency_penalty":0.5,"presence_penalty":-0.5}""")));
+			});
+	}
+
+	@Test
+	void userDefinedClientMakesTheDefaultOneBackOff() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY)
+			.withUserConfiguration(UserClientConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChatClient.class);
+				assertThat(context.getBean(ChatClient.class)).isSameAs(context.getBean("myClient"));
+			});
+	}
+
+	@Test
+	void userDefinedRegistryMakesTheDefaultOneBackOffAndServesTheClients() {
+		ChatClient support = mock(ChatClient.class);
+		ChatClientRegistry registry = new ChatClientRegistry(java.util.Map.of("support", support), java.util.Map.of());
+		this.contextRunner.withPropertyValues("linkai.clients.support.provider=jijyun")
+			.withBean(ChatClientRegistry.class, () -> registry)
+			.run((context) -> {
+				assertThat(context.getBean(ChatClientRegistry.class)).isSameAs(registry);
+				assertThat(context.getBean("supportChatClient")).isSameAs(support);
+			});
+	}
+
+	@Test
+	void namedClientsInheritTopLevelSettingsAndInjectByQualifier() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl(),
+					"linkai.temperature=0.2", "linkai.clients.support.app-code=SUPPORT1",
+					"linkai.clients.sales.app-code=SALES1", "linkai.clients.sales.temperature=0.9")
+			.withUserConfiguration(QualifiedConsumer.class)
+			.run((context) -> {
+				ChatClientRegistry registry = context.getBean(ChatClientRegistry.class);
+				assertThat(registry.names()).containsExactly("default", "support", "sales");
+				QualifiedConsumer consumer = context.getBean(QualifiedConsumer.class);
+				assertThat(consumer.plain.name()).isEqualTo("default");
+				assertThat(consumer.support.name()).isEqualTo("support");
+				assertThat(consumer.salesMemory.name()).isEqualTo("sales");
+				assertThat(context.getBean(ChatClient.class)).isSameAs(registry.get("default"));
+				consumer.support.chat("你好");
+				consumer.sales.chat("你好");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withHeader("Authorization", equalTo("Bearer " + KEY))
+					.withRequestBody(matchingJsonPath("$.app_code", equalTo("SUPPORT1")))
+					.withRequestBody(matchingJsonPath("$.temperature", equalTo("0.2"))));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withRequestBody(matchingJsonPath("$.app_code", equalTo("SALES1")))
+					.withRequestBody(matchingJsonPath("$.temperature", equalTo("0.9"))));
+			});
+	}
+
+	@Test
+	void namedClientsWithoutTopLevelKeyGiveNoDefaultClient() {
+		this.contextRunner
+			.withPropertyValues("linkai.clients.support.api-key=" + KEY,
+					"linkai.clients.support.base-url=" + wireMock.baseUrl())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ChatClientRegistry.class).names()).containsExactly("support");
+				assertThat(context.getBean("supportChatClient", ChatClient.class).chat("你好")).isNotBlank();
+				assertThat(context).doesNotHaveBean("linkAiChatClient");
+				assertThat(context).doesNotHaveBean("linkAiMemoryChatClient");
+			});
+	}
+
+	@Test
+	void blankApiKeyFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("linkai.api-key=").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.api-key");
+		});
+	}
+
+	@Test
+	void namedClientWithoutKeyFailsStartupNamingItsProperty() {
+		this.contextRunner.withPropertyValues("linkai.clients.support.app-code=S1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("linkai.clients.support.api-key");
+		});
+	}
+
+	@Test
+	void invalidBaseUrlFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=api.link-ai.tech")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.base-url");
+			});
+	}
+
+	@Test
+	void readTimeoutAppliesToTheClient() {
+		wireMock.stubFor(post("/v1/chat/completions")
+			.willReturn(aResponse().withFixedDelay(5_000).withHeader("Content-Type", "application/json").withBody("{}")));
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl(),
+					"linkai.read-timeout=200ms")
+			.run((context) -> assertThatExceptionOfType(ChatTimeoutException.class)
+				.isThrownBy(() -> context.getBean(ChatClient.class).chat("你好")));
+	}
+
+	@Test
+	void webClientCustomizersApply() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl())
+			.withBean(WebClientCustomizer.class,
+					() -> (builder) -> builder.defaultHeader("X-Tenant", "acme"))
+			.run((context) -> {
+				context.getBean(ChatClient.class).chat("你好");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withHeader("X-Tenant", equalTo("acme")));
+			});
+	}
+
+	@Test
+	void apiKeyNeverShowsInPropertiesOrClients() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.support.app-code=S1")
+			.run((context) -> {
+				assertThat(context.getBean(LinkAiProperties.class).toString()).doesNotContain(KEY);
+				assertThat(context.getBean(ChatClient.class).toString()).doesNotContain(KEY);
+				assertThat(context.getBean(ChatClientRegistry.class).get("support").toString()).doesNotContain(KEY);
+			});
+	}
+
+	private static String fixture(String name) throws IOException {
+		try (InputStream in = LinkAiAutoConfigurationTests.class.getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserClientConfiguration {
+
+		@Bean
+		ChatClient myClient() {
+			return mock(ChatClient.class);
+		}
+
+	}
+
+	static class QualifiedConsumer {
+
+		final ChatClient plain;
+
+		final ChatClient support;
+
+		final ChatClient sales;
+
+		final MemoryChatClient salesMemory;
+
+		QualifiedConsumer(ChatClient plain, @Qualifier("support") ChatClient support,
+				@Qualifier("sales") ChatClient sales, @Qualifier("sales") MemoryChatClient salesMemory) {
+			this.plain = plain;
+			this.support = support;
+			this.sales = sales;
+			this.salesMemory = salesMemory;
+		}
+
+	}
+
+}
