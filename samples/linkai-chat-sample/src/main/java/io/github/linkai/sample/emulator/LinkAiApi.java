@@ -101,6 +101,7 @@ public final class LinkAiApi implements EmulatedApi {
 
 	private Mono<Void> chat(ObjectNode body, String app, HttpServerResponse response) {
 		List<Message> messages = messages(body);
+		// The answer echoes the last user message; a conversation without one, its last message.
 		Message question = messages.get(messages.size() - 1);
 		for (Message message : messages) {
 			if (message.role().equals("user")) {

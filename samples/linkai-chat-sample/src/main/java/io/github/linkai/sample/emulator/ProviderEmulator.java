@@ -11,8 +11,8 @@ import reactor.netty.http.server.HttpServer;
  * application can run end to end with no API key and no network:
  *
  * <pre>{@code
- * try (ProviderEmulator emulator = ProviderEmulator.start(new LinkAiApi(LinkAiApi.DEMO_API_KEY, Duration.ofMillis(40)))) {
- *     // point the client at emulator.baseUrl() with LinkAiApi.DEMO_API_KEY
+ * try (ProviderEmulator emulator = ProviderEmulator.start(new LinkAiApi("Link_Demo", Duration.ofMillis(40)))) {
+ *     // a LinkAI client with the key Link_Demo and the base URL emulator.baseUrl()
  * }
  * }</pre>
  *

@@ -1,0 +1,121 @@
+package io.github.linkai.sample;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.linkai.sample.emulator.EmulatedApi;
+import io.github.linkai.sample.emulator.LinkAiApi;
+import io.github.linkai.sample.emulator.ProviderEmulator;
+import io.github.linkai.spring.client.error.AuthenticationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRoutes;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Runs the sample's {@code main} as a user would and reads what it prints. */
+@ExtendWith(OutputCaptureExtension.class)
+class ChatSampleApplicationTests {
+
+	private static final Pattern EMULATOR_PORT = Pattern
+		.compile("embedded LinkAI emulator at http://127\\.0\\.0\\.1:(\\d+)");
+
+	private static final Pattern USAGE = Pattern.compile("\\[usage: \\d+ prompt \\+ \\d+ completion = \\d+ tokens]");
+
+	private static final Pattern SESSION_ID = Pattern
+		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+	@Test
+	void mainRunsTheConversationOnTheEmbeddedEmulatorAndStopsIt(CapturedOutput output) {
+		// A blank key overrides a LINKAI_API_KEY of the machine running the tests, so the emulator answers.
+		ChatSampleApplication.main(new String[] { "--linkai.api-key=" });
+
+		assertThat(output).contains("No linkai.api-key is set: using the embedded LinkAI emulator")
+			.contains("Set the LINKAI_API_KEY environment variable to talk to LinkAI")
+			.contains("> " + SampleConversation.DEFAULT_QUESTION)
+			.contains("< 你好!我是 LinkAI 接口模拟器")
+			.contains("你的问题是:“" + SampleConversation.DEFAULT_QUESTION + "”")
+			.containsPattern(USAGE)
+			.contains("> " + SampleConversation.SECOND_TURN)
+			.contains("< This is turn 2 of this session. Last turn you said: \"" + SampleConversation.FIRST_TURN + "\".")
+			.contains("[session continued: the server assigned a session id on turn 1 and turn 2 used it]")
+			.doesNotContainPattern(SESSION_ID);
+		Matcher emulator = EMULATOR_PORT.matcher(output.getOut());
+		assertThat(emulator.find()).isTrue();
+		int port = Integer.parseInt(emulator.group(1));
+		assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> connect(port));
+	}
+
+	@Test
+	void mainTalksToTheConfiguredApiWithTheConfiguredKeyInsteadOfTheEmulator(CapturedOutput output) {
+		String key = "Link_SampleTestKey";
+		try (ProviderEmulator api = ProviderEmulator.start(new LinkAiApi(key, Duration.ZERO))) {
+			ChatSampleApplication.main(new String[] { "--linkai.api-key=" + key, "--linkai.base-url=" + api.baseUrl(),
+					"What", "is", "Spring", "Boot?" });
+		}
+
+		assertThat(output).doesNotContain("embedded LinkAI emulator")
+			.contains("> What is Spring Boot?")
+			.contains("You asked: \"What is Spring Boot?\"")
+			.containsPattern(USAGE)
+			.contains("[session continued")
+			.doesNotContain(key)
+			.doesNotContainPattern(SESSION_ID);
+	}
+
+	@Test
+	void mainFailsOnARejectedKeyWithoutPrintingIt(CapturedOutput output) {
+		String key = "Link_NotTheRightKey";
+		try (ProviderEmulator api = ProviderEmulator.start(new LinkAiApi("Link_SampleTestKey", Duration.ZERO))) {
+			assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> ChatSampleApplication
+				.main(new String[] { "--linkai.api-key=" + key, "--linkai.base-url=" + api.baseUrl() }));
+		}
+
+		assertThat(output).contains("AuthenticationException").doesNotContain(key);
+	}
+
+	@Test
+	void mainSkipsTheMemoryChatWhenTheAccountsPlanHasNoAccessToIt(CapturedOutput output) {
+		String key = "Link_SampleTestKey";
+		try (ProviderEmulator api = ProviderEmulator.start(new BasicPlanMemoryChat(), new LinkAiApi(key, Duration.ZERO))) {
+			ChatSampleApplication.main(new String[] { "--linkai.api-key=" + key, "--linkai.base-url=" + api.baseUrl() });
+		}
+
+		assertThat(output).containsPattern(USAGE)
+			.contains("[memory chat skipped: [linkai/default] HTTP 408")
+			.doesNotContain("[session continued");
+	}
+
+	private static void connect(int port) throws IOException {
+		new Socket("127.0.0.1", port).close();
+	}
+
+	/** LinkAI's memory chat for an account below the standard plan: the documented 408. */
+	private static final class BasicPlanMemoryChat implements EmulatedApi {
+
+		@Override
+		public String provider() {
+			return "linkai";
+		}
+
+		@Override
+		public void register(HttpServerRoutes routes) {
+			routes.post("/v1/chat/memory/completions", (request, response) -> response.status(408)
+				.header("Content-Type", "application/json")
+				.sendString(Mono.just("{\"error\": {\"message\": \"No API access: memory chat needs the standard plan\", "
+						+ "\"type\": \"invalid_request_error\"}}"))
+				.then());
+		}
+
+	}
+
+}
