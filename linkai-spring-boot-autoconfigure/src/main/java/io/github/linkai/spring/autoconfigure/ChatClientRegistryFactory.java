@@ -11,6 +11,9 @@ import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
+import io.github.linkai.spring.provider.jijyun.Jijyun;
+import io.github.linkai.spring.provider.jijyun.JijyunOptions;
+import io.github.linkai.spring.provider.jijyun.JijyunSettings;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiCredentials;
 import io.github.linkai.spring.provider.lingma.Lingma;
@@ -83,9 +86,32 @@ class ChatClientRegistryFactory {
 						definition.defaults(), factory));
 			}
 			case LINGMA -> clients.put(definition.name(), lingma(definition, factory));
-			case JIJYUN -> throw new InvalidConfigurationPropertyValueException(definition.property("provider"),
-					definition.provider().id(), "not supported yet");
+			case JIJYUN -> clients.put(definition.name(), jijyun(definition, factory));
 		}
+	}
+
+	private static ChatClient jijyun(ClientDefinition definition, ChatClientFactory factory) {
+		LinkAiClientProperties.Jijyun jijyun = definition.properties().getJijyun();
+		JijyunOptions defaults;
+		try {
+			defaults = JijyunOptions.builder()
+				.ibotId(jijyun.getIbotId())
+				.knowledge(jijyun.getKnowledge())
+				.search(jijyun.getSearch())
+				.tools(jijyun.getTools().isEmpty() ? null : jijyun.getTools())
+				.intention(jijyun.getIntention().isEmpty() ? null : jijyun.getIntention())
+				.system(jijyun.getSystem())
+				.returnFormat(jijyun.getReturnFormat())
+				.handlerType(jijyun.getHandlerType())
+				.fixContent(jijyun.getFixContent())
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(definition.property("jijyun"), null, ex.getMessage());
+		}
+		JijyunSettings settings = new JijyunSettings(requireApiKey(definition),
+				baseUrl(definition, Jijyun.DEFAULT_BASE_URL), defaults);
+		return Jijyun.chatClient(definition.name(), settings, definition.defaults(), factory);
 	}
 
 	private static @Nullable Object defaultValue(ClientDefinition definition, String field) {

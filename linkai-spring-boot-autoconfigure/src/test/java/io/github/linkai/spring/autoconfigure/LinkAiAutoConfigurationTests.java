@@ -286,6 +286,31 @@ class LinkAiAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void namedJijyunClientSendsItsKeyOnlyInTheQueryAndBindsItsDefaults() {
+		String jijyunKey = "jjyQX7kfZpWmTr01";
+		wireMock.stubFor(post(urlPathEqualTo("/v1/openapi/chat")).willReturn(okJson("""
+				{"desc":"今天是2023年8月16日","msgKey":"api_1","source":[],"usage":{"total_cost":0.001},"visitorId":null}""")));
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.search.provider=jijyun",
+					"linkai.clients.search.api-key=" + jijyunKey, "linkai.clients.search.base-url=" + wireMock.baseUrl(),
+					"linkai.clients.search.model=gpt-4", "linkai.clients.search.max-tokens=512",
+					"linkai.clients.search.jijyun.ibot-id=bot-1", "linkai.clients.search.jijyun.search=true",
+					"linkai.clients.search.jijyun.tools=web,calc")
+			.run((context) -> {
+				ChatClient search = context.getBean("searchChatClient", ChatClient.class);
+				assertThat(search.provider()).isEqualTo("jijyun");
+				assertThat(search.chat(io.github.linkai.spring.client.ChatRequest.of("今天几号?")).cost())
+					.isEqualByComparingTo("0.001");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/openapi/chat"))
+					.withQueryParam("apiKey", equalTo(jijyunKey))
+					.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.absent())
+					.withRequestBody(equalToJson("""
+							{"content":"今天几号?","search":true,"chatMode":"gpt-4","max_tokens":"512",
+							 "tools":["web","calc"],"stream":false,"ibotID":"bot-1"}""")));
+			});
+	}
+
 	private static String fixture(String name) throws IOException {
 		try (InputStream in = LinkAiAutoConfigurationTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
