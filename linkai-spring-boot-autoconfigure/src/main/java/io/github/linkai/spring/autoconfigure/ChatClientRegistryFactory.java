@@ -8,9 +8,17 @@ import java.util.Map;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatOption;
+import io.github.linkai.spring.provider.jijyun.Jijyun;
+import io.github.linkai.spring.provider.jijyun.JijyunOptions;
+import io.github.linkai.spring.provider.jijyun.JijyunSettings;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiCredentials;
+import io.github.linkai.spring.provider.lingma.Lingma;
+import io.github.linkai.spring.provider.lingma.LingmaOptions;
+import io.github.linkai.spring.provider.lingma.LingmaSettings;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
@@ -53,21 +61,85 @@ class ChatClientRegistryFactory {
 		Map<String, ChatClient> clients = new LinkedHashMap<>();
 		Map<String, MemoryChatClient> memoryClients = new LinkedHashMap<>();
 		for (ClientDefinition definition : definitions) {
-			ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(definition));
-			switch (definition.provider()) {
-				case LINKAI -> {
-					LinkAiCredentials credentials = LinkAiCredentials.parse(requireApiKey(definition));
-					String baseUrl = baseUrl(definition, LinkAi.DEFAULT_BASE_URL);
-					clients.put(definition.name(), LinkAi.chatClient(definition.name(), credentials, baseUrl,
-							definition.defaults(), factory));
-					memoryClients.put(definition.name(), LinkAi.memoryChatClient(definition.name(), credentials,
-							baseUrl, definition.defaults(), factory));
-				}
-				case LINGMA, JIJYUN -> throw new InvalidConfigurationPropertyValueException(
-						definition.property("provider"), definition.provider().id(), "not supported yet");
+			try {
+				add(definition, clients, memoryClients);
+			}
+			catch (ChatRequestValidationException ex) {
+				// A default option out of its documented range: name the property that set it.
+				throw new InvalidConfigurationPropertyValueException(definition.property(kebabCase(ex.field())),
+						defaultValue(definition, ex.field()), ex.getMessage());
 			}
 		}
 		return new ChatClientRegistry(clients, memoryClients);
+	}
+
+	private void add(ClientDefinition definition, Map<String, ChatClient> clients,
+			Map<String, MemoryChatClient> memoryClients) {
+		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(definition));
+		switch (definition.provider()) {
+			case LINKAI -> {
+				LinkAiCredentials credentials = LinkAiCredentials.parse(requireApiKey(definition));
+				String baseUrl = baseUrl(definition, LinkAi.DEFAULT_BASE_URL);
+				clients.put(definition.name(),
+						LinkAi.chatClient(definition.name(), credentials, baseUrl, definition.defaults(), factory));
+				memoryClients.put(definition.name(), LinkAi.memoryChatClient(definition.name(), credentials, baseUrl,
+						definition.defaults(), factory));
+			}
+			case LINGMA -> clients.put(definition.name(), lingma(definition, factory));
+			case JIJYUN -> clients.put(definition.name(), jijyun(definition, factory));
+		}
+	}
+
+	private static ChatClient jijyun(ClientDefinition definition, ChatClientFactory factory) {
+		LinkAiClientProperties.Jijyun jijyun = definition.properties().getJijyun();
+		JijyunOptions defaults;
+		try {
+			defaults = JijyunOptions.builder()
+				.ibotId(jijyun.getIbotId())
+				.knowledge(jijyun.getKnowledge())
+				.search(jijyun.getSearch())
+				.tools(jijyun.getTools().isEmpty() ? null : jijyun.getTools())
+				.intention(jijyun.getIntention().isEmpty() ? null : jijyun.getIntention())
+				.system(jijyun.getSystem())
+				.returnFormat(jijyun.getReturnFormat())
+				.handlerType(jijyun.getHandlerType())
+				.fixContent(jijyun.getFixContent())
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(definition.property("jijyun"), null, ex.getMessage());
+		}
+		JijyunSettings settings = new JijyunSettings(requireApiKey(definition),
+				baseUrl(definition, Jijyun.DEFAULT_BASE_URL), defaults);
+		return Jijyun.chatClient(definition.name(), settings, definition.defaults(), factory);
+	}
+
+	private static @Nullable Object defaultValue(ClientDefinition definition, String field) {
+		for (ChatOption option : ChatOption.values()) {
+			if (option.fieldName().equals(field)) {
+				return option.valueIn(definition.defaults());
+			}
+		}
+		return null;
+	}
+
+	private static String kebabCase(String field) {
+		return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static ChatClient lingma(ClientDefinition definition, ChatClientFactory factory) {
+		LinkAiClientProperties.Lingma lingma = definition.properties().getLingma();
+		String organizationId = lingma.getOrganizationId();
+		if (organizationId == null || organizationId.isBlank()) {
+			throw new InvalidConfigurationPropertyValueException(definition.property("lingma.organization-id"),
+					organizationId, "A lingma client needs the Yunxiao organization id; set "
+							+ definition.property("lingma.organization-id"));
+		}
+		LingmaOptions defaults = new LingmaOptions(lingma.getKbIds().isEmpty() ? null : lingma.getKbIds(),
+				lingma.getTeamDocs());
+		LingmaSettings settings = new LingmaSettings(requireApiKey(definition),
+				baseUrl(definition, Lingma.DEFAULT_BASE_URL), organizationId, defaults);
+		return Lingma.chatClient(definition.name(), settings, definition.defaults(), factory);
 	}
 
 	private ClientHttpConnector connector(ClientDefinition definition) {

@@ -32,8 +32,9 @@ public class LinkAiClientProperties extends HttpClientSettingsProperties {
 	private @Nullable String apiKey;
 
 	/**
-	 * The API's base URL. Defaults to https://api.link-ai.tech for linkai and https://chat.jijyun.cn for
-	 * jijyun; required for lingma (the organization's Yunxiao service domain).
+	 * The API's base URL. Defaults to https://api.link-ai.tech for linkai, https://openapi-rdc.aliyuncs.com
+	 * (Yunxiao's OpenAPI domain; set your organization's service domain if it has its own) for lingma and
+	 * https://chat.jijyun.cn for jijyun.
 	 */
 	private @Nullable String baseUrl;
 

@@ -1,6 +1,8 @@
 package io.github.linkai.spring.client;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ChatChunk(String delta, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
 		@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
-		Map<String, Object> providerFields) {
+		Map<String, @Nullable Object> providerFields) {
 
 	public ChatChunk {
 		sources = List.copyOf(sources);
-		providerFields = Map.copyOf(providerFields);
+		// Not Map.copyOf: a provider field may be JSON null (Jijyun's "visitorId": null), and order is kept.
+		providerFields = Collections.unmodifiableMap(new LinkedHashMap<>(providerFields));
 	}
 
 	/** A chunk with text only. */

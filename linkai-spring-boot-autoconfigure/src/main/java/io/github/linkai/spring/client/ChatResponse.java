@@ -1,6 +1,8 @@
 package io.github.linkai.spring.client;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +26,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record ChatResponse(String provider, String clientName, @Nullable String model, String content,
 		@Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId, @Nullable String requestId,
-		List<SearchSource> sources, @Nullable BigDecimal cost, Map<String, Object> providerFields) {
+		List<SearchSource> sources, @Nullable BigDecimal cost, Map<String, @Nullable Object> providerFields) {
 
 	public ChatResponse {
 		sources = List.copyOf(sources);
-		providerFields = Map.copyOf(providerFields);
+		// Not Map.copyOf: a provider field may be JSON null (Jijyun's "visitorId": null), and order is kept.
+		providerFields = Collections.unmodifiableMap(new LinkedHashMap<>(providerFields));
 	}
 
 }

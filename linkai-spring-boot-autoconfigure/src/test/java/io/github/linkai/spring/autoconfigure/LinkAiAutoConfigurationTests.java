@@ -223,6 +223,94 @@ class LinkAiAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void namedLingmaClientBindsItsOwnSettingsAndHasNoMemoryClient() {
+		wireMock.stubFor(post(urlPathEqualTo("/oapi/v1/lingma/organizations/ORG1/model/chat")).willReturn(okJson("""
+				{"output":{"finish_reason":"stop","text":"你好"},"requestId":"r-1",
+				 "usage":{"input_tokens":3,"output_tokens":2}}""")));
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.temperature=0.2",
+					"linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-0fh3abcdef0fbG",
+					"linkai.clients.eng.base-url=" + wireMock.baseUrl(),
+					"linkai.clients.eng.lingma.organization-id=ORG1", "linkai.clients.eng.lingma.team-docs=true",
+					"linkai.clients.eng.lingma.kb-ids=kb1,kb2")
+			.run((context) -> {
+				ChatClient eng = context.getBean("engChatClient", ChatClient.class);
+				assertThat(eng.provider()).isEqualTo("lingma");
+				assertThat(context).doesNotHaveBean("engMemoryChatClient");
+				assertThat(eng.chat(io.github.linkai.spring.client.ChatRequest.of("你好")).requestId()).isEqualTo("r-1");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/oapi/v1/lingma/organizations/ORG1/model/chat"))
+					.withHeader("x-yunxiao-token", equalTo("pt-0fh3abcdef0fbG"))
+					.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.absent())
+					.withQueryParam("teamDocs", equalTo("true"))
+					.withRequestBody(equalToJson("""
+							{"input":{"messages":[{"role":"user","content":"你好"}]},"kbIds":["kb1","kb2"],
+							 "parameters":{"temperature":0.2}}""")));
+			});
+	}
+
+	@Test
+	void namedClientOfAnotherProviderDoesNotInheritTheTopLevelKey() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.eng.provider=lingma",
+					"linkai.clients.eng.lingma.organization-id=ORG1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("linkai.clients.eng.api-key")
+					.hasMessageNotContaining(KEY);
+			});
+	}
+
+	@Test
+	void lingmaClientWithoutOrganizationFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-token-1234")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("linkai.clients.eng.lingma.organization-id");
+			});
+	}
+
+	@Test
+	void defaultOptionOutOfItsDocumentedRangeFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-token-1234",
+					"linkai.clients.eng.lingma.organization-id=ORG1", "linkai.clients.eng.max-tokens=5000")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("linkai.clients.eng.max-tokens")
+					.hasMessageContaining("[1, 4096]");
+			});
+	}
+
+	@Test
+	void namedJijyunClientSendsItsKeyOnlyInTheQueryAndBindsItsDefaults() {
+		String jijyunKey = "jjyQX7kfZpWmTr01";
+		wireMock.stubFor(post(urlPathEqualTo("/v1/openapi/chat")).willReturn(okJson("""
+				{"desc":"今天是2023年8月16日","msgKey":"api_1","source":[],"usage":{"total_cost":0.001},"visitorId":null}""")));
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.search.provider=jijyun",
+					"linkai.clients.search.api-key=" + jijyunKey, "linkai.clients.search.base-url=" + wireMock.baseUrl(),
+					"linkai.clients.search.model=gpt-4", "linkai.clients.search.max-tokens=512",
+					"linkai.clients.search.jijyun.ibot-id=bot-1", "linkai.clients.search.jijyun.search=true",
+					"linkai.clients.search.jijyun.tools=web,calc")
+			.run((context) -> {
+				ChatClient search = context.getBean("searchChatClient", ChatClient.class);
+				assertThat(search.provider()).isEqualTo("jijyun");
+				assertThat(search.chat(io.github.linkai.spring.client.ChatRequest.of("今天几号?")).cost())
+					.isEqualByComparingTo("0.001");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/openapi/chat"))
+					.withQueryParam("apiKey", equalTo(jijyunKey))
+					.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.absent())
+					.withRequestBody(equalToJson("""
+							{"content":"今天几号?","search":true,"chatMode":"gpt-4","max_tokens":"512",
+							 "tools":["web","calc"],"stream":false,"ibotID":"bot-1"}""")));
+			});
+	}
+
 	private static String fixture(String name) throws IOException {
 		try (InputStream in = LinkAiAutoConfigurationTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -33,7 +33,13 @@ public final class Validation {
 
 	/** Checks that a set number is finite and at least {@code min}. */
 	public void atLeast(String field, @Nullable Number value, double min) {
-		range(field, value, min, Double.MAX_VALUE);
+		if (value == null) {
+			return;
+		}
+		double d = value.doubleValue();
+		if (!Double.isFinite(d) || d < min) {
+			throw fail(field, "must be a finite number of at least " + format(min) + " but was " + value);
+		}
 	}
 
 	private static String format(double value) {

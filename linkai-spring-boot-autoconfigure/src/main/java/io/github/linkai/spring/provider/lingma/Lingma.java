@@ -1,0 +1,52 @@
+package io.github.linkai.spring.provider.lingma;
+
+import java.util.Objects;
+
+import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.Validation;
+
+/**
+ * Creates Alibaba Cloud Yunxiao Lingma clients ({@code ExecuteChat}). Lingma takes text messages (a system
+ * message only first) and the options {@code temperature} [0, 1], {@code topP} [0, 1], {@code maxTokens}
+ * [1, 4096], {@code seed} and {@code topK}; it has no model choice. Knowledge bases are chosen with
+ * {@link LingmaOptions}.
+ *
+ * <pre>{@code
+ * ChatClient lingma = Lingma.chatClient("lingma",
+ *         new LingmaSettings(token, "https://openapi-rdc.aliyuncs.com", organizationId, LingmaOptions.useTeamDocs(true)),
+ *         ChatOptions.none(), factory);
+ * }</pre>
+ */
+public final class Lingma {
+
+	/** The provider name. */
+	public static final String PROVIDER = "lingma";
+
+	/** Yunxiao's central OpenAPI service domain. */
+	public static final String DEFAULT_BASE_URL = "https://openapi-rdc.aliyuncs.com";
+
+	private Lingma() {
+	}
+
+	/**
+	 * An {@code ExecuteChat} client.
+	 * @param name the client's name
+	 * @param settings the token, service domain, organization and knowledge base defaults
+	 * @param defaults the client's default options; those Lingma has no field for are dropped
+	 * @param factory builds the client on the shared exchange
+	 * @throws io.github.linkai.spring.client.error.ChatRequestValidationException if a default lies outside
+	 * its documented range
+	 */
+	public static ChatClient chatClient(String name, LingmaSettings settings, ChatOptions defaults,
+			ChatClientFactory factory) {
+		Objects.requireNonNull(name, "name must not be null");
+		Objects.requireNonNull(settings, "settings must not be null");
+		// The exchange checks only what a request sets: check the defaults once, here, rather than on every call.
+		LingmaMapping.validateOptions(Objects.requireNonNull(defaults, "defaults must not be null"),
+				new Validation(PROVIDER, name));
+		return factory.create(name, new LingmaMapping(settings), defaults);
+	}
+
+}

@@ -1,0 +1,77 @@
+package io.github.linkai.spring.provider.lingma;
+
+import java.net.URI;
+
+import io.github.linkai.spring.client.http.SecretMasker;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where and as whom a Lingma client calls {@code ExecuteChat}.
+ *
+ * @param token the Yunxiao personal access token, sent as {@code x-yunxiao-token}
+ * @param baseUrl the organization's service domain, e.g. {@code https://openapi-rdc.aliyuncs.com}; a bare
+ * domain means {@code https}, trailing slashes are dropped, and {@code null} means
+ * {@link Lingma#DEFAULT_BASE_URL}
+ * @param organizationId the organization ({@code organizationId} of the request path)
+ * @param defaults the client's knowledge base options, which a request's {@link LingmaOptions} override;
+ * {@code null} means none
+ */
+public record LingmaSettings(String token, String baseUrl, String organizationId, LingmaOptions defaults) {
+
+	/**
+	 * Checks and normalises the settings.
+	 * @throws IllegalArgumentException naming the field that is missing or invalid
+	 */
+	public LingmaSettings(@Nullable String token, @Nullable String baseUrl, @Nullable String organizationId,
+			@Nullable LingmaOptions defaults) {
+		this.token = required("token", token);
+		this.baseUrl = normalize(baseUrl);
+		this.organizationId = required("organizationId", organizationId);
+		this.defaults = (defaults != null) ? defaults : LingmaOptions.none();
+	}
+
+	/** Settings for the default service domain and no knowledge base options. */
+	public static LingmaSettings of(String token, String organizationId) {
+		return new LingmaSettings(token, null, organizationId, null);
+	}
+
+	private static String required(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(field + " must be set (it was " + ((value == null) ? "null" : "blank")
+					+ ")");
+		}
+		return value.strip();
+	}
+
+	private static String normalize(@Nullable String baseUrl) {
+		if (baseUrl == null) {
+			return Lingma.DEFAULT_BASE_URL;
+		}
+		String url = baseUrl.strip();
+		if (!url.isEmpty() && !url.contains("://")) {
+			url = "https://" + url;
+		}
+		while (url.endsWith("/")) {
+			url = url.substring(0, url.length() - 1);
+		}
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("baseUrl must be an http(s) URL but was '" + baseUrl + "'", ex);
+		}
+		if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
+				|| "http".equalsIgnoreCase(uri.getScheme()))) {
+			throw new IllegalArgumentException("baseUrl must be an http(s) URL but was '" + baseUrl + "'");
+		}
+		return url;
+	}
+
+	@Override
+	public String toString() {
+		return "LingmaSettings[token=" + SecretMasker.describe(this.token) + ", baseUrl=" + this.baseUrl
+				+ ", organizationId=" + this.organizationId + ", defaults=" + this.defaults + "]";
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.github.linkai.spring.provider.jijyun;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.http.ChatClientFactory;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Fixtures and clients shared by the Jijyun tests. */
+final class JijyunFixtures {
+
+	private JijyunFixtures() {
+	}
+
+	/** A fixture of this package, e.g. {@code reply.json}. */
+	static String fixture(String name) {
+		try (InputStream in = JijyunFixtures.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("No fixture " + name);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A client named {@code test} on a plain WebClient builder. */
+	static ChatClient client(String apiKey, String baseUrl, JijyunOptions jijyunDefaults, ChatOptions defaults) {
+		return client(WebClient.builder(), apiKey, baseUrl, jijyunDefaults, defaults);
+	}
+
+	/** A client named {@code test} on the given WebClient builder. */
+	static ChatClient client(WebClient.Builder builder, String apiKey, String baseUrl, JijyunOptions jijyunDefaults,
+			ChatOptions defaults) {
+		return Jijyun.chatClient("test", new JijyunSettings(apiKey, baseUrl, jijyunDefaults), defaults,
+				new ChatClientFactory(builder, new ReactorClientHttpConnector()));
+	}
+
+}
