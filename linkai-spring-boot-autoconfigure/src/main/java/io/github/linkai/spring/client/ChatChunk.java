@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the provider's request id, if any
  * @param sources search sources (Jijyun), usually on one chunk only
  * @param cost the call's cost (Jijyun), if reported
- * @param providerFields unmapped fields of the provider's event
+ * @param providerFields unmapped fields of the provider's event, except those that are {@code null}
  */
 public record ChatChunk(String delta, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
 		@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
@@ -25,7 +25,7 @@ public record ChatChunk(String delta, @Nullable String finishReason, @Nullable U
 
 	public ChatChunk {
 		sources = List.copyOf(sources);
-		providerFields = Map.copyOf(providerFields);
+		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
 	/** A chunk with text only. */
