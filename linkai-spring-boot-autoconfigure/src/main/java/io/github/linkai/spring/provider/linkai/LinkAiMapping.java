@@ -116,6 +116,11 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 	}
 
 	@Override
+	public @Nullable StreamError replyError(Reply reply) {
+		return streamError(reply);
+	}
+
+	@Override
 	public @Nullable StreamError streamError(Reply event) {
 		return (event.error() != null) ? new StreamError(event.error().type(), event.error().message()) : null;
 	}

@@ -195,6 +195,38 @@ class LinkAiChatErrorTests {
 	}
 
 	@Test
+	void errorObjectInASuccessfulReplyIsAnErrorNotAnEmptyAnswer() {
+		wm.stubFor(post(CHAT_PATH).willReturn(json(200, fixture("error.json"))));
+
+		ProviderApiException error = catchThrowableOfType(ProviderApiException.class, () -> this.client.chat("你好"));
+
+		assertThat(error.statusCode()).isEqualTo(200);
+		assertThat(error.errorType()).isEqualTo("invalid_request_error");
+		assertThat(error.errorMessage()).isEqualTo("Invalid request: user message content is empty");
+	}
+
+	@Test
+	void errorObjectInAJsonReplyToAStreamRequestIsAnErrorNotAnEmptyFinalChunk() {
+		wm.stubFor(post(CHAT_PATH).willReturn(json(200, fixture("error.json"))));
+
+		ProviderApiException error = catchThrowableOfType(ProviderApiException.class,
+				() -> this.client.stream("你好").blockLast());
+
+		assertThat(error.errorType()).isEqualTo("invalid_request_error");
+	}
+
+	@Test
+	void apiKeyEchoedInAnErrorObjectOfASuccessfulReplyIsMasked() {
+		wm.stubFor(post(CHAT_PATH).willReturn(
+				json(200, "{\"error\":{\"message\":\"key " + API_KEY + " disabled\",\"type\":\"auth\"}}")));
+
+		ProviderApiException error = catchThrowableOfType(ProviderApiException.class, () -> this.client.chat("你好"));
+
+		assertThat(error.errorMessage()).isEqualTo("key ****** disabled");
+		assertThat(printed(error)).doesNotContain(API_KEY);
+	}
+
+	@Test
 	void htmlPageWithStatus200IsADecodingError() {
 		wm.stubFor(post(CHAT_PATH).willReturn(
 				aResponse().withHeader("Content-Type", "text/html;charset=utf-8").withBody("<html>维护中</html>")));
