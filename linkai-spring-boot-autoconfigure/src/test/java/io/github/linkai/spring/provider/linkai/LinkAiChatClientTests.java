@@ -1,11 +1,14 @@
 package io.github.linkai.spring.provider.linkai;
 
+import java.util.Map;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Usage;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,6 +180,20 @@ class LinkAiChatClientTests {
 		assertThat(response.providerFields()).containsEntry("id", "chatcmpl-9pW2xGk3")
 			.containsEntry("object", "chat.completion")
 			.containsEntry("created", 1722240000);
+	}
+
+	@Test
+	void multimodalAnswerGivesItsTextAndKeepsItsParts() {
+		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response-multimodal.json"))));
+
+		ChatResponse response = this.client.chat(ChatRequest.of("给我一张猫的图片"));
+
+		assertThat(response.content()).isEqualTo("这是一张猫的图片:");
+		assertThat(response.providerFields()).containsOnlyKeys("content");
+		assertThat(response.providerFields().get("content")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.hasSize(2)
+			.last()
+			.isEqualTo(Map.of("type", "image_url", "image_url", Map.of("url", "https://cdn.link-ai.tech/doc/cat.png")));
 	}
 
 	@Test

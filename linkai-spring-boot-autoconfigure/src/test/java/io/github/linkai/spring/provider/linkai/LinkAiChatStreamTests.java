@@ -3,6 +3,7 @@ package io.github.linkai.spring.provider.linkai;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,6 +153,20 @@ class LinkAiChatStreamTests {
 
 		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("你好!", "我能", "为你", "做些什么?", "");
 		assertThat(chunks.get(4).usage()).isEqualTo(new Usage(9, 6, 15));
+	}
+
+	@Test
+	void multimodalDeltaGivesItsTextAndKeepsItsParts() {
+		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(fixture("chat-stream-multimodal.txt"))));
+
+		List<ChatChunk> chunks = this.client.stream("给我一张猫的图片").collectList().block();
+
+		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("这是一张猫的图片:", "", "");
+		assertThat(chunks.get(0).providerFields()).isEmpty();
+		assertThat(chunks.get(1).providerFields()).containsOnlyKeys("content");
+		assertThat(chunks.get(1).providerFields().get("content")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.containsExactly(
+					Map.of("type", "image_url", "image_url", Map.of("url", "https://cdn.link-ai.tech/doc/cat.png")));
 	}
 
 	@Test
