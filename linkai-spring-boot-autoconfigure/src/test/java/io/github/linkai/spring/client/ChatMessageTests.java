@@ -51,7 +51,9 @@ class ChatMessageTests {
 	void questionMayHoldSeveralImages() {
 		ChatMessage message = ChatMessage.user("有什么不同?", IMAGE, "https://cdn.link-ai.tech/b.jpg");
 
-		assertThat(message.parts()).hasSize(3).element(2).isEqualTo(ContentPart.image("https://cdn.link-ai.tech/b.jpg"));
+		assertThat(message.parts()).hasSize(3)
+			.element(2)
+			.isEqualTo(ContentPart.image("https://cdn.link-ai.tech/b.jpg"));
 	}
 
 	@Test

@@ -22,8 +22,8 @@ class WireRequestTests {
 
 	@Test
 	void headersAndVariablesAreCopies() {
-		WireRequest request = new WireRequest("/v1/chat/completions", Map.of(), Map.of("Authorization", "Bearer " + KEY),
-				"body");
+		WireRequest request = new WireRequest("/v1/chat/completions", Map.of(),
+				Map.of("Authorization", "Bearer " + KEY), "body");
 
 		assertThat(request.headers()).isUnmodifiable();
 		assertThat(request.uriVariables()).isUnmodifiable();

@@ -155,7 +155,8 @@ class LinkAiChatErrorTests {
 		wm.stubFor(post(CHAT_PATH)
 			.willReturn(aResponse().withStatus(401).withBody("bad key " + API_KEY + "-" + KEY_APP_CODE)));
 
-		AuthenticationException error = catchThrowableOfType(AuthenticationException.class, () -> client.chat("你好"));
+		AuthenticationException error = catchThrowableOfType(AuthenticationException.class,
+				() -> client.chat("你好"));
 
 		assertThat(printed(error)).doesNotContain(API_KEY);
 	}
@@ -266,7 +267,8 @@ class LinkAiChatErrorTests {
 	void connectionClosedMidStreamIsATransportError() {
 		wm.stubFor(post(CHAT_PATH).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 
-		assertThatExceptionOfType(ChatTransportException.class).isThrownBy(() -> this.client.stream("你好").blockLast());
+		assertThatExceptionOfType(ChatTransportException.class)
+			.isThrownBy(() -> this.client.stream("你好").blockLast());
 	}
 
 	@Test
@@ -282,7 +284,8 @@ class LinkAiChatErrorTests {
 	@Test
 	void streamStallingBeyondTheResponseTimeoutIsATimeout() {
 		ChatClient client = chatClient(wm.baseUrl(), API_KEY, shortResponseTimeout());
-		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(2, 2000)));
+		wm.stubFor(post(CHAT_PATH)
+			.willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(2, 2000)));
 
 		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast());
 	}

@@ -98,7 +98,8 @@ class LinkAiChatStreamTests {
 
 	@Test
 	void firstChunkIsHandedOverWhileTheServerIsStillSending() {
-		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(3, 3000)));
+		wm.stubFor(post(CHAT_PATH)
+			.willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(3, 3000)));
 
 		StepVerifier.create(this.client.stream("你好")).assertNext((chunk) -> {
 			assertDelta(chunk, "你好!");
@@ -134,9 +135,9 @@ class LinkAiChatStreamTests {
 	@Test
 	void doneEndsTheStreamEvenWhenTheServerKeepsTheResponseOpen() {
 		String events = fixture("chat-stream.txt");
-		// the first of the two halves the server sends holds every event, [DONE] included
-		String keepAlive = ": keep-alive\n\n".repeat(events.getBytes(StandardCharsets.UTF_8).length / 14 + 1);
-		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(events + keepAlive).withChunkedDribbleDelay(2, 2000)));
+		// the first of the three parts the server sends holds every event, [DONE] included
+		String keepAlive = ": keep-alive\n\n".repeat(2 * events.getBytes(StandardCharsets.UTF_8).length / 14 + 1);
+		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(events + keepAlive).withChunkedDribbleDelay(3, 3000)));
 
 		List<ChatChunk> chunks = this.client.stream("你好").collectList().block();
 

@@ -54,8 +54,8 @@ class LinkAiChatValidationTests {
 						ChatRequest.builder().message(new ChatMessage(Role.USER, List.of())), "messages[0].content"),
 				invalid("image in a system message",
 						ChatRequest.builder()
-							.message(new ChatMessage(Role.SYSTEM,
-									List.of(ContentPart.text("看图"), ContentPart.image("https://cdn.link-ai.tech/a.jpg"))))
+							.message(new ChatMessage(Role.SYSTEM, List.of(ContentPart.text("看图"),
+									ContentPart.image("https://cdn.link-ai.tech/a.jpg"))))
 							.user("你好"),
 						"messages[0].content"),
 				invalid("image in an assistant message",

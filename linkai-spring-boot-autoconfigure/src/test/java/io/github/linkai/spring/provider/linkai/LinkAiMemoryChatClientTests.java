@@ -244,7 +244,8 @@ class LinkAiMemoryChatClientTests {
 						"messages[0].content"),
 				invalid("only an image",
 						ChatRequest.builder()
-							.message(new ChatMessage(Role.USER, List.of(ContentPart.image("https://cdn.link-ai.tech/a.jpg")))),
+							.message(new ChatMessage(Role.USER,
+									List.of(ContentPart.image("https://cdn.link-ai.tech/a.jpg")))),
 						"messages[0].content"),
 				invalid("a blank session id", ChatRequest.builder().user("你好").sessionId(" "), "sessionId"),
 				invalid("a blank question", ChatRequest.builder().user(""), "messages[0].content"),
