@@ -1,8 +1,6 @@
 package io.github.linkai.spring.client;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the provider's request id, if any
  * @param sources search sources (Jijyun), usually on one chunk only
  * @param cost the call's cost (Jijyun), if reported
- * @param providerFields unmapped fields of the provider's event
+ * @param providerFields unmapped fields of the provider's event (a JSON null is kept as {@code null})
  */
 public record ChatChunk(String delta, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
 		@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
@@ -27,8 +25,7 @@ public record ChatChunk(String delta, @Nullable String finishReason, @Nullable U
 
 	public ChatChunk {
 		sources = List.copyOf(sources);
-		// Not Map.copyOf: a provider field may be JSON null (Jijyun's "visitorId": null), and order is kept.
-		providerFields = Collections.unmodifiableMap(new LinkedHashMap<>(providerFields));
+		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
 	/** A chunk with text only. */

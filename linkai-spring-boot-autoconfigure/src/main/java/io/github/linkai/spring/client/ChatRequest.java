@@ -132,7 +132,7 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 			return this;
 		}
 
-		/** The model code, e.g. {@code LinkAiModel.GPT_4O_MINI.code()}. */
+		/** The model code, e.g. {@code LinkAiModel.LINKAI_4O_MINI.code()}. */
 		public Builder model(@Nullable String model) {
 			this.model = model;
 			return this;

@@ -1,8 +1,6 @@
 package io.github.linkai.spring.client;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param sources search sources the answer is based on (Jijyun {@code source[]}), possibly empty
  * @param cost the call's cost as the provider reports it (Jijyun {@code usage.total_cost}), if any
  * @param providerFields fields of the provider's reply this model does not map (e.g. Jijyun's
- * {@code msgKey}, an OpenAI-style {@code id}), as parsed JSON values
+ * {@code msgKey}, an OpenAI-style {@code id}), as parsed JSON values; fields that are {@code null} are left out
  */
 public record ChatResponse(String provider, String clientName, @Nullable String model, String content,
 		@Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId, @Nullable String requestId,
@@ -30,8 +28,7 @@ public record ChatResponse(String provider, String clientName, @Nullable String 
 
 	public ChatResponse {
 		sources = List.copyOf(sources);
-		// Not Map.copyOf: a provider field may be JSON null (Jijyun's "visitorId": null), and order is kept.
-		providerFields = Collections.unmodifiableMap(new LinkedHashMap<>(providerFields));
+		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
 }

@@ -15,6 +15,7 @@ import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
 import io.github.linkai.spring.client.error.ErrorDetails;
+import io.github.linkai.spring.client.error.ProviderApiException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
@@ -192,12 +193,14 @@ public final class ChatExchange<R, C> {
 			return errorFrom(response, context);
 		}
 		MediaType contentType = response.headers().contentType().orElse(null);
+		int status = response.statusCode().value();
 		return response.bodyToMono(byte[].class)
 			.switchIfEmpty(Mono.error(() -> decodingError(context, "Empty response body", null)))
-			.map((bytes) -> decodeReply(bytes, contentType, context));
+			.map((bytes) -> decodeReply(bytes, status, contentType, context));
 	}
 
-	private ChatResponse decodeReply(byte[] bytes, @Nullable MediaType contentType, ExchangeContext context) {
+	private ChatResponse decodeReply(byte[] bytes, int status, @Nullable MediaType contentType,
+			ExchangeContext context) {
 		R reply;
 		try {
 			reply = this.responseReader.readValue(bytes);
@@ -205,6 +208,12 @@ public final class ChatExchange<R, C> {
 		catch (JacksonException ex) {
 			throw decodingError(context, "Malformed JSON reply (Content-Type " + contentType + "): "
 					+ ex.getOriginalMessage() + " at " + ex.getLocation(), null);
+		}
+		StreamError error = this.mapping.replyError(reply);
+		if (error != null) {
+			throw new ProviderApiException(new ErrorDetails(context.provider(), context.clientName(), status,
+					this.masker.mask(error.type()), this.masker.mask(error.message()), null),
+					"with an error object instead of an answer");
 		}
 		return this.mapping.toResponse(reply, context);
 	}

@@ -47,6 +47,14 @@ public interface WireMapping<R, C> {
 	/** The neutral response for a complete reply. */
 	ChatResponse toResponse(R reply, ExchangeContext context);
 
+	/**
+	 * The error object of a complete reply, if the reply is one: a successful status with the provider's error
+	 * body then fails instead of passing for an empty answer.
+	 */
+	default @Nullable StreamError replyError(R reply) {
+		return null;
+	}
+
 	/** The type a stream event's data binds to. */
 	Class<C> chunkType();
 

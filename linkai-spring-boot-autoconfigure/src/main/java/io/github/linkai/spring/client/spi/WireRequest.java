@@ -18,4 +18,11 @@ public record WireRequest(String uriTemplate, Map<String, ?> uriVariables, Map<S
 		headers = Map.copyOf(headers);
 	}
 
+	@Override
+	public String toString() {
+		// header and variable values carry credentials (Authorization, Jijyun's apiKey): names only
+		return "WireRequest[uriTemplate=" + this.uriTemplate + ", uriVariables=" + this.uriVariables.keySet()
+				+ ", headers=" + this.headers.keySet() + ", body=" + this.body + "]";
+	}
+
 }

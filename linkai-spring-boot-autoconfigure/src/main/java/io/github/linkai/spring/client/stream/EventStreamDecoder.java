@@ -4,6 +4,7 @@ import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.WireMapping;
@@ -19,7 +20,8 @@ import org.springframework.http.codec.ServerSentEvent;
  * without a space, multi-line data, comments) into chunks: each event's data is decoded once, straight into
  * the provider's record. Added here: stop at the end marker ({@code takeUntil}, so the exchange is released at
  * once), fail on an in-stream error object, and fail with {@link StreamTruncatedException} when the body ends
- * before the end marker or a final finish reason.
+ * before the end marker or a final finish reason. The mapping's secrets are masked in what it raises: a provider
+ * may echo a credential in an error event.
  *
  * @param <C> the provider's event record
  */
@@ -29,9 +31,12 @@ public final class EventStreamDecoder<C> {
 
 	private final ObjectReader reader;
 
+	private final SecretMasker masker;
+
 	public EventStreamDecoder(WireMapping<?, C> mapping, ObjectReader reader) {
 		this.mapping = mapping;
 		this.reader = reader.forType(mapping.chunkType());
+		this.masker = new SecretMasker(mapping.secrets());
 	}
 
 	/** The chunks of one response's events. */
@@ -53,16 +58,17 @@ public final class EventStreamDecoder<C> {
 						wire = this.reader.readValue(data);
 					}
 					catch (JacksonException ex) {
+						// the parser quotes the offending text, which may be an echoed credential
 						sink.error(new ResponseDecodingException(context.provider(), context.clientName(),
-								"Malformed JSON in stream event #" + state.events + ": " + ex.getOriginalMessage()
-										+ " at " + ex.getLocation(),
+								this.masker.mask("Malformed JSON in stream event #" + state.events + ": "
+										+ ex.getOriginalMessage() + " at " + ex.getLocation()),
 								null));
 						return;
 					}
 					StreamError error = this.mapping.streamError(wire);
 					if (error != null) {
-						sink.error(new StreamErrorEventException(context.provider(), context.clientName(), error.type(),
-								error.message()));
+						sink.error(new StreamErrorEventException(context.provider(), context.clientName(),
+								this.masker.mask(error.type()), this.masker.mask(error.message())));
 						return;
 					}
 					ChatChunk chunk = this.mapping.toChunk(wire, context);

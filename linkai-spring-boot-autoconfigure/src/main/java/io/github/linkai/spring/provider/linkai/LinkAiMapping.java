@@ -108,11 +108,14 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 		LinkAiWire.Content message = (choice != null) ? choice.message() : null;
 		TokenUsage usage = (reply.usage() != null) ? reply.usage() : (choice != null) ? choice.usage() : null;
 		String model = (reply.model() != null) ? reply.model() : context.request().options().model();
-		Map<String, Object> fields = (message != null && !message.partsAsFields().isEmpty())
-				? merge(reply.extraOrEmpty(), message.partsAsFields()) : reply.extraOrEmpty();
 		return new ChatResponse(PROVIDER, context.clientName(), model, (message != null) ? message.text() : "",
 				(choice != null) ? choice.finishReason() : null, usage(usage), sessionId(reply, context), null,
-				List.of(), null, fields);
+				List.of(), null, fields(reply, message));
+	}
+
+	@Override
+	public @Nullable StreamError replyError(Reply reply) {
+		return streamError(reply);
 	}
 
 	@Override
@@ -129,7 +132,7 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 		}
 		LinkAiWire.Content delta = (choice != null) ? choice.delta() : null;
 		return new ChatChunk((delta != null) ? delta.text() : "", (choice != null) ? choice.finishReason() : null,
-				usage(usage), sessionId(event, context), null, List.of(), null, event.extraOrEmpty());
+				usage(usage), sessionId(event, context), null, List.of(), null, fields(event, delta));
 	}
 
 	/** The session id of a reply; plain chat echoes {@code "session_id": null}. */
@@ -151,9 +154,13 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 		return (usage != null) ? Usage.of(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()) : null;
 	}
 
-	private static Map<String, Object> merge(Map<String, Object> first, Map<String, Object> second) {
-		Map<String, Object> merged = new java.util.LinkedHashMap<>(first);
-		merged.putAll(second);
+	/** The unmapped fields, with the raw parts of multimodal content that {@code text()} leaves out. */
+	private static Map<String, Object> fields(Reply reply, LinkAiWire.@Nullable Content content) {
+		if (content == null || content.partsAsFields().isEmpty()) {
+			return reply.extraOrEmpty();
+		}
+		Map<String, Object> merged = new java.util.LinkedHashMap<>(reply.extraOrEmpty());
+		merged.putAll(content.partsAsFields());
 		return merged;
 	}
 
