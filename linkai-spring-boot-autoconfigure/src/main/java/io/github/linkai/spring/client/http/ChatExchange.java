@@ -87,10 +87,13 @@ public final class ChatExchange<R, C> {
 		this.clientName = Objects.requireNonNull(clientName, "clientName must not be null");
 		this.mapping = Objects.requireNonNull(mapping, "mapping must not be null");
 		this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
-		this.defaults = ChatOption.retain(Objects.requireNonNull(defaults, "defaults must not be null"),
-				mapping.supportedOptions());
 		this.masker = new SecretMasker(mapping.secrets());
 		this.validation = new Validation(mapping.provider(), clientName);
+		// Defaults an endpoint has no field for are dropped (a named client inherits the top level's); those
+		// kept are checked once, here, so a misconfigured client fails when it is created, not on every call.
+		this.defaults = ChatOption.retain(Objects.requireNonNull(defaults, "defaults must not be null"),
+				mapping.supportedOptions());
+		validateOptions(this.defaults);
 		this.responseReader = WireJson.mapper().readerFor(mapping.responseType());
 		this.streamDecoder = new EventStreamDecoder<>(mapping, WireJson.mapper().reader());
 		this.clock = clock;
@@ -126,14 +129,15 @@ public final class ChatExchange<R, C> {
 
 	private ExchangeContext prepare(ChatRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		validateShared(request);
+		validateMessages(request);
+		validateOptions(request.options());
 		this.mapping.validate(request, this.validation);
-		ChatRequest effective = request.options().orElse(this.defaults).equals(request.options()) ? request
-				: request.mutate().options(request.options().orElse(this.defaults)).build();
-		return new ExchangeContext(this.mapping.provider(), this.clientName, effective);
+		ChatOptions effective = request.options().orElse(this.defaults);
+		return new ExchangeContext(this.mapping.provider(), this.clientName,
+				effective.equals(request.options()) ? request : request.mutate().options(effective).build());
 	}
 
-	private void validateShared(ChatRequest request) {
+	private void validateMessages(ChatRequest request) {
 		if (request.messages().isEmpty()) {
 			throw this.validation.fail("messages", "must not be empty");
 		}
@@ -151,8 +155,20 @@ public final class ChatExchange<R, C> {
 				}
 			}
 		}
+		if (request.sessionId() != null && !this.mapping.supportsSessionId()) {
+			throw this.validation.fail("sessionId", "is only sent by the LinkAI memory chat endpoint");
+		}
+		for (ProviderOptions options : request.providerOptions().values()) {
+			if (!options.provider().equals(this.mapping.provider())) {
+				throw this.validation.fail("providerOptions",
+						"holds options for " + options.provider() + ", not for " + this.mapping.provider());
+			}
+		}
+	}
+
+	private void validateOptions(ChatOptions options) {
 		for (ChatOption option : ChatOption.values()) {
-			Object value = option.valueIn(request.options());
+			Object value = option.valueIn(options);
 			if (value == null) {
 				continue;
 			}
@@ -166,15 +182,7 @@ public final class ChatExchange<R, C> {
 				throw this.validation.fail(option.fieldName(), "must not be blank when set");
 			}
 		}
-		if (request.sessionId() != null && !this.mapping.supportsSessionId()) {
-			throw this.validation.fail("sessionId", "is only sent by the LinkAI memory chat endpoint");
-		}
-		for (ProviderOptions options : request.providerOptions().values()) {
-			if (!options.provider().equals(this.mapping.provider())) {
-				throw this.validation.fail("providerOptions",
-						"holds options for " + options.provider() + ", not for " + this.mapping.provider());
-			}
-		}
+		this.mapping.validateOptions(options, this.validation);
 	}
 
 	private WebClient.RequestHeadersSpec<?> send(ExchangeContext context, boolean stream, MediaType accept) {

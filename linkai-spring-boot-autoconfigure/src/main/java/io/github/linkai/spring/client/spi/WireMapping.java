@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.error.StatusMapping;
@@ -35,7 +36,14 @@ public interface WireMapping<R, C> {
 		return false;
 	}
 
-	/** The provider-specific rules (ranges, message shapes), checked after the shared ones. */
+	/**
+	 * The documented ranges of the options, checked for every request and once, when the client is created,
+	 * for the client's defaults.
+	 */
+	default void validateOptions(ChatOptions options, Validation validation) {
+	}
+
+	/** The provider-specific rules for the messages and provider options, checked after the shared ones. */
 	void validate(ChatRequest request, Validation validation);
 
 	/** The HTTP request for a validated request with client defaults applied. */

@@ -79,10 +79,13 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 	}
 
 	@Override
-	public void validate(ChatRequest request, Validation validation) {
-		ChatOptions options = request.options();
+	public void validateOptions(ChatOptions options, Validation validation) {
 		validation.atLeast("temperature", options.temperature(), 0);
 		validation.atLeast("maxTokens", options.maxTokens(), 1);
+	}
+
+	@Override
+	public void validate(ChatRequest request, Validation validation) {
 		List<ChatMessage> messages = request.messages();
 		int last = messages.size() - 1;
 		for (int i = 0; i <= last; i++) {
@@ -110,7 +113,7 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 			throw validation.fail("messages", "holds a system message while JijyunOptions.system is set: both are "
 					+ "the system field, set only one");
 		}
-		if (own != null && own.chatMode() != null && options.model() != null) {
+		if (own != null && own.chatMode() != null && request.options().model() != null) {
 			throw validation.fail("model", "is set while JijyunOptions.chatMode is set: both are the chatMode field, "
 					+ "set only one");
 		}

@@ -5,7 +5,6 @@ import java.util.Objects;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
-import io.github.linkai.spring.client.spi.Validation;
 
 /**
  * Creates Alibaba Cloud Yunxiao Lingma clients ({@code ExecuteChat}). Lingma takes text messages (a system
@@ -43,9 +42,6 @@ public final class Lingma {
 			ChatClientFactory factory) {
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(settings, "settings must not be null");
-		// The exchange checks only what a request sets: check the defaults once, here, rather than on every call.
-		LingmaMapping.validateOptions(Objects.requireNonNull(defaults, "defaults must not be null"),
-				new Validation(PROVIDER, name));
 		return factory.create(name, new LingmaMapping(settings), defaults);
 	}
 

@@ -14,7 +14,6 @@ import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.Usage;
-import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
@@ -54,15 +53,12 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 
 	private final Map<String, String> headers;
 
-	private final SecretMasker masker;
-
 	LingmaMapping(LingmaSettings settings) {
 		this.token = settings.token();
 		this.baseUrl = settings.baseUrl();
 		this.organizationId = settings.organizationId();
 		this.defaults = settings.defaults();
 		this.headers = Map.of("x-yunxiao-token", this.token);
-		this.masker = new SecretMasker(List.of(this.token));
 	}
 
 	@Override
@@ -82,7 +78,6 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 
 	@Override
 	public void validate(ChatRequest request, Validation validation) {
-		validateOptions(request.options(), validation);
 		for (int i = 0; i < request.messages().size(); i++) {
 			ChatMessage message = request.messages().get(i);
 			if (message.hasImages()) {
@@ -95,8 +90,8 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 		}
 	}
 
-	/** The documented parameter ranges, for a request's options and a client's defaults alike. */
-	static void validateOptions(ChatOptions options, Validation validation) {
+	@Override
+	public void validateOptions(ChatOptions options, Validation validation) {
 		validation.range("maxTokens", options.maxTokens(), 1, 4096);
 		validation.range("temperature", options.temperature(), 0, 1);
 		validation.range("topP", options.topP(), 0, 1);
@@ -149,15 +144,15 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 
 	@Override
 	public ChatResponse toResponse(Reply reply, ExchangeContext context) {
-		StreamError error = streamError(reply);
-		if (error != null) {
-			// Alibaba Cloud APIs may answer an error with a successful status: never pass it off as an empty answer.
-			throw new ResponseDecodingException(context.provider(), context.clientName(),
-					"Reply holds an error instead of an output" + describe(error), null);
-		}
 		Output output = reply.output();
 		return new ChatResponse(Lingma.PROVIDER, context.clientName(), null, text(output), finishReason(output),
 				usage(reply.usage()), null, reply.requestId(), List.of(), null, reply.extraOrEmpty());
+	}
+
+	/** Alibaba Cloud APIs may answer an error with a successful status: never pass it off as an empty answer. */
+	@Override
+	public @Nullable StreamError replyError(Reply reply) {
+		return streamError(reply);
 	}
 
 	@Override
@@ -168,8 +163,7 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 		Map<String, Object> extra = event.extraOrEmpty();
 		String type = field(extra, "errorCode", "code");
 		String message = field(extra, "errorMessage", "message");
-		return (type != null || message != null) ? new StreamError(this.masker.mask(type), this.masker.mask(message))
-				: null;
+		return (type != null || message != null) ? new StreamError(type, message) : null;
 	}
 
 	@Override
@@ -209,11 +203,6 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 			}
 		}
 		return null;
-	}
-
-	private static String describe(StreamError error) {
-		return ((error.type() != null) ? " [" + error.type() + "]" : "")
-				+ ((error.message() != null) ? ": " + error.message() : "");
 	}
 
 	@Override

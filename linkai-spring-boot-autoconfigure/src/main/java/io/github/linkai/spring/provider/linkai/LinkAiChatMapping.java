@@ -23,7 +23,6 @@ final class LinkAiChatMapping extends LinkAiMapping {
 
 	@Override
 	public void validate(ChatRequest request, Validation validation) {
-		super.validate(request, validation);
 		for (int i = 0; i < request.messages().size(); i++) {
 			ChatMessage message = request.messages().get(i);
 			if (message.hasImages() && message.role() != Role.USER) {

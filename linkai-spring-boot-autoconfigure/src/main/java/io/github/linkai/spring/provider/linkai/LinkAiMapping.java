@@ -71,8 +71,7 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 	}
 
 	@Override
-	public void validate(ChatRequest request, Validation validation) {
-		ChatOptions options = request.options();
+	public void validateOptions(ChatOptions options, Validation validation) {
 		validation.range("temperature", options.temperature(), 0, 1);
 		validation.range("topP", options.topP(), 0, 1);
 		validation.range("frequencyPenalty", options.frequencyPenalty(), -2, 2);

@@ -32,7 +32,6 @@ final class LinkAiMemoryMapping extends LinkAiMapping {
 
 	@Override
 	public void validate(ChatRequest request, Validation validation) {
-		super.validate(request, validation);
 		if (request.messages().size() != 1 || request.messages().get(0).role() != Role.USER) {
 			throw validation.fail("messages", "must hold exactly one user message, the question: memory chat keeps "
 					+ "the history and the app's prompt on the server");

@@ -7,6 +7,7 @@ import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Usage;
+import io.github.linkai.spring.client.error.ProviderApiException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
@@ -83,7 +84,7 @@ class LingmaResponseTests {
 	void chatFailsOnAnErrorObjectSentWithASuccessfulStatus() {
 		reply("application/json", "error-no-permission.json");
 
-		assertThatExceptionOfType(ResponseDecodingException.class).isThrownBy(() -> client(wm).chat("你好"))
+		assertThatExceptionOfType(ProviderApiException.class).isThrownBy(() -> client(wm).chat("你好"))
 			.withMessageContaining("[Forbidden.NoPermission]")
 			.withMessageContaining("当前用户没有该企业的访问权限");
 	}

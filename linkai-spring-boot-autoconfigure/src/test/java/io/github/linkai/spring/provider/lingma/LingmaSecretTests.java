@@ -10,6 +10,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.error.ChatTransportException;
 import io.github.linkai.spring.client.error.ProviderApiException;
+import io.github.linkai.spring.client.error.ProviderApiException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,7 +61,7 @@ class LingmaSecretTests {
 
 		Throwable error = catchThrowable(() -> client(wm).chat("你好"));
 
-		assertThat(error).isInstanceOf(ResponseDecodingException.class).hasMessageContaining("[InvalidToken]");
+		assertThat(error).isInstanceOf(ProviderApiException.class).hasMessageContaining("[InvalidToken]");
 		assertNoToken(error);
 	}
 
