@@ -8,7 +8,6 @@ import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ProviderApiException;
-import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
 import org.junit.jupiter.api.Test;
