@@ -22,8 +22,13 @@ record ClientDefinition(String name, String prefix, LinkAiProvider provider, Lin
 	/** The default options of the client's calls. */
 	ChatOptions defaults() {
 		LinkAiClientProperties p = this.properties;
-		return new ChatOptions(p.getModel(), p.getAppCode(), p.getTemperature(), p.getTopP(), p.getFrequencyPenalty(),
-				p.getPresencePenalty(), p.getMaxTokens(), p.getSeed(), p.getTopK());
+		return new ChatOptions(unsetIfBlank(p.getModel()), unsetIfBlank(p.getAppCode()), p.getTemperature(), p.getTopP(),
+				p.getFrequencyPenalty(), p.getPresencePenalty(), p.getMaxTokens(), p.getSeed(), p.getTopK());
+	}
+
+	/** {@code linkai.app-code=${APP_CODE:}} means "no app", as an empty app_code does in LinkAI's examples. */
+	private static @Nullable String unsetIfBlank(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	/** The property name of one of this client's settings, e.g. {@code linkai.clients.eng.lingma.organization-id}. */

@@ -101,6 +101,19 @@ class LinkAiAutoConfigurationTests {
 	}
 
 	@Test
+	void blankAppCodeAndModelMeanUnset() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl(), "linkai.app-code=",
+					"linkai.model= ")
+			.run((context) -> {
+				context.getBean(ChatClient.class).chat("你好");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withRequestBody(equalToJson("""
+							{"messages":[{"role":"user","content":"你好"}]}""")));
+			});
+	}
+
+	@Test
 	void userDefinedClientMakesTheDefaultOneBackOff() {
 		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY)
 			.withUserConfiguration(UserClientConfiguration.class)

@@ -1,5 +1,8 @@
 package io.github.linkai.spring.client.stream;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
@@ -8,6 +11,7 @@ import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.WireMapping;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -44,43 +48,65 @@ public final class EventStreamDecoder<C> {
 		return Flux.defer(() -> {
 			State state = new State();
 			return events.takeUntil((event) -> state.ended = this.mapping.isEndOfStream(event))
-				.<ChatChunk>handle((event, sink) -> {
-					if (state.ended) {
-						return;
-					}
-					String data = event.data();
-					if (data == null || data.isBlank()) {
-						return; // a comment or keep-alive event
-					}
-					state.events++;
-					C wire;
-					try {
-						wire = this.reader.readValue(data);
-					}
-					catch (JacksonException ex) {
-						// the parser quotes the offending text, which may be an echoed credential
-						sink.error(new ResponseDecodingException(context.provider(), context.clientName(),
-								this.masker.mask("Malformed JSON in stream event #" + state.events + ": "
-										+ ex.getOriginalMessage() + " at " + ex.getLocation()),
-								null));
-						return;
-					}
-					StreamError error = this.mapping.streamError(wire);
-					if (error != null) {
-						sink.error(new StreamErrorEventException(context.provider(), context.clientName(),
-								this.masker.mask(error.type()), this.masker.mask(error.message())));
-						return;
-					}
-					ChatChunk chunk = this.mapping.toChunk(wire, context);
-					if (chunk != null) {
-						state.chunks++;
-						state.finished |= chunk.finishReason() != null;
-						sink.next(chunk);
-					}
-				})
+				.flatMapIterable((event) -> chunks(event.data(), state, context))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
 						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks))));
 		});
+	}
+
+	private List<ChatChunk> chunks(@Nullable String data, State state, ExchangeContext context) {
+		if (state.ended || data == null || data.isBlank()) {
+			return List.of(); // the end marker itself, a comment or a keep-alive
+		}
+		try {
+			ChatChunk chunk = decode(data, state, context);
+			return (chunk != null) ? List.of(chunk) : List.of();
+		}
+		catch (ResponseDecodingException ex) {
+			if (data.indexOf('\n') < 0) {
+				throw ex;
+			}
+			// Consecutive data: lines with no blank line between them, as LinkAI's document prints its stream,
+			// are one event to the SSE reader: read each line as an event of its own.
+			List<ChatChunk> chunks = new ArrayList<>();
+			for (String line : data.split("\n")) {
+				if (state.ended || line.isBlank()) {
+					continue;
+				}
+				state.ended = this.mapping.isEndOfStream(ServerSentEvent.builder(line).build());
+				ChatChunk chunk = state.ended ? null : decode(line, state, context);
+				if (chunk != null) {
+					chunks.add(chunk);
+				}
+			}
+			return chunks;
+		}
+	}
+
+	private @Nullable ChatChunk decode(String data, State state, ExchangeContext context) {
+		state.events++;
+		C wire;
+		try {
+			wire = this.reader.readValue(data);
+		}
+		catch (JacksonException ex) {
+			// the parser quotes the offending text, which may be an echoed credential
+			throw new ResponseDecodingException(context.provider(), context.clientName(),
+					this.masker.mask("Malformed JSON in stream event #" + state.events + ": " + ex.getOriginalMessage()
+							+ " at " + ex.getLocation()),
+					null);
+		}
+		StreamError error = this.mapping.streamError(wire);
+		if (error != null) {
+			throw new StreamErrorEventException(context.provider(), context.clientName(), this.masker.mask(error.type()),
+					this.masker.mask(error.message()));
+		}
+		ChatChunk chunk = this.mapping.toChunk(wire, context);
+		if (chunk != null) {
+			state.chunks++;
+			state.finished |= chunk.finishReason() != null;
+		}
+		return chunk;
 	}
 
 	/** Per-subscription progress; only touched serially by one stream's signals. */

@@ -20,9 +20,15 @@ public record LinkAiCredentials(String apiKey, @Nullable String appCode) {
 		Objects.requireNonNull(apiKey, "apiKey must not be null");
 	}
 
-	/** Splits {@code key-appcode} at its last {@code -}; a key without one is returned whole. */
+	/**
+	 * Splits {@code key-appcode} at its last {@code -}; a key without one is returned whole.
+	 * @throws IllegalArgumentException if the key is blank
+	 */
 	public static LinkAiCredentials parse(String key) {
 		String trimmed = Objects.requireNonNull(key, "key must not be null").strip();
+		if (trimmed.isEmpty()) {
+			throw new IllegalArgumentException("key must not be blank");
+		}
 		int dash = trimmed.lastIndexOf('-');
 		if (dash > 0 && dash < trimmed.length() - 1) {
 			return new LinkAiCredentials(trimmed.substring(0, dash), trimmed.substring(dash + 1));

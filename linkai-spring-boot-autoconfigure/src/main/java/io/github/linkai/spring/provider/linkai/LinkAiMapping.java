@@ -14,6 +14,7 @@ import io.github.linkai.spring.client.error.ApiAccessDeniedException;
 import io.github.linkai.spring.client.error.AppNotFoundException;
 import io.github.linkai.spring.client.error.ContentRejectedException;
 import io.github.linkai.spring.client.error.QuotaExceededException;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StatusMapping;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
@@ -104,12 +105,16 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 	@Override
 	public ChatResponse toResponse(Reply reply, ExchangeContext context) {
 		Choice choice = reply.firstChoice();
-		LinkAiWire.Content message = (choice != null) ? choice.message() : null;
-		TokenUsage usage = (reply.usage() != null) ? reply.usage() : (choice != null) ? choice.usage() : null;
+		if (choice == null) {
+			// choices is the one field the documents always show: without it there is no answer to return
+			throw new ResponseDecodingException(PROVIDER, context.clientName(), "Reply holds no choices", null);
+		}
+		LinkAiWire.Content message = choice.message();
+		TokenUsage usage = (reply.usage() != null) ? reply.usage() : choice.usage();
 		String model = (reply.model() != null) ? reply.model() : context.request().options().model();
 		return new ChatResponse(PROVIDER, context.clientName(), model, (message != null) ? message.text() : "",
-				(choice != null) ? choice.finishReason() : null, usage(usage), sessionId(reply, context), null,
-				List.of(), null, fields(reply, message));
+				choice.finishReason(), usage(usage), sessionId(reply, context), null, List.of(), null,
+				fields(reply, message));
 	}
 
 	@Override

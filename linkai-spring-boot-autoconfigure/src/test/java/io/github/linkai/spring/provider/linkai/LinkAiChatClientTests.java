@@ -8,6 +8,7 @@ import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Usage;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,6 +32,7 @@ import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.chatClie
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.fixture;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.onlyRequestBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * LinkAI chat completions ({@code 001}), non-streamed: the request as the document defines it, field by field
@@ -140,6 +142,14 @@ class LinkAiChatClientTests {
 
 		wm.verify(postRequestedFor(urlPathEqualTo(CHAT_PATH))
 			.withRequestBody(equalToJson(fixture("chat-image-request.json"))));
+	}
+
+	@Test
+	void replyWithoutChoicesIsAnErrorNotAnEmptyAnswer() {
+		wm.stubFor(post(CHAT_PATH).willReturn(okJson("{\"choices\": [], \"usage\": null}")));
+
+		assertThatExceptionOfType(ResponseDecodingException.class).isThrownBy(() -> this.client.chat("你好"))
+			.withMessageContaining("no choices");
 	}
 
 	@Test

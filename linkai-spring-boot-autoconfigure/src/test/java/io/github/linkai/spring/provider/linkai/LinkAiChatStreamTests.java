@@ -83,6 +83,15 @@ class LinkAiChatStreamTests {
 	}
 
 	@Test
+	void streamAsTheDocumentPrintsItWithoutBlankLinesGivesTheSameChunks() {
+		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(fixture("chat-stream-as-printed.txt"))));
+
+		StepVerifier.create(this.client.stream("你好").map(ChatChunk::delta))
+			.expectNext("你好!", "我能", "为你", "做些什么?", "")
+			.verifyComplete();
+	}
+
+	@Test
 	void streamRequestSetsStreamTrueAndAcceptsAnEventStream() {
 		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(fixture("chat-stream.txt"))));
 

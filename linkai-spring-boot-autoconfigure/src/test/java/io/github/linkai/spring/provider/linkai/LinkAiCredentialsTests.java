@@ -3,10 +3,17 @@ package io.github.linkai.spring.provider.linkai;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 /** API keys, bare or with the app code appended as the chat document ({@code 001}) allows for OpenAI SDKs. */
 class LinkAiCredentialsTests {
+
+	@Test
+	void blankKeyIsRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LinkAiCredentials.parse("  "))
+			.withMessage("key must not be blank");
+	}
 
 	@Test
 	void bareKeyHasNoAppCode() {
