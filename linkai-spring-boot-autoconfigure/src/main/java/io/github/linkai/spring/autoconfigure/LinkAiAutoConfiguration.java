@@ -1,11 +1,14 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.util.regex.Pattern;
+
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,6 +37,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @EnableConfigurationProperties(LinkAiProperties.class)
 public final class LinkAiAutoConfiguration {
+
+	/** {@code linkai.api-key}, {@code linkai.clients.x.api-key}, {@code LINKAI_API_KEY}, configprops' {@code apiKey}. */
+	private static final Pattern CREDENTIAL_KEY = Pattern.compile("(?i)(linkai\\..*)?api[-_]?key|linkai(_\\w+)?_api_?key");
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnLinkAiClientsCondition.class)
@@ -72,6 +78,23 @@ public final class LinkAiAutoConfiguration {
 		@Conditional(OnDefaultClientCondition.OnDefaultLinkAiClient.class)
 		MemoryChatClient linkAiMemoryChatClient(ChatClientRegistry registry) {
 			return registry.memory(ChatClientRegistry.DEFAULT_NAME);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		/**
+		 * Masks the clients' credentials on actuator's env and configprops pages even with
+		 * {@code show-values=always}: a Jijyun key or a Yunxiao token is as secret as a password.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "linkAiCredentialSanitizer")
+		SanitizingFunction linkAiCredentialSanitizer() {
+			return SanitizingFunction.sanitizeValue()
+				.ifKeyMatches((key) -> CREDENTIAL_KEY.matcher(key).matches());
 		}
 
 	}
