@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
@@ -24,7 +25,7 @@ import org.springframework.http.codec.ServerSentEvent;
  * without a space, multi-line data, comments) into chunks: each event's data is decoded once, straight into
  * the provider's record. Added here: stop at the end marker ({@code takeUntil}, so the exchange is released at
  * once), fail on an in-stream error object, and fail with {@link StreamTruncatedException} when the body ends
- * before the end marker or a final finish reason. The mapping's secrets are masked in what it raises: a provider
+ * before the end marker or a final finish reason, or fails after events arrived. The mapping's secrets are masked in what it raises: a provider
  * may echo a credential in an error event.
  *
  * @param <C> the provider's event record
@@ -47,16 +48,27 @@ public final class EventStreamDecoder<C> {
 	public Flux<ChatChunk> decode(Flux<ServerSentEvent<String>> events, ExchangeContext context) {
 		return Flux.defer(() -> {
 			State state = new State();
-			return events.takeUntil((event) -> state.ended = this.mapping.isEndOfStream(event))
-				.flatMapIterable((event) -> chunks(event.data(), state, context))
+			// The end marker is recorded downstream, in order: flatMapIterable reads ahead, so a flag set in the
+			// takeUntil predicate would be seen by events still queued before the marker, which would be dropped.
+			return events.takeUntil(this.mapping::isEndOfStream)
+				.flatMapIterable((event) -> chunks(event, state, context))
+				.onErrorMap((error) -> !(error instanceof ChatClientException) && state.events > 0,
+						(error) -> new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
+								error))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
-						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks))));
+						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
+								null))));
 		});
 	}
 
-	private List<ChatChunk> chunks(@Nullable String data, State state, ExchangeContext context) {
-		if (state.ended || data == null || data.isBlank()) {
-			return List.of(); // the end marker itself, a comment or a keep-alive
+	private List<ChatChunk> chunks(ServerSentEvent<String> event, State state, ExchangeContext context) {
+		String data = event.data();
+		if (this.mapping.isEndOfStream(event)) {
+			state.ended = true;
+			return List.of();
+		}
+		if (data == null || data.isBlank()) {
+			return List.of(); // a comment or keep-alive
 		}
 		try {
 			ChatChunk chunk = decode(data, state, context);

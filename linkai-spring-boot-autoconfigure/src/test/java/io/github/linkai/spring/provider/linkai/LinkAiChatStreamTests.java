@@ -1,5 +1,13 @@
 package io.github.linkai.spring.provider.linkai;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +97,61 @@ class LinkAiChatStreamTests {
 		StepVerifier.create(this.client.stream("你好").map(ChatChunk::delta))
 			.expectNext("你好!", "我能", "为你", "做些什么?", "")
 			.verifyComplete();
+	}
+
+	@Test
+	void slowSubscriberStillReceivesEveryChunkUpToDone() {
+		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(fixture("chat-stream.txt"))));
+
+		StepVerifier.create(this.client.stream("你好").delayElements(Duration.ofMillis(20)))
+			.assertNext((chunk) -> assertDelta(chunk, "你好!"))
+			.assertNext((chunk) -> assertDelta(chunk, "我能"))
+			.assertNext((chunk) -> assertDelta(chunk, "为你"))
+			.assertNext((chunk) -> assertDelta(chunk, "做些什么?"))
+			.assertNext((chunk) -> assertThat(chunk.usage()).isEqualTo(new Usage(9, 6, 15)))
+			.verifyComplete();
+	}
+
+	@Test
+	void connectionDroppedAfterAnEventIsATruncatedStream() throws Exception {
+		String firstEvent = fixture("chat-stream.txt").lines().findFirst().orElseThrow() + "\n\n";
+		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Thread serverThread = new Thread(() -> answerOneEventThenDrop(server, firstEvent));
+			serverThread.start();
+			ChatClient client = chatClient("http://127.0.0.1:" + server.getLocalPort(), API_KEY,
+					new ReactorClientHttpConnector());
+
+			StepVerifier.create(client.stream("你好"))
+				.assertNext((chunk) -> assertDelta(chunk, "你好!"))
+				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(StreamTruncatedException.class)
+					.hasMessageContaining("failed after 1 chunk(s)")
+					.cause()
+					.isNotNull())
+				.verify(Duration.ofSeconds(10));
+			serverThread.join(10_000);
+		}
+	}
+
+	private static void answerOneEventThenDrop(ServerSocket server, String event) {
+		try (Socket socket = server.accept()) {
+			BufferedReader request = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+			String line;
+			while ((line = request.readLine()) != null && !line.isEmpty()) {
+				// skip the request headers; the body is not needed
+			}
+			byte[] data = event.getBytes(StandardCharsets.UTF_8);
+			OutputStream out = socket.getOutputStream();
+			out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+					+ Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(data);
+			out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			socket.setSoLinger(true, 0); // reset, not a clean end of the chunked body
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test
