@@ -1,6 +1,9 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +69,12 @@ class ChatClientRegistryFactory {
 			}
 			catch (ChatRequestValidationException ex) {
 				// A default option out of its documented range: name the property that set it.
-				throw new InvalidConfigurationPropertyValueException(definition.property(kebabCase(ex.field())),
-						defaultValue(definition, ex.field()), ex.getMessage());
+				ChatOption option = Arrays.stream(ChatOption.values())
+					.filter((candidate) -> candidate.fieldName().equals(ex.field()))
+					.findFirst()
+					.orElseThrow(() -> ex);
+				throw new InvalidConfigurationPropertyValueException(definition.optionProperty(option),
+						option.valueIn(definition.defaults()), ex.getMessage());
 			}
 		}
 		return new ChatClientRegistry(clients, memoryClients);
@@ -114,19 +121,6 @@ class ChatClientRegistryFactory {
 		return Jijyun.chatClient(definition.name(), settings, definition.defaults(), factory);
 	}
 
-	private static @Nullable Object defaultValue(ClientDefinition definition, String field) {
-		for (ChatOption option : ChatOption.values()) {
-			if (option.fieldName().equals(field)) {
-				return option.valueIn(definition.defaults());
-			}
-		}
-		return null;
-	}
-
-	private static String kebabCase(String field) {
-		return field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-	}
-
 	private static ChatClient lingma(ClientDefinition definition, ChatClientFactory factory) {
 		LinkAiClientProperties.Lingma lingma = definition.properties().getLingma();
 		String organizationId = lingma.getOrganizationId();
@@ -165,19 +159,22 @@ class ChatClientRegistryFactory {
 		return apiKey;
 	}
 
-	static String baseUrl(ClientDefinition definition, @Nullable String defaultUrl) {
+	static String baseUrl(ClientDefinition definition, String defaultUrl) {
 		String baseUrl = definition.properties().getBaseUrl();
 		if (baseUrl == null || baseUrl.isBlank()) {
-			if (defaultUrl == null) {
-				throw new InvalidConfigurationPropertyValueException(definition.property("base-url"), null,
-						"A " + definition.provider().id() + " client has no default base URL; set "
-								+ definition.property("base-url"));
-			}
 			return defaultUrl;
 		}
-		if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+		URI uri;
+		try {
+			uri = new URI(baseUrl.strip());
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null
+				|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
 			throw new InvalidConfigurationPropertyValueException(definition.property("base-url"), baseUrl,
-					"Must be an http:// or https:// URL");
+					"Must be an http:// or https:// URL with a host");
 		}
 		return baseUrl;
 	}

@@ -2,12 +2,17 @@ package io.github.linkai.spring.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.spi.ChatOption;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * One client as configured, with inheritance from the top level resolved.
@@ -16,12 +21,20 @@ import org.jspecify.annotations.Nullable;
  * @param prefix the property prefix it was configured under, for error messages
  * @param provider the provider
  * @param properties its settings, inherited values filled in
+ * @param own a named client's own settings, before inheritance ({@code null} for the top-level client)
  */
-record ClientDefinition(String name, String prefix, LinkAiProvider provider, LinkAiClientProperties properties) {
+record ClientDefinition(String name, String prefix, LinkAiProvider provider, LinkAiClientProperties properties,
+		@Nullable LinkAiClientProperties own) {
+
+	/** Names a named client cannot have: the default client's, and the one whose bean names are the default's. */
+	private static final Set<String> RESERVED_NAMES = Set.of(ChatClientRegistry.DEFAULT_NAME, "linkAi");
 
 	/** The default options of the client's calls. */
 	ChatOptions defaults() {
-		LinkAiClientProperties p = this.properties;
+		return defaults(this.properties);
+	}
+
+	private static ChatOptions defaults(LinkAiClientProperties p) {
 		return new ChatOptions(unsetIfBlank(p.getModel()), unsetIfBlank(p.getAppCode()), p.getTemperature(), p.getTopP(),
 				p.getFrequencyPenalty(), p.getPresencePenalty(), p.getMaxTokens(), p.getSeed(), p.getTopK());
 	}
@@ -36,18 +49,30 @@ record ClientDefinition(String name, String prefix, LinkAiProvider provider, Lin
 		return this.prefix + "." + relativeName;
 	}
 
+	/** The property that set this client's default for {@code option}: its own, or the top level's it inherited. */
+	String optionProperty(ChatOption option) {
+		String relativeName = option.fieldName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+		boolean inherited = this.own != null && option.valueIn(defaults(this.own)) == null;
+		return inherited ? "linkai." + relativeName : property(relativeName);
+	}
+
 	/** Every client the properties define: the top-level one when it has a key, then the named ones. */
 	static List<ClientDefinition> all(LinkAiProperties properties) {
 		List<ClientDefinition> definitions = new ArrayList<>();
 		LinkAiProvider topProvider = providerOf(properties);
 		if (properties.getApiKey() != null) {
-			definitions.add(new ClientDefinition(ChatClientRegistry.DEFAULT_NAME, "linkai", topProvider, properties));
+			definitions.add(new ClientDefinition(ChatClientRegistry.DEFAULT_NAME, "linkai", topProvider, properties, null));
 		}
 		for (Map.Entry<String, LinkAiClientProperties> entry : properties.getClients().entrySet()) {
+			if (RESERVED_NAMES.contains(entry.getKey())) {
+				throw new InvalidConfigurationPropertyValueException("linkai.clients." + entry.getKey(), null,
+						"'" + entry.getKey() + "' is taken by the top-level client (linkai.*) and its beans; choose "
+								+ "another name");
+			}
 			LinkAiClientProperties own = entry.getValue();
 			LinkAiProvider provider = (own.getProvider() != null) ? own.getProvider() : topProvider;
 			definitions.add(new ClientDefinition(entry.getKey(), "linkai.clients." + entry.getKey(), provider,
-					inherit(own, properties, provider == topProvider)));
+					inherit(own, properties, provider == topProvider), own));
 		}
 		return definitions;
 	}

@@ -28,11 +28,6 @@ public record ChatChunk(String delta, @Nullable String finishReason, @Nullable U
 		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
-	/** A chunk with text only. */
-	public static ChatChunk ofDelta(String delta, @Nullable String sessionId) {
-		return new ChatChunk(delta, null, null, sessionId, null, List.of(), null, Map.of());
-	}
-
 	/** Whether this chunk ends generation. */
 	public boolean isLast() {
 		return this.finishReason != null;

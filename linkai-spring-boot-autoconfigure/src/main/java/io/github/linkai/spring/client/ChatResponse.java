@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param sources search sources the answer is based on (Jijyun {@code source[]}), possibly empty
  * @param cost the call's cost as the provider reports it (Jijyun {@code usage.total_cost}), if any
  * @param providerFields fields of the provider's reply this model does not map (e.g. Jijyun's
- * {@code msgKey}, an OpenAI-style {@code id}), as parsed JSON values; fields that are {@code null} are left out
+ * {@code msgKey}, an OpenAI-style {@code id}), as parsed JSON values (a JSON null is kept as {@code null})
  */
 public record ChatResponse(String provider, String clientName, @Nullable String model, String content,
 		@Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId, @Nullable String requestId,

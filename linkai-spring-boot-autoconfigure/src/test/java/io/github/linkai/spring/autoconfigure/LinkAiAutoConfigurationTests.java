@@ -324,6 +324,40 @@ class LinkAiAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void inheritedDefaultOutOfRangeNamesTheTopLevelProperty() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.max-tokens=8000", "linkai.clients.eng.provider=lingma",
+					"linkai.clients.eng.api-key=pt-token-1234", "linkai.clients.eng.lingma.organization-id=ORG1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("Property linkai.max-tokens with value '8000'");
+			});
+	}
+
+	@Test
+	void reservedClientNamesFailStartup() {
+		for (String name : java.util.List.of("default", "linkAi")) {
+			this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients." + name + ".app-code=X")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(context.getStartupFailure()).rootCause()
+						.hasMessageContaining("linkai.clients." + name)
+						.hasMessageContaining("choose another name");
+				});
+		}
+	}
+
+	@Test
+	void baseUrlWithoutHostFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=https://")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.base-url");
+			});
+	}
+
 	private static String fixture(String name) throws IOException {
 		try (InputStream in = LinkAiAutoConfigurationTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -39,7 +39,7 @@ class ChatChunkTests {
 
 	@Test
 	void deltaChunkIsNotLast() {
-		ChatChunk chunk = ChatChunk.ofDelta("我能", null);
+		ChatChunk chunk = new ChatChunk("我能", null, null, null, null, List.of(), null, Map.of());
 
 		assertThat(chunk.isLast()).isFalse();
 		assertThat(chunk.providerFields()).isEmpty();

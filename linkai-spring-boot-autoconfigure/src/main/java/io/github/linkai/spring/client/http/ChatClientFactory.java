@@ -31,17 +31,11 @@ public final class ChatClientFactory {
 
 	/** A client named {@code name} on {@code mapping}'s endpoint, with {@code defaults} for unset options. */
 	public ChatClient create(String name, WireMapping<?, ?> mapping, ChatOptions defaults) {
-		return new ExchangeChatClient(exchange(name, mapping, defaults));
-	}
-
-	/** The exchange such a client runs on, for clients that add behaviour around it. */
-	public <R, C> ChatExchange<R, C> exchange(String name, WireMapping<R, C> mapping, ChatOptions defaults) {
 		WebClient webClient = this.webClientBuilder.clone()
 			.baseUrl(mapping.baseUrl())
 			.clientConnector(mapping.decorate(this.connector))
-			.observationConvention(new RedactingClientRequestObservationConvention())
 			.build();
-		return new ChatExchange<>(name, mapping, webClient, defaults);
+		return new ExchangeChatClient(new ChatExchange<>(name, mapping, webClient, defaults));
 	}
 
 }

@@ -70,8 +70,6 @@ public final class ChatExchange<R, C> {
 
 	private final EventStreamDecoder<C> streamDecoder;
 
-	private final Clock clock;
-
 	/**
 	 * An exchange for one client.
 	 * @param clientName the configured client's name
@@ -80,10 +78,6 @@ public final class ChatExchange<R, C> {
 	 * @param defaults the client's default options; those the endpoint does not support are dropped
 	 */
 	public ChatExchange(String clientName, WireMapping<R, C> mapping, WebClient webClient, ChatOptions defaults) {
-		this(clientName, mapping, webClient, defaults, Clock.systemUTC());
-	}
-
-	ChatExchange(String clientName, WireMapping<R, C> mapping, WebClient webClient, ChatOptions defaults, Clock clock) {
 		this.clientName = Objects.requireNonNull(clientName, "clientName must not be null");
 		this.mapping = Objects.requireNonNull(mapping, "mapping must not be null");
 		this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
@@ -96,7 +90,6 @@ public final class ChatExchange<R, C> {
 		validateOptions(this.defaults);
 		this.responseReader = WireJson.mapper().readerFor(mapping.responseType());
 		this.streamDecoder = new EventStreamDecoder<>(mapping, WireJson.mapper().reader());
-		this.clock = clock;
 	}
 
 	/** The configured client's name. */
@@ -250,7 +243,7 @@ public final class ChatExchange<R, C> {
 			StreamError body = ErrorBodies.parse(bytes);
 			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(),
 					response.statusCode().value(), this.masker.mask(body.type()), this.masker.mask(body.message()),
-					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.clock));
+					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Clock.systemUTC()));
 			return Mono.error(this.mapping.statusMapping().map(details));
 		});
 	}
