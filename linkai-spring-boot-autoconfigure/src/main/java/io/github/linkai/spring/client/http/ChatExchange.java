@@ -240,9 +240,9 @@ public final class ChatExchange<R, C> {
 	private <T> Mono<T> errorFrom(ClientResponse response, ExchangeContext context) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((bytes) -> {
-			StreamError body = ErrorBodies.parse(bytes);
+			StreamError body = ErrorBodies.parse(bytes, this.masker);
 			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(),
-					response.statusCode().value(), this.masker.mask(body.type()), this.masker.mask(body.message()),
+					response.statusCode().value(), body.type(), body.message(),
 					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Clock.systemUTC()));
 			return Mono.error(this.mapping.statusMapping().map(details));
 		});

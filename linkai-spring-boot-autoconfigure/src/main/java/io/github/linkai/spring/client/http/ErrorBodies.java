@@ -19,40 +19,41 @@ final class ErrorBodies {
 	private ErrorBodies() {
 	}
 
-	static StreamError parse(byte[] body) {
+	/** The error's type and message, credentials masked before anything is cut short. */
+	static StreamError parse(byte[] body, SecretMasker masker) {
 		if (body.length == 0) {
 			return new StreamError(null, null);
 		}
 		try {
 			JsonNode root = WireJson.mapper().readTree(body);
 			if (root != null && root.isObject()) {
-				return fromObject(root);
+				return fromObject(root, masker);
 			}
 		}
 		catch (JacksonException ex) {
 			// not JSON: an HTML page from a proxy, plain text; keep a bounded excerpt below
 		}
 		String text = new String(body, StandardCharsets.UTF_8).strip();
-		return new StreamError(null, text.isEmpty() ? null : truncate(text));
+		return new StreamError(null, text.isEmpty() ? null : truncate(masker.mask(text)));
 	}
 
-	static StreamError fromObject(JsonNode root) {
+	private static StreamError fromObject(JsonNode root, SecretMasker masker) {
 		JsonNode error = root.get("error");
 		if (error != null && error.isObject()) {
-			return new StreamError(text(error, "type", "code"), text(error, "message", "msg"));
+			return new StreamError(text(masker, error, "type", "code"), text(masker, error, "message", "msg"));
 		}
 		if (error != null && error.isString()) {
-			return new StreamError(text(root, "type", "code"), error.asString());
+			return new StreamError(text(masker, root, "type", "code"), truncate(masker.mask(error.asString())));
 		}
-		return new StreamError(text(root, "type", "errorCode", "code", "error_code"),
-				text(root, "message", "errorMessage", "errorMsg", "msg", "desc", "detail"));
+		return new StreamError(text(masker, root, "type", "errorCode", "code", "error_code"),
+				text(masker, root, "message", "errorMessage", "errorMsg", "msg", "desc", "detail"));
 	}
 
-	private static @Nullable String text(JsonNode node, String... names) {
+	private static @Nullable String text(SecretMasker masker, JsonNode node, String... names) {
 		for (String name : names) {
 			JsonNode value = node.get(name);
 			if (value != null && !value.isNull() && (value.isString() || value.isNumber())) {
-				return truncate(value.asString());
+				return truncate(masker.mask(value.asString()));
 			}
 		}
 		return null;

@@ -17,9 +17,11 @@ import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.SearchSource;
 import io.github.linkai.spring.client.error.AuthenticationException;
 import io.github.linkai.spring.client.error.QuotaExceededException;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StatusMapping;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireMapping;
 import io.github.linkai.spring.client.spi.WireRequest;
@@ -164,6 +166,10 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 
 	@Override
 	public ChatResponse toResponse(Reply reply, ExchangeContext context) {
+		if (reply.desc() == null && reply.usage() == null) {
+			// neither the answer nor the required usage: an empty object is no answer
+			throw new ResponseDecodingException(Jijyun.PROVIDER, context.clientName(), "Reply holds no desc", null);
+		}
 		return new ChatResponse(Jijyun.PROVIDER, context.clientName(), chatMode(context.request()),
 				(reply.desc() != null) ? reply.desc() : "", null, null, null, null, sources(reply), cost(reply),
 				fields(reply));
@@ -172,6 +178,37 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 	@Override
 	public Class<Reply> chunkType() {
 		return Reply.class;
+	}
+
+	@Override
+	public @Nullable StreamError replyError(Reply reply) {
+		return error(reply);
+	}
+
+	@Override
+	public @Nullable StreamError streamError(Reply event) {
+		return error(event);
+	}
+
+	/** An error object in place of an answer (status 200): no answer field, but an error code or message. */
+	private static @Nullable StreamError error(Reply reply) {
+		Map<String, Object> extra = reply.extra();
+		if (reply.desc() != null || reply.usage() != null || reply.source() != null || extra == null) {
+			return null;
+		}
+		String code = text(extra, "code", "errorCode");
+		String message = text(extra, "msg", "message", "errorMessage", "error");
+		return (code != null || message != null) ? new StreamError(code, message) : null;
+	}
+
+	private static @Nullable String text(Map<String, Object> fields, String... names) {
+		for (String name : names) {
+			Object value = fields.get(name);
+			if (value instanceof String || value instanceof Number) {
+				return value.toString();
+			}
+		}
+		return null;
 	}
 
 	@Override

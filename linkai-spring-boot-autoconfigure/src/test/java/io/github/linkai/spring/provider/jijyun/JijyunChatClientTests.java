@@ -24,6 +24,7 @@ import io.github.linkai.spring.client.error.PermissionDeniedException;
 import io.github.linkai.spring.client.error.ProviderApiException;
 import io.github.linkai.spring.client.error.QuotaExceededException;
 import io.github.linkai.spring.client.error.RateLimitedException;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.ServerErrorException;
 import io.github.linkai.spring.client.error.ServiceUnavailableException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
@@ -298,6 +299,26 @@ class JijyunChatClientTests {
 			assertThat(chunk.cost()).isEqualTo(new BigDecimal("0.001"));
 			assertThat(chunk.providerFields()).containsEntry("msgKey", "api_93527fda-6b49-4701-b688-6b9ac2346147");
 		});
+	}
+
+	@Test
+	void errorObjectSentWithASuccessfulStatusIsAnErrorNotAnEmptyAnswer() {
+		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson("{\"code\": 401, \"msg\": \"apiKey无效\"}")));
+
+		assertThatExceptionOfType(ProviderApiException.class).isThrownBy(() -> client().chat("你好"))
+			.satisfies((error) -> {
+				assertThat(error.statusCode()).isEqualTo(200);
+				assertThat(error.errorType()).isEqualTo("401");
+				assertThat(error.errorMessage()).isEqualTo("apiKey无效");
+			});
+	}
+
+	@Test
+	void emptyReplyIsAnErrorNotAnEmptyAnswer() {
+		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson("{}")));
+
+		assertThatExceptionOfType(ResponseDecodingException.class).isThrownBy(() -> client().chat("你好"))
+			.withMessageContaining("no desc");
 	}
 
 	static Stream<Arguments> statuses() {
