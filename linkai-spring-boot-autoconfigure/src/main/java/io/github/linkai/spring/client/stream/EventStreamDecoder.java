@@ -1,10 +1,10 @@
 package io.github.linkai.spring.client.stream;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.linkai.spring.client.ChatChunk;
-import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
@@ -52,13 +52,18 @@ public final class EventStreamDecoder<C> {
 			// takeUntil predicate would be seen by events still queued before the marker, which would be dropped.
 			return events.takeUntil(this.mapping::isEndOfStream)
 				.flatMapIterable((event) -> chunks(event, state, context))
-				.onErrorMap((error) -> !(error instanceof ChatClientException) && state.events > 0,
+				.onErrorMap((error) -> isTransportFailure(error) && state.events > 0,
 						(error) -> new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
 								error))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
 						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
 								null))));
 		});
+	}
+
+	/** The connection failed (reset, closed early, read timeout), as opposed to a bad event. */
+	private static boolean isTransportFailure(Throwable error) {
+		return error instanceof IOException || error instanceof io.netty.handler.timeout.TimeoutException;
 	}
 
 	private List<ChatChunk> chunks(ServerSentEvent<String> event, State state, ExchangeContext context) {
