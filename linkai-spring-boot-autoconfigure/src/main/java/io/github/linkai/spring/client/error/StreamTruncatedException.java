@@ -16,7 +16,8 @@ public class StreamTruncatedException extends StreamException {
 	 * @param cause the transport failure that cut the stream, or {@code null} if it simply ended
 	 */
 	public StreamTruncatedException(String provider, String clientName, int chunksReceived, @Nullable Throwable cause) {
-		super(provider, clientName, "Stream truncated: the connection " + ((cause != null) ? "failed" : "ended")
+		super(provider, clientName, "Stream truncated: the connection "
+				+ ((cause != null) ? "failed (" + cause.getClass().getSimpleName() + ")" : "ended")
 				+ " after " + chunksReceived + " chunk(s) without an end-of-stream marker; the answer is incomplete",
 				cause);
 		this.chunksReceived = chunksReceived;

@@ -207,8 +207,9 @@ public final class ChatExchange<R, C> {
 			reply = this.responseReader.readValue(bytes);
 		}
 		catch (JacksonException ex) {
-			throw decodingError(context, "Malformed JSON reply (Content-Type " + contentType + "): "
-					+ ex.getOriginalMessage() + " at " + ex.getLocation(), null);
+			// Not the parser's message: it quotes the offending text, which may hold a cut-off credential.
+			throw decodingError(context, "Malformed JSON reply (Content-Type " + contentType + ") at "
+					+ WireJson.describeLocation(ex), null);
 		}
 		StreamError error = this.mapping.replyError(reply);
 		if (error != null) {

@@ -1,5 +1,7 @@
 package io.github.linkai.spring.client.http;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +18,16 @@ public final class WireJson {
 		.build();
 
 	private WireJson() {
+	}
+
+	/**
+	 * Where a parse failed ({@code line 1, column 12}), without the parser's message, which quotes the offending
+	 * input.
+	 */
+	public static String describeLocation(JacksonException ex) {
+		TokenStreamLocation location = ex.getLocation();
+		return (location != null) ? "line " + location.getLineNr() + ", column " + location.getColumnNr()
+				: "an unknown position";
 	}
 
 	/** The shared, thread-safe mapper. */

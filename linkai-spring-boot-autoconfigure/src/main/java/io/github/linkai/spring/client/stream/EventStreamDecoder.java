@@ -9,6 +9,7 @@ import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
 import io.github.linkai.spring.client.http.SecretMasker;
+import io.github.linkai.spring.client.http.WireJson;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.WireMapping;
@@ -107,11 +108,9 @@ public final class EventStreamDecoder<C> {
 			wire = this.reader.readValue(data);
 		}
 		catch (JacksonException ex) {
-			// the parser quotes the offending text, which may be an echoed credential
+			// Not the parser's message: it quotes the offending text, which may hold a cut-off credential.
 			throw new ResponseDecodingException(context.provider(), context.clientName(),
-					this.masker.mask("Malformed JSON in stream event #" + state.events + ": " + ex.getOriginalMessage()
-							+ " at " + ex.getLocation()),
-					null);
+					"Malformed JSON in stream event #" + state.events + " at " + WireJson.describeLocation(ex), null);
 		}
 		StreamError error = this.mapping.streamError(wire);
 		if (error != null) {

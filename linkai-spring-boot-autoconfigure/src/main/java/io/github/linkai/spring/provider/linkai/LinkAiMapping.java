@@ -75,6 +75,10 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 	public void validateOptions(ChatOptions options, Validation validation) {
 		validation.range("temperature", options.temperature(), 0, 1);
 		validation.range("topP", options.topP(), 0, 1);
+		if (options.topP() != null && options.topP() != Math.rint(options.topP())) {
+			throw validation.fail("topP", "must be a whole number (LinkAI documents top_p as an integer) but was "
+					+ options.topP());
+		}
 		validation.range("frequencyPenalty", options.frequencyPenalty(), -2, 2);
 		validation.range("presencePenalty", options.presencePenalty(), -2, 2);
 	}
@@ -83,13 +87,10 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 		return this.headers;
 	}
 
-	/** LinkAI documents {@code top_p} as an integer: send integral values as one, others as given. */
-	static @Nullable Number topP(ChatOptions options) {
+	/** LinkAI documents {@code top_p} as an integer (validation allows only whole numbers). */
+	static @Nullable Integer topP(ChatOptions options) {
 		Double topP = options.topP();
-		if (topP == null) {
-			return null;
-		}
-		return (topP == Math.rint(topP)) ? (Number) topP.intValue() : topP;
+		return (topP != null) ? topP.intValue() : null;
 	}
 
 	@Override

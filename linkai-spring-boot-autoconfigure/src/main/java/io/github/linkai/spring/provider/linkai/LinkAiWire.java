@@ -15,10 +15,10 @@ final class LinkAiWire {
 	private LinkAiWire() {
 	}
 
-	/** The chat completions body. {@code top_p} is a number so that integral values go out as integers. */
+	/** The chat completions body; {@code top_p} is an integer, as documented. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ChatBody(List<Message> messages, @JsonProperty("app_code") @Nullable String appCode,
-			@Nullable String model, @Nullable Double temperature, @JsonProperty("top_p") @Nullable Number topP,
+			@Nullable String model, @Nullable Double temperature, @JsonProperty("top_p") @Nullable Integer topP,
 			@JsonProperty("frequency_penalty") @Nullable Double frequencyPenalty,
 			@JsonProperty("presence_penalty") @Nullable Double presencePenalty, @Nullable Boolean stream) {
 	}
@@ -27,7 +27,7 @@ final class LinkAiWire {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record MemoryBody(String question, @JsonProperty("session_id") @Nullable String sessionId,
 			@JsonProperty("app_code") @Nullable String appCode, @Nullable String model, @Nullable Double temperature,
-			@JsonProperty("top_p") @Nullable Number topP,
+			@JsonProperty("top_p") @Nullable Integer topP,
 			@JsonProperty("frequency_penalty") @Nullable Double frequencyPenalty,
 			@JsonProperty("presence_penalty") @Nullable Double presencePenalty, @Nullable Boolean stream) {
 	}

@@ -8,6 +8,7 @@ import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Usage;
+import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -97,14 +98,12 @@ class LinkAiChatClientTests {
 	}
 
 	@Test
-	void nonIntegralTopPIsSentAsGiven() {
-		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
-
-		this.client.chat(ChatRequest.builder().user("你好").topP(0.9).build());
-
-		JsonNode topP = onlyRequestBody(wm).get("top_p");
-		assertThat(topP.isFloatingPointNumber()).isTrue();
-		assertThat(topP.doubleValue()).isEqualTo(0.9);
+	void fractionalTopPIsRejectedBecauseLinkAiDocumentsAnInteger() {
+		assertThatExceptionOfType(ChatRequestValidationException.class)
+			.isThrownBy(() -> this.client.chat(ChatRequest.builder().user("你好").topP(0.9).build()))
+			.satisfies((error) -> assertThat(error.field()).isEqualTo("topP"))
+			.withMessageContaining("integer");
+		assertThat(wm.getAllServeEvents()).isEmpty();
 	}
 
 	@Test

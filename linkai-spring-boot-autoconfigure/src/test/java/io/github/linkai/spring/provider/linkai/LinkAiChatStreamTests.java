@@ -124,7 +124,8 @@ class LinkAiChatStreamTests {
 			StepVerifier.create(client.stream("你好"))
 				.assertNext((chunk) -> assertDelta(chunk, "你好!"))
 				.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(StreamTruncatedException.class)
-					.hasMessageContaining("failed after 1 chunk(s)")
+					.hasMessageContaining("failed (")
+					.hasMessageContaining("after 1 chunk(s)")
 					.cause()
 					.isNotNull())
 				.verify(Duration.ofSeconds(10));
