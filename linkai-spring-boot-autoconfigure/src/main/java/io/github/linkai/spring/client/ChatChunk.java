@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param delta the new text, possibly empty (e.g. on the final chunk)
  * @param finishReason set on the chunk that ends generation
  * @param usage token usage, on the final chunk
- * @param sessionId the conversation id (LinkAI memory chat), on every chunk
+ * @param sessionId the conversation id (LinkAI memory chat's {@code session_id} on every chunk, Jijyun's
+ * {@code msgKey})
  * @param requestId the provider's request id, if any
  * @param sources search sources (Jijyun), usually on one chunk only
  * @param cost the call's cost (Jijyun), if reported

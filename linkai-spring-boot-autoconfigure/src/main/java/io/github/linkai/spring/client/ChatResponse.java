@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param content the answer text
  * @param finishReason why generation stopped (e.g. {@code stop}), if reported
  * @param usage token usage, if reported
- * @param sessionId the conversation id to send next time (LinkAI memory chat), if any
+ * @param sessionId the conversation id: LinkAI memory chat's {@code session_id} (send it next time),
+ * Jijyun's {@code msgKey}; {@code null} if none
  * @param requestId the provider's request id (Lingma {@code requestId}), if any
  * @param sources search sources the answer is based on (Jijyun {@code source[]}), possibly empty
  * @param cost the call's cost as the provider reports it (Jijyun {@code usage.total_cost}), if any

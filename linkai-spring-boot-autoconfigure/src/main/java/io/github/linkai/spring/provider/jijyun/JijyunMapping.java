@@ -171,8 +171,8 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 			throw new ResponseDecodingException(Jijyun.PROVIDER, context.clientName(), "Reply holds no desc", null);
 		}
 		return new ChatResponse(Jijyun.PROVIDER, context.clientName(), chatMode(context.request()),
-				(reply.desc() != null) ? reply.desc() : "", null, null, null, null, sources(reply), cost(reply),
-				fields(reply));
+				(reply.desc() != null) ? reply.desc() : "", null, null, reply.msgKey(), null, sources(reply),
+				cost(reply), fields(reply));
 	}
 
 	@Override
@@ -218,8 +218,8 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 				&& event.visitorId() == null && (event.extra() == null || event.extra().isEmpty())) {
 			return null;
 		}
-		return new ChatChunk((event.desc() != null) ? event.desc() : "", last ? FINISHED : null, null, null, null,
-				sources(event), cost(event), fields(event));
+		return new ChatChunk((event.desc() != null) ? event.desc() : "", last ? FINISHED : null, null, event.msgKey(),
+				null, sources(event), cost(event), fields(event));
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.Usage;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
@@ -145,6 +146,10 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 	@Override
 	public ChatResponse toResponse(Reply reply, ExchangeContext context) {
 		Output output = reply.output();
+		if (output == null) {
+			// the answer is the output object: a reply without one has none to return
+			throw new ResponseDecodingException(Lingma.PROVIDER, context.clientName(), "Reply holds no output", null);
+		}
 		return new ChatResponse(Lingma.PROVIDER, context.clientName(), null, text(output), finishReason(output),
 				usage(reply.usage()), null, reply.requestId(), List.of(), null, reply.extraOrEmpty());
 	}
@@ -156,12 +161,17 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public @Nullable StreamError streamError(Reply event) {
 		if (event.output() != null) {
 			return null;
 		}
 		Map<String, Object> extra = event.extraOrEmpty();
-		String type = field(extra, "errorCode", "code");
+		if (extra.get("error") instanceof Map<?, ?> error) {
+			// the OpenAI-style {"error":{"type","message"}} some gateways answer with
+			extra = (Map<String, Object>) error;
+		}
+		String type = field(extra, "errorCode", "code", "type");
 		String message = field(extra, "errorMessage", "message");
 		return (type != null || message != null) ? new StreamError(type, message) : null;
 	}

@@ -224,6 +224,7 @@ class JijyunChatClientTests {
 						+ "要将当前<b>日期</b>和时间作为静态值输入,请使用键盘快捷键。",
 				"Excel<b>日期</b>和时间-<b>TODAY</b> 函数获取<b>今天的日期</b> - 知乎"));
 		assertThat(response.cost()).isEqualTo(new BigDecimal("0.001"));
+		assertThat(response.sessionId()).isEqualTo("api_93527fda-6b49-4701-b688-6b9ac2346147");
 		assertThat(response.providerFields()).containsExactly(
 				entry("msgKey", "api_93527fda-6b49-4701-b688-6b9ac2346147"), entry("visitorId", null));
 		assertThat(response.usage()).isNull();
@@ -298,6 +299,7 @@ class JijyunChatClientTests {
 			assertThat(chunk.sources()).hasSize(3);
 			assertThat(chunk.cost()).isEqualTo(new BigDecimal("0.001"));
 			assertThat(chunk.providerFields()).containsEntry("msgKey", "api_93527fda-6b49-4701-b688-6b9ac2346147");
+			assertThat(chunk.sessionId()).isEqualTo("api_93527fda-6b49-4701-b688-6b9ac2346147");
 		});
 	}
 

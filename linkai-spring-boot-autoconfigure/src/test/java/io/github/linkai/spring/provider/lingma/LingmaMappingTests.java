@@ -2,6 +2,7 @@ package io.github.linkai.spring.provider.lingma;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.http.WireJson;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.StreamError;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.ORGANIZATION;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The wire mapping alone, on events the document leaves open. */
 class LingmaMappingTests {
@@ -58,8 +60,17 @@ class LingmaMappingTests {
 	}
 
 	@Test
-	void aReplyWithoutOutputOrErrorIsAnEmptyAnswer() {
-		assertThat(this.mapping.toResponse(reply("{\"requestId\":\"r-1\"}"), this.context).content()).isEmpty();
+	void aReplyWithoutOutputIsNoAnswer() {
+		assertThatExceptionOfType(ResponseDecodingException.class)
+			.isThrownBy(() -> this.mapping.toResponse(reply("{\"requestId\":\"r-1\"}"), this.context))
+			.withMessageContaining("no output");
+	}
+
+	@Test
+	void anOpenAiStyleErrorObjectIsAnError() {
+		StreamError error = this.mapping.replyError(reply(
+				"{\"error\":{\"message\":\"Invalid request\",\"type\":\"invalid_request_error\"}}"));
+		assertThat(error).isEqualTo(new StreamError("invalid_request_error", "Invalid request"));
 	}
 
 	@Test
