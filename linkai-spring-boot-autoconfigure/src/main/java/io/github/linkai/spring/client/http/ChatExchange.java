@@ -24,6 +24,7 @@ import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireMapping;
 import io.github.linkai.spring.client.spi.WireRequest;
 import io.github.linkai.spring.client.stream.EventStreamDecoder;
+import io.github.linkai.spring.client.stream.EventStreamLines;
 import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -32,11 +33,10 @@ import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
-import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -51,8 +51,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 public final class ChatExchange<R, C> {
 
-	private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE_TYPE = new ParameterizedTypeReference<>() {
-	};
+	private static final EventStreamLines EVENT_LINES = new EventStreamLines(EventStreamLines.DEFAULT_MAX_LINE_BYTES);
 
 	private final String clientName;
 
@@ -235,7 +234,7 @@ public final class ChatExchange<R, C> {
 						"Expected a text/event-stream reply but got Content-Type " + contentType, null)))
 				.flux();
 		}
-		return this.streamDecoder.decode(response.bodyToFlux(SSE_TYPE), context);
+		return this.streamDecoder.decode(EVENT_LINES.events(response.bodyToFlux(DataBuffer.class)), context);
 	}
 
 	private <T> Mono<T> errorFrom(ClientResponse response, ExchangeContext context) {

@@ -1,7 +1,6 @@
 package io.github.linkai.spring.client.stream;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.linkai.spring.client.ChatChunk;
@@ -22,8 +21,7 @@ import tools.jackson.databind.ObjectReader;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
- * Turns the events Spring's {@code ServerSentEventHttpMessageReader} splits (line ends, {@code data:} with or
- * without a space, multi-line data, comments) into chunks: each event's data is decoded once, straight into
+ * Turns the events {@link EventStreamLines} splits into chunks: each event's data is decoded once, straight into
  * the provider's record. Added here: stop at the end marker ({@code takeUntil}, so the exchange is released at
  * once), fail on an in-stream error object, and fail with {@link StreamTruncatedException} when the body ends
  * before the end marker or a final finish reason, or fails after events arrived. The mapping's secrets are masked in what it raises: a provider
@@ -76,29 +74,8 @@ public final class EventStreamDecoder<C> {
 		if (data == null || data.isBlank()) {
 			return List.of(); // a comment or keep-alive
 		}
-		try {
-			ChatChunk chunk = decode(data, state, context);
-			return (chunk != null) ? List.of(chunk) : List.of();
-		}
-		catch (ResponseDecodingException ex) {
-			if (data.indexOf('\n') < 0) {
-				throw ex;
-			}
-			// Consecutive data: lines with no blank line between them, as LinkAI's document prints its stream,
-			// are one event to the SSE reader: read each line as an event of its own.
-			List<ChatChunk> chunks = new ArrayList<>();
-			for (String line : data.split("\n")) {
-				if (state.ended || line.isBlank()) {
-					continue;
-				}
-				state.ended = this.mapping.isEndOfStream(ServerSentEvent.builder(line).build());
-				ChatChunk chunk = state.ended ? null : decode(line, state, context);
-				if (chunk != null) {
-					chunks.add(chunk);
-				}
-			}
-			return chunks;
-		}
+		ChatChunk chunk = decode(data, state, context);
+		return (chunk != null) ? List.of(chunk) : List.of();
 	}
 
 	private @Nullable ChatChunk decode(String data, State state, ExchangeContext context) {

@@ -181,6 +181,31 @@ class LinkAiChatStreamTests {
 	}
 
 	@Test
+	void streamAsTheDocumentPrintsItIsHandedOverWhileTheServerIsStillSending() {
+		wm.stubFor(post(CHAT_PATH)
+			.willReturn(eventStream(fixture("chat-stream-as-printed.txt")).withChunkedDribbleDelay(3, 3000)));
+
+		StepVerifier.create(this.client.stream("你好")).assertNext((chunk) -> {
+			assertDelta(chunk, "你好!");
+			assertThat(completed.contains(onlyServeEvent())).as("server finished the response").isFalse();
+		}).thenCancel().verify();
+	}
+
+	@Test
+	void longStreamAsTheDocumentPrintsItIsNotBoundByOneEventsBuffer() {
+		String event = fixture("chat-stream-as-printed.txt").lines().findFirst().orElseThrow();
+		String last = fixture("chat-stream-as-printed.txt").lines().skip(4).findFirst().orElseThrow();
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < 5_000; i++) {
+			body.append(event).append('\n');
+		}
+		body.append(last).append("\ndata: [DONE]\n");
+		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(body.toString())));
+
+		StepVerifier.create(this.client.stream("你好").count()).expectNext(5_001L).verifyComplete();
+	}
+
+	@Test
 	void cancellingMidStreamClosesTheExchangeSoTheNextCallGetsAConnection() {
 		ConnectionProvider oneConnection = ConnectionProvider.builder("one-connection")
 			.maxConnections(1)
