@@ -17,7 +17,8 @@ import org.springframework.http.codec.ServerSentEvent;
  * document prints it, one {@code data:} line per event with no blank line between, would reach the caller as
  * a single event after the whole answer, and fail once longer than the codec's buffer. Here a {@code data:}
  * line holding a complete JSON value (or {@code [DONE]}) is an event as soon as it arrives; data spread over
- * several lines is joined until the blank line, as the standard says. Comments ({@code : ping}), {@code id:}
+ * several lines is joined until the blank line, as the standard says. Lines may end in {@code \n},
+ * {@code \r\n} or {@code \r}. Comments ({@code : ping}), {@code id:}
  * and {@code retry:} are skipped; {@code data:} may come with or without its space. The line splitting itself
  * (across network buffers, multi-byte UTF-8 safe, bounded per line) is Spring's {@link StringDecoder}.
  */
@@ -31,7 +32,8 @@ public final class EventStreamLines {
 	private final StringDecoder lineDecoder;
 
 	public EventStreamLines(int maxLineBytes) {
-		this.lineDecoder = StringDecoder.allMimeTypes(List.of("\r\n", "\n"), true);
+		// Delimiters are kept: a lone \r also ends a line, so CRLF may arrive as "...\r" then "\n".
+		this.lineDecoder = StringDecoder.allMimeTypes(List.of("\r\n", "\n", "\r"), false);
 		this.lineDecoder.setMaxInMemorySize(maxLineBytes);
 	}
 
@@ -41,7 +43,7 @@ public final class EventStreamLines {
 			Pending pending = new Pending();
 			return this.lineDecoder.decode(body, STRING, null, null)
 				.<ServerSentEvent<String>>handle((line, sink) -> {
-					ServerSentEvent<String> event = pending.accept(line);
+					ServerSentEvent<String> event = pending.acceptDelimited(line);
 					if (event != null) {
 						sink.next(event);
 					}
@@ -57,7 +59,26 @@ public final class EventStreamLines {
 
 		private @Nullable String event;
 
-		@Nullable ServerSentEvent<String> accept(String line) {
+		private boolean afterCarriageReturn;
+
+		/** A line with its delimiter ({@code \r\n}, {@code \n}, {@code \r}, or none at the end of the body). */
+		@Nullable ServerSentEvent<String> acceptDelimited(String line) {
+			if (this.afterCarriageReturn && "\n".equals(line)) {
+				this.afterCarriageReturn = false;
+				return null; // the second half of a CRLF split at the \r
+			}
+			this.afterCarriageReturn = line.endsWith("\r");
+			int end = line.length();
+			if (end > 0 && line.charAt(end - 1) == '\n') {
+				end--;
+			}
+			if (end > 0 && line.charAt(end - 1) == '\r') {
+				end--;
+			}
+			return accept(line.substring(0, end));
+		}
+
+		private @Nullable ServerSentEvent<String> accept(String line) {
 			if (line.isEmpty()) {
 				return flush();
 			}

@@ -35,6 +35,20 @@ class EventStreamLinesTests {
 	}
 
 	@Test
+	void carriageReturnAndCrlfLineEndsWork() {
+		StepVerifier.create(data("data: {\"a\":1}\r\rdata: {\rdata: }\r\n\r\ndata: [DONE]\r"))
+			.expectNext("{\"a\":1}", "{\n}", "[DONE]")
+			.verifyComplete();
+	}
+
+	@Test
+	void crlfSplitAcrossBuffersIsOneLineEnd() {
+		Flux<DataBuffer> body = Flux.just("data: {\r", "\ndata: \"x\"\r", "\n\r\n")
+			.map((part) -> DefaultDataBufferFactory.sharedInstance.wrap(part.getBytes(StandardCharsets.UTF_8)));
+		StepVerifier.create(this.lines.events(body).map(ServerSentEvent::data)).expectNext("{\n\"x\"").verifyComplete();
+	}
+
+	@Test
 	void dataSpreadOverLinesIsJoinedUntilTheBlankLine() {
 		StepVerifier.create(data("data: {\ndata:   \"a\": 1\ndata: }\n\n")).expectNext("{\n  \"a\": 1\n}").verifyComplete();
 	}
