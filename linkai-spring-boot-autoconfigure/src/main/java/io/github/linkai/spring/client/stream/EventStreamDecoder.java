@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
@@ -12,6 +13,7 @@ import io.github.linkai.spring.client.http.WireJson;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.WireMapping;
+import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,7 +26,8 @@ import org.springframework.http.codec.ServerSentEvent;
  * Turns the events {@link EventStreamLines} splits into chunks: each event's data is decoded once, straight into
  * the provider's record. Added here: stop at the end marker ({@code takeUntil}, so the exchange is released at
  * once), fail on an in-stream error object, and fail with {@link StreamTruncatedException} when the body ends
- * before the end marker or a final finish reason, or fails after events arrived. The mapping's secrets are masked in what it raises: a provider
+ * before the end marker or a final finish reason, or when the connection fails after events arrived (a read
+ * timeout then is a {@link ChatTimeoutException} saying the answer is incomplete). The mapping's secrets are masked in what it raises: a provider
  * may echo a credential in an error event.
  *
  * @param <C> the provider's event record
@@ -51,18 +54,18 @@ public final class EventStreamDecoder<C> {
 			// takeUntil predicate would be seen by events still queued before the marker, which would be dropped.
 			return events.takeUntil(this.mapping::isEndOfStream)
 				.flatMapIterable((event) -> chunks(event, state, context))
-				.onErrorMap((error) -> isTransportFailure(error) && state.events > 0,
+				.onErrorMap((error) -> state.events > 0 && (error instanceof TimeoutException),
+						(error) -> new ChatTimeoutException(context.provider(), context.clientName(),
+								"Stream timed out after " + state.chunks + " chunk(s) (" + error.getClass().getSimpleName()
+										+ "); the answer is incomplete",
+								error))
+				.onErrorMap((error) -> state.events > 0 && (error instanceof IOException),
 						(error) -> new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
 								error))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
 						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
 								null))));
 		});
-	}
-
-	/** The connection failed (reset, closed early, read timeout), as opposed to a bad event. */
-	private static boolean isTransportFailure(Throwable error) {
-		return error instanceof IOException || error instanceof io.netty.handler.timeout.TimeoutException;
 	}
 
 	private List<ChatChunk> chunks(ServerSentEvent<String> event, State state, ExchangeContext context) {

@@ -287,7 +287,8 @@ class LinkAiChatErrorTests {
 		wm.stubFor(post(CHAT_PATH)
 			.willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(2, 2000)));
 
-		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast());
+		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast())
+			.withMessageContaining("the answer is incomplete");
 	}
 
 	private static void assertDocumentedErrorBody(ProviderApiException error, int status,
