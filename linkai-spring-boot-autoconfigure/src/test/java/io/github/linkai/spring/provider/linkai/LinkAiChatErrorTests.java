@@ -287,8 +287,7 @@ class LinkAiChatErrorTests {
 		wm.stubFor(post(CHAT_PATH)
 			.willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(2, 2000)));
 
-		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast())
-			.withMessageContaining("the answer is incomplete");
+		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast());
 	}
 
 	private static void assertDocumentedErrorBody(ProviderApiException error, int status,
