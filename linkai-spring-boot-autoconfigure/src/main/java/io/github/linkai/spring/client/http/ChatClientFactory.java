@@ -11,7 +11,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds a {@link ChatClient} from a wire mapping and the HTTP building blocks: a {@link WebClient.Builder}
- * (in a Boot application the auto-configured one, so customizers, codecs and observation apply) and the
+ * (in a Boot application the auto-configured one, so customizers, observation and, for JSON bodies, codecs
+ * apply; event streams are framed by {@link io.github.linkai.spring.client.stream.EventStreamLines}) and the
  * client's own connector (its timeouts, TLS and connection pool).
  */
 public final class ChatClientFactory {

@@ -51,7 +51,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 public final class ChatExchange<R, C> {
 
-	private static final EventStreamLines EVENT_LINES = new EventStreamLines(EventStreamLines.DEFAULT_MAX_LINE_BYTES);
+	private static final EventStreamLines EVENT_LINES = new EventStreamLines(EventStreamLines.DEFAULT_MAX_EVENT_BYTES);
 
 	private final String clientName;
 
@@ -269,7 +269,8 @@ public final class ChatExchange<R, C> {
 		}
 		if (cause instanceof DataBufferLimitException) {
 			return new ResponseDecodingException(provider, this.clientName,
-					"Response or stream event larger than the configured maximum in-memory size: " + describe(cause),
+					"Response larger than spring.http.codecs.max-in-memory-size, or stream event larger than "
+							+ EventStreamLines.DEFAULT_MAX_EVENT_BYTES + " bytes: " + describe(cause),
 					cause);
 		}
 		if (error instanceof WebClientRequestException || cause instanceof IOException) {

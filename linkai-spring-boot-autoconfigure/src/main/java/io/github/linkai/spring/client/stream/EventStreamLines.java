@@ -4,11 +4,11 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.StringDecoder;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
@@ -16,44 +16,49 @@ import org.springframework.http.codec.ServerSentEvent;
  * {@code ServerSentEventHttpMessageReader} ends an event only at a blank line: a stream framed as LinkAI's
  * document prints it, one {@code data:} line per event with no blank line between, would reach the caller as
  * a single event after the whole answer, and fail once longer than the codec's buffer. Here a {@code data:}
- * line holding a complete JSON value (or {@code [DONE]}) is an event as soon as it arrives; data spread over
- * several lines is joined until the blank line, as the standard says. Lines may end in {@code \n},
- * {@code \r\n} or {@code \r}. Comments ({@code : ping}), {@code id:}
- * and {@code retry:} are skipped; {@code data:} may come with or without its space. The line splitting itself
- * (across network buffers, multi-byte UTF-8 safe, bounded per line) is Spring's {@link StringDecoder}.
+ * line holding one complete JSON value (balanced braces and brackets outside strings) or {@code [DONE]} is an
+ * event as soon as it arrives; data spread over several lines is joined until the blank line, as the standard
+ * says. Lines may end in {@code \n}, {@code \r\n} or {@code \r}; comments ({@code : ping}), {@code id:} and
+ * {@code retry:} are skipped; {@code data:} may come with or without its space; an event left incomplete when
+ * the body ends is discarded, as the standard says, so the stream reads as truncated. The line splitting itself
+ * (across network buffers, multi-byte UTF-8 safe) is Spring's {@link StringDecoder}.
  */
 public final class EventStreamLines {
 
-	/** The longest line accepted; a longer one fails the stream instead of growing memory without bound. */
-	public static final int DEFAULT_MAX_LINE_BYTES = 256 * 1024;
+	/** The longest line, and the largest event, accepted: beyond it the stream fails rather than grow memory. */
+	public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
 
 	private static final ResolvableType STRING = ResolvableType.forClass(String.class);
 
 	private final StringDecoder lineDecoder;
 
-	public EventStreamLines(int maxLineBytes) {
-		// Delimiters are kept: a lone \r also ends a line, so CRLF may arrive as "...\r" then "\n".
-		this.lineDecoder = StringDecoder.allMimeTypes(List.of("\r\n", "\n", "\r"), false);
-		this.lineDecoder.setMaxInMemorySize(maxLineBytes);
+	private final int maxEventBytes;
+
+	public EventStreamLines(int maxEventBytes) {
+		// Delimiters are kept, to tell the last, unterminated piece of a body from a line. Spring's matcher ends a
+		// line at the first delimiter byte, so a CRLF arrives as "...\r" then "\n".
+		this.lineDecoder = StringDecoder.allMimeTypes(List.of("\n", "\r"), false);
+		this.lineDecoder.setMaxInMemorySize(maxEventBytes);
+		this.maxEventBytes = maxEventBytes;
 	}
 
 	/** The events of one response body. */
 	public Flux<ServerSentEvent<String>> events(Flux<DataBuffer> body) {
 		return Flux.defer(() -> {
-			Pending pending = new Pending();
-			return this.lineDecoder.decode(body, STRING, null, null)
-				.<ServerSentEvent<String>>handle((line, sink) -> {
-					ServerSentEvent<String> event = pending.acceptDelimited(line);
-					if (event != null) {
-						sink.next(event);
-					}
-				})
-				.concatWith(Mono.fromSupplier(pending::flush));
+			Pending pending = new Pending(this.maxEventBytes);
+			return this.lineDecoder.decode(body, STRING, null, null).handle((line, sink) -> {
+				ServerSentEvent<String> event = pending.acceptDelimited(line);
+				if (event != null) {
+					sink.next(event);
+				}
+			});
 		});
 	}
 
 	/** The event being read; touched serially by one stream's lines. */
 	private static final class Pending {
+
+		private final int maxEventBytes;
 
 		private @Nullable StringBuilder data;
 
@@ -61,54 +66,63 @@ public final class EventStreamLines {
 
 		private boolean afterCarriageReturn;
 
-		/** A line with its delimiter ({@code \r\n}, {@code \n}, {@code \r}, or none at the end of the body). */
+		Pending(int maxEventBytes) {
+			this.maxEventBytes = maxEventBytes;
+		}
+
+		/** A line with its one-character delimiter, or the body's last piece, which has none. */
 		@Nullable ServerSentEvent<String> acceptDelimited(String line) {
 			if (this.afterCarriageReturn && "\n".equals(line)) {
 				this.afterCarriageReturn = false;
-				return null; // the second half of a CRLF split at the \r
+				return null; // the second half of a CRLF
 			}
-			this.afterCarriageReturn = line.endsWith("\r");
-			int end = line.length();
-			if (end > 0 && line.charAt(end - 1) == '\n') {
-				end--;
+			char last = line.isEmpty() ? 0 : line.charAt(line.length() - 1);
+			this.afterCarriageReturn = last == '\r';
+			if (last != '\n' && last != '\r') {
+				// The body ended without a line end: keep it only if it is a whole event on its own.
+				return (this.data == null && line.startsWith("data:") && isComplete(value(line, 5))) ? event(value(line, 5))
+						: null;
 			}
-			if (end > 0 && line.charAt(end - 1) == '\r') {
-				end--;
-			}
-			return accept(line.substring(0, end));
+			return accept(line.substring(0, line.length() - 1));
 		}
 
 		private @Nullable ServerSentEvent<String> accept(String line) {
 			if (line.isEmpty()) {
-				return flush();
+				return (this.data != null || this.event != null) ? event((this.data != null) ? this.data.toString() : null)
+						: null;
 			}
 			if (line.charAt(0) == ':') {
 				return null;
 			}
 			int colon = line.indexOf(':');
 			String field = (colon < 0) ? line : line.substring(0, colon);
-			int start = (colon < 0) ? line.length() : colon + 1;
-			if (start < line.length() && line.charAt(start) == ' ') {
-				start++;
-			}
-			String value = line.substring(start);
+			String value = (colon < 0) ? "" : value(line, colon + 1);
 			if ("data".equals(field)) {
-				if (this.data == null && isComplete(value)) {
-					return event(value);
-				}
-				this.data = (this.data != null) ? this.data.append('\n').append(value) : new StringBuilder(value);
+				return data(value);
 			}
-			else if ("event".equals(field)) {
+			if ("event".equals(field)) {
 				this.event = value;
 			}
 			return null;
 		}
 
-		@Nullable ServerSentEvent<String> flush() {
-			if (this.data == null && this.event == null) {
+		private @Nullable ServerSentEvent<String> data(String value) {
+			if (this.data == null) {
+				if (isComplete(value)) {
+					return event(value);
+				}
+				if (value.isBlank()) {
+					return null; // an empty data: line carries nothing, and must not swallow the lines after it
+				}
+				this.data = new StringBuilder(value);
 				return null;
 			}
-			return event((this.data != null) ? this.data.toString() : null);
+			if (this.data.length() + value.length() > this.maxEventBytes) {
+				throw new DataBufferLimitException(
+						"Stream event exceeds the limit of " + this.maxEventBytes + " characters");
+			}
+			this.data.append('\n').append(value);
+			return null;
 		}
 
 		private ServerSentEvent<String> event(@Nullable String data) {
@@ -124,14 +138,44 @@ public final class EventStreamLines {
 			return builder.build();
 		}
 
+		/** The field value after {@code start}, without the one optional leading space. */
+		private static String value(String line, int start) {
+			return (start < line.length() && line.charAt(start) == ' ') ? line.substring(start + 1)
+					: line.substring(start);
+		}
+
+		/** {@code [DONE]}, or one JSON object or array whose brackets balance (outside strings) by its end. */
 		private static boolean isComplete(String value) {
 			String trimmed = value.strip();
-			if (trimmed.isEmpty()) {
+			if ("[DONE]".equals(trimmed)) {
+				return true;
+			}
+			if (trimmed.isEmpty() || (trimmed.charAt(0) != '{' && trimmed.charAt(0) != '[')) {
 				return false;
 			}
-			char first = trimmed.charAt(0);
-			char last = trimmed.charAt(trimmed.length() - 1);
-			return "[DONE]".equals(trimmed) || (first == '{' && last == '}') || (first == '[' && last == ']');
+			int depth = 0;
+			boolean inString = false;
+			for (int i = 0; i < trimmed.length(); i++) {
+				char c = trimmed.charAt(i);
+				if (inString) {
+					if (c == '\\') {
+						i++;
+					}
+					else if (c == '"') {
+						inString = false;
+					}
+				}
+				else if (c == '"') {
+					inString = true;
+				}
+				else if (c == '{' || c == '[') {
+					depth++;
+				}
+				else if ((c == '}' || c == ']') && --depth == 0) {
+					return i == trimmed.length() - 1;
+				}
+			}
+			return false;
 		}
 
 	}

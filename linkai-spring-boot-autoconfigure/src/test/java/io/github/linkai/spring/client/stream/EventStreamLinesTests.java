@@ -64,8 +64,34 @@ class EventStreamLinesTests {
 	}
 
 	@Test
-	void unterminatedLastEventIsFlushedAtTheEnd() {
-		StepVerifier.create(data("data: {\n")).expectNext("{").verifyComplete();
+	void eventLeftIncompleteWhenTheBodyEndsIsDiscarded() {
+		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"choices\":\n")).expectNext("{\"a\":1}").verifyComplete();
+		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"choices\":[{\"con")).expectNext("{\"a\":1}")
+			.verifyComplete();
+	}
+
+	@Test
+	void completeLastLineWithoutALineEndIsAnEvent() {
+		StepVerifier.create(data("data: {\"a\":1}\ndata: [DONE]")).expectNext("{\"a\":1}", "[DONE]").verifyComplete();
+	}
+
+	@Test
+	void emptyDataLineDoesNotSwallowTheLinesAfterIt() {
+		StepVerifier.create(data("data: {\"a\":1}\ndata:\ndata: {\"a\":2}\ndata: [DONE]\n"))
+			.expectNext("{\"a\":1}", "{\"a\":2}", "[DONE]")
+			.verifyComplete();
+	}
+
+	@Test
+	void firstLineOfANestedObjectIsNotTakenForAWholeEvent() {
+		StepVerifier.create(data("data: {\"x\": {\"y\":\"}\"}\ndata: }\n\n")).expectNext("{\"x\": {\"y\":\"}\"}\n}")
+			.verifyComplete();
+	}
+
+	@Test
+	void eventGrowingPastTheLimitFails() {
+		StepVerifier.create(data("data: {\n" + "data: \"x\",\n".repeat(400))).expectError(DataBufferLimitException.class)
+			.verify();
 	}
 
 	@Test
