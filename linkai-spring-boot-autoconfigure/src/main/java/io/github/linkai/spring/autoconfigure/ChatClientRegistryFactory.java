@@ -35,8 +35,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds every configured client on Boot's HTTP building blocks: the shared {@link WebClient.Builder}
- * (customizers, observation, codecs for JSON bodies), the {@link ClientHttpConnectorBuilder} and each client's own
- * {@link HttpClientSettings} (falling back to {@code spring.http.clients.*}).
+ * (customizers, observation, codecs for JSON bodies), the {@link ClientHttpConnectorBuilder} and each
+ * client's own {@link HttpClientSettings} (falling back to {@code spring.http.clients.*}).
  */
 class ChatClientRegistryFactory {
 
