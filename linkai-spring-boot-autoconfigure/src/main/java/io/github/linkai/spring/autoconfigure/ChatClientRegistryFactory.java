@@ -83,6 +83,11 @@ class ChatClientRegistryFactory {
 	private void add(ClientDefinition definition, Map<String, ChatClient> clients,
 			Map<String, MemoryChatClient> memoryClients) {
 		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(definition));
+		definition.checkOwnOptions(switch (definition.provider()) {
+			case LINKAI -> LinkAi.SUPPORTED_OPTIONS;
+			case LINGMA -> Lingma.SUPPORTED_OPTIONS;
+			case JIJYUN -> Jijyun.SUPPORTED_OPTIONS;
+		});
 		switch (definition.provider()) {
 			case LINKAI -> {
 				LinkAiCredentials credentials = LinkAiCredentials.parse(requireApiKey(definition));

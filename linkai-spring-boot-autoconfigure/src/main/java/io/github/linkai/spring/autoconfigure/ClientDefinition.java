@@ -49,6 +49,23 @@ record ClientDefinition(String name, String prefix, LinkAiProvider provider, Lin
 		return this.prefix + "." + relativeName;
 	}
 
+	/**
+	 * Fails if this named client sets, itself, an option its provider has no field for: such a value would never
+	 * be sent. Inherited top-level values are shared defaults and are dropped where they do not apply.
+	 */
+	void checkOwnOptions(Set<ChatOption> supported) {
+		if (this.own == null) {
+			return;
+		}
+		for (ChatOption option : ChatOption.values()) {
+			Object value = option.valueIn(defaults(this.own));
+			if (value != null && !supported.contains(option)) {
+				throw new InvalidConfigurationPropertyValueException(optionProperty(option), value,
+						"A " + this.provider.id() + " client has no " + option.fieldName() + " to send; remove it");
+			}
+		}
+	}
+
 	/** The property that set this client's default for {@code option}: its own, or the top level's it inherited. */
 	String optionProperty(ChatOption option) {
 		String relativeName = option.fieldName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);

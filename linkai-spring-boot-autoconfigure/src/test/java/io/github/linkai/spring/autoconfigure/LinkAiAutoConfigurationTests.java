@@ -358,6 +358,35 @@ class LinkAiAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void namedClientSettingAnOptionItsProviderLacksFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-token-1234",
+					"linkai.clients.eng.lingma.organization-id=ORG1", "linkai.clients.eng.model=qwen-plus")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("linkai.clients.eng.model")
+					.hasMessageContaining("lingma client has no model");
+			});
+	}
+
+	@Test
+	void inheritedOptionAProviderLacksIsNotSentThere() {
+		wireMock.stubFor(post(urlPathEqualTo("/oapi/v1/lingma/organizations/ORG1/model/chat")).willReturn(okJson("""
+				{"output":{"finish_reason":"stop","text":"好"},"requestId":"r-1"}""")));
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.frequency-penalty=0.5",
+					"linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-token-1234",
+					"linkai.clients.eng.base-url=" + wireMock.baseUrl(), "linkai.clients.eng.lingma.organization-id=ORG1")
+			.run((context) -> {
+				context.getBean("engChatClient", ChatClient.class).chat("你好");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/oapi/v1/lingma/organizations/ORG1/model/chat"))
+					.withRequestBody(equalToJson("""
+							{"input":{"messages":[{"role":"user","content":"你好"}]}}""")));
+			});
+	}
+
 	private static String fixture(String name) throws IOException {
 		try (InputStream in = LinkAiAutoConfigurationTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

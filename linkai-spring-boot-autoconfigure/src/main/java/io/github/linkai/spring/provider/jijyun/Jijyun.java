@@ -1,6 +1,7 @@
 package io.github.linkai.spring.provider.jijyun;
 
 import java.util.Objects;
+import java.util.Set;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
@@ -11,6 +12,7 @@ import io.github.linkai.spring.client.error.QuotaExceededException;
 import io.github.linkai.spring.client.error.StatusMapping;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatOption;
 
 /**
  * Creates Jijyun (语聚AI) chat clients, {@code POST /v1/openapi/chat?apiKey=...}.
@@ -58,6 +60,9 @@ public final class Jijyun {
 
 	/** The provider name. */
 	public static final String PROVIDER = "jijyun";
+
+	/** The options Jijyun's chat has a field for ({@code model} is {@code chatMode}). */
+	public static final Set<ChatOption> SUPPORTED_OPTIONS = JijyunMapping.OPTIONS;
 
 	/** Jijyun's API host. */
 	public static final String DEFAULT_BASE_URL = "https://chat.jijyun.cn";

@@ -2,6 +2,7 @@ package io.github.linkai.spring.provider.jijyun;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +41,8 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 
 	static final String PATH = "/v1/openapi/chat";
 
-	private static final Set<ChatOption> OPTIONS = EnumSet.of(ChatOption.MODEL, ChatOption.TEMPERATURE,
-			ChatOption.MAX_TOKENS);
+	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.MODEL, ChatOption.TEMPERATURE,
+			ChatOption.MAX_TOKENS));
 
 	private static final StatusMapping STATUSES = StatusMapping.standard()
 		.with(401, (d) -> new AuthenticationException(d, "no permission, check the API key"))

@@ -1,10 +1,12 @@
 package io.github.linkai.spring.provider.lingma;
 
 import java.util.Objects;
+import java.util.Set;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatOption;
 
 /**
  * Creates Alibaba Cloud Yunxiao Lingma clients ({@code ExecuteChat}). Lingma takes text messages (a system
@@ -22,6 +24,9 @@ public final class Lingma {
 
 	/** The provider name. */
 	public static final String PROVIDER = "lingma";
+
+	/** The options ExecuteChat has a field for. */
+	public static final Set<ChatOption> SUPPORTED_OPTIONS = LingmaMapping.OPTIONS;
 
 	/** Yunxiao's central OpenAPI service domain. */
 	public static final String DEFAULT_BASE_URL = "https://openapi-rdc.aliyuncs.com";

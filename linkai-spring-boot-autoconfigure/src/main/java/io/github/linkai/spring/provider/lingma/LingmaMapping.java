@@ -1,6 +1,7 @@
 package io.github.linkai.spring.provider.lingma;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -41,8 +42,8 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 
 	private static final String TEAM_DOCS_QUERY = "&teamDocs={teamDocs}";
 
-	private static final Set<ChatOption> OPTIONS = EnumSet.of(ChatOption.TEMPERATURE, ChatOption.TOP_P,
-			ChatOption.MAX_TOKENS, ChatOption.SEED, ChatOption.TOP_K);
+	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.TEMPERATURE, ChatOption.TOP_P,
+			ChatOption.MAX_TOKENS, ChatOption.SEED, ChatOption.TOP_K));
 
 	private final String token;
 

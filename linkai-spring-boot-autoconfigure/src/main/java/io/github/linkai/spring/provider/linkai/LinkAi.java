@@ -1,17 +1,22 @@
 package io.github.linkai.spring.provider.linkai;
 
 import java.util.Objects;
+import java.util.Set;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatOption;
 
 /** Creates LinkAI clients. */
 public final class LinkAi {
 
 	/** The provider name. */
 	public static final String PROVIDER = LinkAiMapping.PROVIDER;
+
+	/** The options LinkAI's chat and memory chat have a field for. */
+	public static final Set<ChatOption> SUPPORTED_OPTIONS = LinkAiMapping.OPTIONS;
 
 	/** LinkAI's API host. */
 	public static final String DEFAULT_BASE_URL = "https://api.link-ai.tech";

@@ -1,5 +1,6 @@
 package io.github.linkai.spring.provider.linkai;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 
 	static final String PROVIDER = "linkai";
 
-	private static final Set<ChatOption> OPTIONS = EnumSet.of(ChatOption.MODEL, ChatOption.APP_CODE,
-			ChatOption.TEMPERATURE, ChatOption.TOP_P, ChatOption.FREQUENCY_PENALTY, ChatOption.PRESENCE_PENALTY);
+	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.MODEL, ChatOption.APP_CODE,
+			ChatOption.TEMPERATURE, ChatOption.TOP_P, ChatOption.FREQUENCY_PENALTY, ChatOption.PRESENCE_PENALTY));
 
 	private static final StatusMapping STATUSES = StatusMapping.standard()
 		.with(402, (d) -> new AppNotFoundException(d, "app does not exist, check app_code"))
