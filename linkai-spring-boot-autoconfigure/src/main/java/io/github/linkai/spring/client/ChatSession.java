@@ -1,6 +1,5 @@
 package io.github.linkai.spring.client;
 
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -35,7 +34,9 @@ public final class ChatSession {
 
 	/** Asks a question (the request's session id is replaced by this session's) and waits for the answer. */
 	public ChatResponse chat(ChatRequest request) {
-		return Objects.requireNonNull(chatReactive(request).block(), "provider returned no response");
+		ChatResponse response = this.client.chat(withSession(request));
+		remember(response.sessionId());
+		return response;
 	}
 
 	/** Asks a question reactively. */

@@ -1,18 +1,21 @@
 package io.github.linkai.spring.client.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import io.github.linkai.spring.client.spi.StreamError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * Reads the type and message out of an error body. LinkAI documents {@code {"error":{"type","message"}}};
- * Lingma (Alibaba Cloud) and Jijyun point to error-code pages, whose bodies use {@code code}/
- * {@code errorCode} and {@code message}/{@code errorMessage}/{@code msg}. One tolerant reader serves all.
+ * Reads the type and message out of an error response's body, with {@link StreamError#fromFields}, or keeps a
+ * bounded excerpt of a body that is not a JSON object.
  */
 final class ErrorBodies {
+
+	private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
+	};
 
 	private static final int MAX_TEXT = 300;
 
@@ -24,39 +27,21 @@ final class ErrorBodies {
 		if (body.length == 0) {
 			return new StreamError(null, null);
 		}
+		StreamError error;
 		try {
-			JsonNode root = WireJson.mapper().readTree(body);
-			if (root != null && root.isObject()) {
-				return fromObject(root, masker);
-			}
+			error = StreamError.fromFields(WireJson.mapper().readValue(body, FIELDS));
 		}
 		catch (JacksonException ex) {
-			// not JSON: an HTML page from a proxy, plain text; keep a bounded excerpt below
+			// not a JSON object: an HTML page from a proxy, plain text; keep a bounded excerpt
+			String text = new String(body, StandardCharsets.UTF_8).strip();
+			error = new StreamError(null, text.isEmpty() ? null : text);
 		}
-		String text = new String(body, StandardCharsets.UTF_8).strip();
-		return new StreamError(null, text.isEmpty() ? null : truncate(masker.mask(text)));
+		return (error != null) ? new StreamError(bounded(masker, error.type()), bounded(masker, error.message()))
+				: new StreamError(null, null);
 	}
 
-	private static StreamError fromObject(JsonNode root, SecretMasker masker) {
-		JsonNode error = root.get("error");
-		if (error != null && error.isObject()) {
-			return new StreamError(text(masker, error, "type", "code"), text(masker, error, "message", "msg"));
-		}
-		if (error != null && error.isString()) {
-			return new StreamError(text(masker, root, "type", "code"), truncate(masker.mask(error.asString())));
-		}
-		return new StreamError(text(masker, root, "type", "errorCode", "code", "error_code"),
-				text(masker, root, "message", "errorMessage", "errorMsg", "msg", "desc", "detail"));
-	}
-
-	private static @Nullable String text(SecretMasker masker, JsonNode node, String... names) {
-		for (String name : names) {
-			JsonNode value = node.get(name);
-			if (value != null && !value.isNull() && (value.isString() || value.isNumber())) {
-				return truncate(masker.mask(value.asString()));
-			}
-		}
-		return null;
+	private static @Nullable String bounded(SecretMasker masker, @Nullable String text) {
+		return (text != null) ? truncate(masker.mask(text)) : null;
 	}
 
 	private static String truncate(String text) {

@@ -197,19 +197,7 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 		if (reply.desc() != null || reply.usage() != null || reply.source() != null || extra == null) {
 			return null;
 		}
-		String code = text(extra, "code", "errorCode");
-		String message = text(extra, "msg", "message", "errorMessage", "error");
-		return (code != null || message != null) ? new StreamError(code, message) : null;
-	}
-
-	private static @Nullable String text(Map<String, Object> fields, String... names) {
-		for (String name : names) {
-			Object value = fields.get(name);
-			if (value instanceof String || value instanceof Number) {
-				return value.toString();
-			}
-		}
-		return null;
+		return StreamError.fromFields(extra);
 	}
 
 	@Override

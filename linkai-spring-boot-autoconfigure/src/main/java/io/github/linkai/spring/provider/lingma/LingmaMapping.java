@@ -162,19 +162,8 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 	}
 
 	@Override
-	@SuppressWarnings("unchecked")
 	public @Nullable StreamError streamError(Reply event) {
-		if (event.output() != null) {
-			return null;
-		}
-		Map<String, Object> extra = event.extraOrEmpty();
-		if (extra.get("error") instanceof Map<?, ?> error) {
-			// the OpenAI-style {"error":{"type","message"}} some gateways answer with
-			extra = (Map<String, Object>) error;
-		}
-		String type = field(extra, "errorCode", "code", "type");
-		String message = field(extra, "errorMessage", "message");
-		return (type != null || message != null) ? new StreamError(type, message) : null;
+		return (event.output() != null) ? null : StreamError.fromFields(event.extraOrEmpty());
 	}
 
 	@Override
@@ -204,16 +193,6 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 
 	private static @Nullable Usage usage(@Nullable TokenUsage usage) {
 		return (usage != null) ? Usage.of(usage.inputTokens(), usage.outputTokens(), null) : null;
-	}
-
-	private static @Nullable String field(Map<String, Object> fields, String... names) {
-		for (String name : names) {
-			Object value = fields.get(name);
-			if (value instanceof String || value instanceof Number) {
-				return value.toString();
-			}
-		}
-		return null;
 	}
 
 	@Override

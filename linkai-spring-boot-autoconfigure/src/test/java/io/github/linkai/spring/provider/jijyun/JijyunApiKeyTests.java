@@ -1,8 +1,6 @@
 package io.github.linkai.spring.provider.jijyun;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
@@ -39,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.linkai.spring.WireTestSupport.printed;
 import static io.github.linkai.spring.provider.jijyun.JijyunFixtures.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -184,12 +183,6 @@ class JijyunApiKeyTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static String printed(Throwable error) {
-		StringWriter out = new StringWriter();
-		error.printStackTrace(new PrintWriter(out));
-		return out.toString();
 	}
 
 	private static void assertNoKeyIn(String text) {

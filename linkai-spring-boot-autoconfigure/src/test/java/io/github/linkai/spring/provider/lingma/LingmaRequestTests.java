@@ -23,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.linkai.spring.WireTestSupport.assertTextMessage;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.ORGANIZATION;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.PATH;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.TOKEN;
@@ -76,10 +77,10 @@ class LingmaRequestTests {
 		assertThat(body.get("input").propertyNames()).containsExactly("messages");
 		assertThat(messages.isArray()).isTrue();
 		assertThat(messages).hasSize(4);
-		assertMessage(messages.get(0), "system", "你是一名资深的 Java 工程师");
-		assertMessage(messages.get(1), "user", "什么是 Spring Boot?");
-		assertMessage(messages.get(2), "assistant", "Spring Boot 是一个简化 Spring 应用开发的框架。");
-		assertMessage(messages.get(3), "user", "它的自动配置如何工作?");
+		assertTextMessage(messages.get(0), "system", "你是一名资深的 Java 工程师");
+		assertTextMessage(messages.get(1), "user", "什么是 Spring Boot?");
+		assertTextMessage(messages.get(2), "assistant", "Spring Boot 是一个简化 Spring 应用开发的框架。");
+		assertTextMessage(messages.get(3), "user", "它的自动配置如何工作?");
 		JsonNode kbIds = body.get("kbIds");
 		assertThat(kbIds.isArray()).isTrue();
 		assertThat(kbIds).hasSize(2);
@@ -110,7 +111,7 @@ class LingmaRequestTests {
 		JsonNode body = body(sent);
 		assertThat(body.propertyNames()).containsExactly("input");
 		assertThat(body.get("input").get("messages")).hasSize(1);
-		assertMessage(body.get("input").get("messages").get(0), "user", "你好");
+		assertTextMessage(body.get("input").get("messages").get(0), "user", "你好");
 	}
 
 	@Test
@@ -245,14 +246,6 @@ class LingmaRequestTests {
 			.that()
 			.hasLowCardinalityKeyValue("uri",
 					"/oapi/v1/lingma/organizations/{organizationId}/model/chat?stream={stream}&teamDocs={teamDocs}");
-	}
-
-	private static void assertMessage(JsonNode message, String role, String content) {
-		assertThat(message.propertyNames()).containsExactly("role", "content");
-		assertThat(message.get("role").isString()).isTrue();
-		assertThat(message.get("role").asString()).isEqualTo(role);
-		assertThat(message.get("content").isString()).isTrue();
-		assertThat(message.get("content").asString()).isEqualTo(content);
 	}
 
 }

@@ -18,11 +18,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.linkai.spring.WireTestSupport.printed;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.PATH;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.TOKEN;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.client;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.fixture;
-import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.stackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -140,7 +140,7 @@ class LingmaResponseTests {
 				StreamErrorEventException event = (StreamErrorEventException) error;
 				assertThat(event.errorType()).isEqualTo("Throttling.Model");
 				assertThat(event.errorMessage()).isEqualTo("模型调用超过限额 ******");
-				assertThat(stackTrace(error)).doesNotContain(TOKEN);
+				assertThat(printed(error)).doesNotContain(TOKEN);
 			})
 			.verify();
 	}

@@ -21,13 +21,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.linkai.spring.WireTestSupport.printed;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.ORGANIZATION;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.PATH;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.TOKEN;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.client;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.factory;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.fixture;
-import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.stackTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -120,7 +120,7 @@ class LingmaSecretTests {
 	}
 
 	private static void assertNoToken(Throwable error) {
-		assertThat(stackTrace(error)).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(0, 12));
+		assertThat(printed(error)).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(0, 12));
 	}
 
 }

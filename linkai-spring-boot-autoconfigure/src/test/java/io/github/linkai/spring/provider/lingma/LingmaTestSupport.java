@@ -2,8 +2,6 @@ package io.github.linkai.spring.provider.lingma;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -75,13 +73,6 @@ final class LingmaTestSupport {
 	/** A request's JSON body. */
 	static JsonNode body(LoggedRequest request) {
 		return JSON.readTree(request.getBodyAsString());
-	}
-
-	/** The full stack trace, causes and suppressed exceptions included. */
-	static String stackTrace(Throwable error) {
-		StringWriter trace = new StringWriter();
-		error.printStackTrace(new PrintWriter(trace));
-		return trace.toString();
 	}
 
 }

@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.linkai.spring.WireTestSupport.assertTextMessage;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.API_KEY;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.CHAT_PATH;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.KEY_APP_CODE;
@@ -80,10 +81,10 @@ class LinkAiChatClientTests {
 				"top_p", "frequency_penalty", "presence_penalty");
 		JsonNode messages = body.get("messages");
 		assertThat(messages.size()).isEqualTo(4);
-		assertMessage(messages.get(0), "system", "你是一个客服助手");
-		assertMessage(messages.get(1), "user", "你好");
-		assertMessage(messages.get(2), "assistant", "你好,请问有什么可以帮助您的吗?");
-		assertMessage(messages.get(3), "user", "你是谁");
+		assertTextMessage(messages.get(0), "system", "你是一个客服助手");
+		assertTextMessage(messages.get(1), "user", "你好");
+		assertTextMessage(messages.get(2), "assistant", "你好,请问有什么可以帮助您的吗?");
+		assertTextMessage(messages.get(3), "user", "你是谁");
 		assertThat(body.get("app_code").isString()).isTrue();
 		assertThat(body.get("app_code").asString()).isEqualTo("G7z6vKwp");
 		assertThat(body.get("model").asString()).isEqualTo("LinkAI-4o-mini");
@@ -114,7 +115,7 @@ class LinkAiChatClientTests {
 
 		JsonNode body = onlyRequestBody(wm);
 		assertThat(body.propertyNames()).containsExactly("messages");
-		assertMessage(body.get("messages").get(0), "user", "你好");
+		assertTextMessage(body.get("messages").get(0), "user", "你好");
 	}
 
 	@Test
@@ -256,14 +257,6 @@ class LinkAiChatClientTests {
 
 		assertThat(reply.map(ChatResponse::content).block()).isEqualTo("你好,请问有什么可以帮助您的吗?");
 		assertThat(wm.findAll(postRequestedFor(urlPathEqualTo(CHAT_PATH)))).hasSize(1);
-	}
-
-	private static void assertMessage(JsonNode message, String role, String content) {
-		assertThat(message.propertyNames()).containsExactly("role", "content");
-		assertThat(message.get("role").isString()).isTrue();
-		assertThat(message.get("role").asString()).isEqualTo(role);
-		assertThat(message.get("content").isString()).isTrue();
-		assertThat(message.get("content").asString()).isEqualTo(content);
 	}
 
 }

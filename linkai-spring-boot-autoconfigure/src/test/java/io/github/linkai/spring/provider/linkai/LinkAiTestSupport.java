@@ -2,8 +2,6 @@ package io.github.linkai.spring.provider.linkai;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -82,13 +80,6 @@ final class LinkAiTestSupport {
 	/** Checks that nothing was sent. */
 	static void assertNoRequestSent(WireMockExtension server) {
 		assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-	}
-
-	/** The full printed stack trace: message, causes and suppressed exceptions. */
-	static String printed(Throwable error) {
-		StringWriter out = new StringWriter();
-		error.printStackTrace(new PrintWriter(out));
-		return out.toString();
 	}
 
 }
