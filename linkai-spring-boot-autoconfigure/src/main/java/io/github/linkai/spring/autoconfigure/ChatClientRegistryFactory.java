@@ -3,25 +3,22 @@ package io.github.linkai.spring.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.client.spi.ChatOption;
-import io.github.linkai.spring.provider.jijyun.Jijyun;
-import io.github.linkai.spring.provider.jijyun.JijyunOptions;
-import io.github.linkai.spring.provider.jijyun.JijyunSettings;
-import io.github.linkai.spring.provider.linkai.LinkAi;
-import io.github.linkai.spring.provider.linkai.LinkAiCredentials;
-import io.github.linkai.spring.provider.lingma.Lingma;
-import io.github.linkai.spring.provider.lingma.LingmaOptions;
-import io.github.linkai.spring.provider.lingma.LingmaSettings;
+import io.github.linkai.spring.client.spi.ProviderClients;
+import io.github.linkai.spring.client.spi.ProviderConfigurationException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 
@@ -36,9 +33,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Builds every configured client on Boot's HTTP building blocks: the shared {@link WebClient.Builder}
  * (customizers, observation, codecs for JSON bodies), the {@link ClientHttpConnectorBuilder} and each
- * client's own {@link HttpClientSettings} (falling back to {@code spring.http.clients.*}).
+ * client's own {@link HttpClientSettings} (falling back to {@code spring.http.clients.*}). What a client is
+ * made of is its provider's business; here only what every client has is checked, naming the property.
  */
 class ChatClientRegistryFactory {
+
+	private static final Log logger = LogFactory.getLog(ChatClientRegistryFactory.class);
 
 	/** Used when neither the client nor spring.http.clients sets a timeout. */
 	static final HttpClientSettings DEFAULT_SETTINGS = new HttpClientSettings(null, Duration.ofSeconds(10),
@@ -60,126 +60,133 @@ class ChatClientRegistryFactory {
 		this.pools = pools;
 	}
 
-	ChatClientRegistry create(List<ClientDefinition> definitions) {
-		Map<String, ChatClient> clients = new LinkedHashMap<>();
+	ChatClientRegistry create(List<BoundClient<?>> clients) {
+		Map<String, ChatClient> chatClients = new LinkedHashMap<>();
 		Map<String, MemoryChatClient> memoryClients = new LinkedHashMap<>();
-		for (ClientDefinition definition : definitions) {
-			try {
-				add(definition, clients, memoryClients);
-			}
-			catch (ChatRequestValidationException ex) {
-				// A default option out of its documented range: name the property that set it.
-				ChatOption option = Arrays.stream(ChatOption.values())
-					.filter((candidate) -> candidate.fieldName().equals(ex.field()))
-					.findFirst()
-					.orElseThrow(() -> ex);
-				throw new InvalidConfigurationPropertyValueException(definition.optionProperty(option),
-						option.valueIn(definition.defaults()), ex.getMessage());
+		for (BoundClient<?> client : clients) {
+			ProviderClients created = create(client);
+			chatClients.put(client.name(), created.chat());
+			if (created.memory() != null) {
+				memoryClients.put(client.name(), created.memory());
 			}
 		}
-		return new ChatClientRegistry(clients, memoryClients);
+		return new ChatClientRegistry(chatClients, memoryClients);
 	}
 
-	private void add(ClientDefinition definition, Map<String, ChatClient> clients,
-			Map<String, MemoryChatClient> memoryClients) {
-		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(definition));
-		definition.checkOwnOptions(switch (definition.provider()) {
-			case LINKAI -> LinkAi.SUPPORTED_OPTIONS;
-			case LINGMA -> Lingma.SUPPORTED_OPTIONS;
-			case JIJYUN -> Jijyun.SUPPORTED_OPTIONS;
-		});
-		switch (definition.provider()) {
-			case LINKAI -> {
-				LinkAiCredentials credentials = LinkAiCredentials.parse(requireApiKey(definition));
-				String baseUrl = baseUrl(definition, LinkAi.DEFAULT_BASE_URL);
-				clients.put(definition.name(),
-						LinkAi.chatClient(definition.name(), credentials, baseUrl, definition.defaults(), factory));
-				memoryClients.put(definition.name(), LinkAi.memoryChatClient(definition.name(), credentials, baseUrl,
-						definition.defaults(), factory));
-			}
-			case LINGMA -> clients.put(definition.name(), lingma(definition, factory));
-			case JIJYUN -> clients.put(definition.name(), jijyun(definition, factory));
-		}
-	}
-
-	private static ChatClient jijyun(ClientDefinition definition, ChatClientFactory factory) {
-		LinkAiClientProperties.Jijyun jijyun = definition.properties().getJijyun();
-		JijyunOptions defaults;
+	private <S> ProviderClients create(BoundClient<S> client) {
+		String credential = credential(client);
+		String baseUrl = baseUrl(client);
+		ChatOptions defaults = defaults(client);
+		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(client),
+				ClientSettings.of(client.name()).withDefaults(defaults));
+		ProviderClients created;
 		try {
-			defaults = JijyunOptions.builder()
-				.ibotId(jijyun.getIbotId())
-				.knowledge(jijyun.getKnowledge())
-				.search(jijyun.getSearch())
-				.tools(jijyun.getTools().isEmpty() ? null : jijyun.getTools())
-				.intention(jijyun.getIntention().isEmpty() ? null : jijyun.getIntention())
-				.system(jijyun.getSystem())
-				.returnFormat(jijyun.getReturnFormat())
-				.handlerType(jijyun.getHandlerType())
-				.fixContent(jijyun.getFixContent())
-				.build();
+			created = client.provider().create(credential, baseUrl, client.settings(), factory);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(definition.property("jijyun"), null, ex.getMessage());
+		catch (ProviderConfigurationException ex) {
+			throw new InvalidConfigurationPropertyValueException(client.property(ex.setting()), ex.value(),
+					ex.getMessage() + "; set " + client.property(ex.setting()));
 		}
-		JijyunSettings settings = new JijyunSettings(requireApiKey(definition),
-				baseUrl(definition, Jijyun.DEFAULT_BASE_URL), defaults);
-		return Jijyun.chatClient(definition.name(), settings, definition.defaults(), factory);
+		catch (ChatRequestValidationException ex) {
+			// A default option out of its documented range: name the property that set it.
+			ChatOption option = ChatOption.ofField(ex.field());
+			if (option == null) {
+				throw ex;
+			}
+			throw new InvalidConfigurationPropertyValueException(client.optionProperty(option),
+					option.valueIn(defaults), ex.getMessage());
+		}
+		String details = client.provider().describe(client.settings());
+		logger.info("Chat client '" + client.name() + "': provider " + client.provider().id() + ", host "
+				+ URI.create(baseUrl).getHost() + (details.isEmpty() ? "" : ", " + details)
+				+ ((created.memory() != null) ? ", with memory chat" : ""));
+		return created;
 	}
 
-	private static ChatClient lingma(ClientDefinition definition, ChatClientFactory factory) {
-		LinkAiClientProperties.Lingma lingma = definition.properties().getLingma();
-		String organizationId = lingma.getOrganizationId();
-		if (organizationId == null || organizationId.isBlank()) {
-			throw new InvalidConfigurationPropertyValueException(definition.property("lingma.organization-id"),
-					organizationId, "A lingma client needs the Yunxiao organization id; set "
-							+ definition.property("lingma.organization-id"));
+	/**
+	 * The neutral defaults. An option the client sets itself that its provider has no field for fails: it would
+	 * never be sent. Inherited top-level values are shared defaults, dropped where they do not apply.
+	 */
+	private static ChatOptions defaults(BoundClient<?> client) {
+		LinkAiClientProperties p = client.properties();
+		ChatOptions defaults = new ChatOptions(unsetIfBlank(p.getModel()), p.getTemperature(), p.getTopP(),
+				p.getMaxTokens());
+		for (ChatOption option : client.ownOptions()) {
+			Object value = option.valueIn(defaults);
+			if (value != null && !client.provider().supportedOptions().contains(option)) {
+				throw new InvalidConfigurationPropertyValueException(client.optionProperty(option), value,
+						"A " + client.provider().id() + " client has no " + option.fieldName() + " to send; remove it");
+			}
 		}
-		LingmaOptions defaults = new LingmaOptions(lingma.getKbIds().isEmpty() ? null : lingma.getKbIds(),
-				lingma.getTeamDocs());
-		LingmaSettings settings = new LingmaSettings(requireApiKey(definition),
-				baseUrl(definition, Lingma.DEFAULT_BASE_URL), organizationId, defaults);
-		return Lingma.chatClient(definition.name(), settings, definition.defaults(), factory);
+		if (client.provider().requiresModel() && defaults.model() == null) {
+			throw new InvalidConfigurationPropertyValueException(client.property("model"), p.getModel(),
+					"A " + client.provider().id() + " client needs the model to call; set " + client.property("model"));
+		}
+		return defaults;
 	}
 
-	private ClientHttpConnector connector(ClientDefinition definition) {
-		HttpClientSettings settings = this.settingsMapper.map(definition.properties()).orElse(DEFAULT_SETTINGS);
+	/** {@code linkai.model=${MODEL:}} means "the app's default", as an empty app_code does in LinkAI's examples. */
+	private static @Nullable String unsetIfBlank(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	private ClientHttpConnector connector(BoundClient<?> client) {
+		HttpClientSettings settings = this.settingsMapper.map(client.properties()).orElse(DEFAULT_SETTINGS);
 		ClientHttpConnectorBuilder<?> builder = this.connectorBuilder;
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
 			// Each client gets its own bounded pool: Reactor Netty's shared one holds only max(16, 2 * cores)
 			// connections, and every open stream holds one.
-			var pool = this.pools.create(definition.name(), definition.properties().getPool());
+			var pool = this.pools.create(client.name(), client.properties().getPool());
 			builder = reactor.withHttpClientFactory(() -> HttpClient.create(pool));
 		}
 		return builder.build(settings);
 	}
 
-	static String requireApiKey(ClientDefinition definition) {
-		String apiKey = definition.properties().getApiKey();
+	/**
+	 * The credential exactly as configured, only surrounding whitespace (a newline from a secret file) removed:
+	 * it is never split or changed inside. A control character inside would break or inject a header.
+	 */
+	static String credential(BoundClient<?> client) {
+		String apiKey = client.properties().getApiKey();
 		if (apiKey == null || apiKey.isBlank()) {
-			throw new InvalidConfigurationPropertyValueException(definition.property("api-key"),
-					(apiKey == null) ? null : "<blank>",
-					"A " + definition.provider().id() + " client needs its credential; set "
-							+ definition.property("api-key"));
+			throw new InvalidConfigurationPropertyValueException(client.property("api-key"),
+					(apiKey == null) ? null : "<blank>", "A " + client.provider().id()
+							+ " client needs its credential; set " + client.property("api-key"));
 		}
-		return apiKey;
+		String credential = apiKey.strip();
+		if (credential.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidConfigurationPropertyValueException(client.property("api-key"), "<hidden>",
+					"The credential holds a control character (a line break?); set it as one line");
+		}
+		return credential;
 	}
 
-	static String baseUrl(ClientDefinition definition, String defaultUrl) {
-		String baseUrl = definition.properties().getBaseUrl();
-		if (baseUrl == null || baseUrl.isBlank()) {
+	static String baseUrl(BoundClient<?> client) {
+		String baseUrl = unsetIfBlank(client.properties().getBaseUrl());
+		if (baseUrl == null) {
+			String defaultUrl = client.provider().defaultBaseUrl();
+			if (defaultUrl == null) {
+				throw new InvalidConfigurationPropertyValueException(client.property("base-url"), null,
+						"A " + client.provider().id() + " client needs the endpoint's base URL; set "
+								+ client.property("base-url"));
+			}
 			return defaultUrl;
 		}
 		URI uri;
 		try {
-			uri = new URI(baseUrl.strip());
+			uri = new URI(baseUrl);
 		}
 		catch (URISyntaxException ex) {
 			uri = null;
 		}
 		if (uri == null || uri.getHost() == null
 				|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-			throw new InvalidConfigurationPropertyValueException(definition.property("base-url"), baseUrl,
+			throw new InvalidConfigurationPropertyValueException(client.property("base-url"), baseUrl,
 					"Must be an http:// or https:// URL with a host");
+		}
+		if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+			throw new InvalidConfigurationPropertyValueException(client.property("base-url"), "<hidden>",
+					"Must hold no query and no user info: a credential goes in " + client.property("api-key"));
 		}
 		return baseUrl;
 	}

@@ -25,17 +25,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Creates the configured chat clients: the default one from {@code linkai.*} when {@code linkai.api-key} is
- * set (a {@link ChatClient} and, for LinkAI, a {@link MemoryChatClient}), one bean per
+ * set (a {@link ChatClient} and, for a provider with memory chat, a {@link MemoryChatClient}), one bean per
  * {@code linkai.clients.<name>} qualified by its name, and the {@link ChatClientRegistry} holding them all.
  */
 @AutoConfiguration(after = { HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 		WebClientAutoConfiguration.class })
 @ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
 @EnableConfigurationProperties(LinkAiProperties.class)
+@ImportRuntimeHints(LinkAiRuntimeHints.class)
 public final class LinkAiAutoConfiguration {
 
 	/** {@code linkai.api-key}, {@code linkai.clients.x.api-key}, {@code LINKAI_API_KEY}, configprops' {@code apiKey}. */
@@ -48,7 +52,7 @@ public final class LinkAiAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ChatClientRegistry linkAiChatClientRegistry(LinkAiProperties properties,
+		ChatClientRegistry linkAiChatClientRegistry(Environment environment, ResourceLoader resourceLoader,
 				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
@@ -58,7 +62,7 @@ public final class LinkAiAutoConfiguration {
 			ChatClientRegistryFactory factory = new ChatClientRegistryFactory(
 					webClientBuilder.getIfAvailable(WebClient::builder),
 					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools);
-			return factory.create(ClientDefinition.all(properties));
+			return factory.create(LinkAiProviders.binder(environment, resourceLoader.getClassLoader()).bindAll());
 		}
 
 		@Bean
@@ -75,7 +79,7 @@ public final class LinkAiAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(MemoryChatClient.class)
-		@Conditional(OnDefaultClientCondition.OnDefaultLinkAiClient.class)
+		@Conditional(OnDefaultClientCondition.WithMemoryChat.class)
 		MemoryChatClient linkAiMemoryChatClient(ChatClientRegistry registry) {
 			return registry.memory(ChatClientRegistry.DEFAULT_NAME);
 		}

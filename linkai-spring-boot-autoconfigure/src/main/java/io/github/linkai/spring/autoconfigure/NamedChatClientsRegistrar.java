@@ -1,14 +1,15 @@
 package io.github.linkai.spring.autoconfigure;
 
 import java.util.Map;
-import java.util.function.Function;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.spi.ChatProvider;
 
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -18,13 +19,20 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers a bean per named client, {@code <name>ChatClient} (and {@code <name>MemoryChatClient} for
- * LinkAI), qualified by the client's name. They are not default candidates: a plain {@code ChatClient}
- * injection point still gets the default client, and {@code @Qualifier("<name>")} picks a named one.
+ * Registers a bean per named client, {@code <name>ChatClient} (and {@code <name>MemoryChatClient} when its
+ * provider has memory chat), qualified by the client's name. They are not default candidates: a plain
+ * {@code ChatClient} injection point still gets the default client, and {@code @Qualifier("<name>")} picks a
+ * named one.
+ *
+ * <p>The definitions name a static factory method and its arguments instead of an instance supplier, so AOT
+ * processing can write them out: under AOT the set of named clients is fixed when the application is processed
+ * (as Boot's conditions are); their settings are still read at run time.
  */
-class NamedChatClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
+class NamedChatClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
 	private Environment environment;
+
+	private ClassLoader classLoader;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -32,33 +40,54 @@ class NamedChatClientsRegistrar implements ImportBeanDefinitionRegistrar, Enviro
 	}
 
 	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
 	public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-		BeanFactory beanFactory = (BeanFactory) registry;
-		LinkAiProvider defaultProvider = LinkAiClientsBinding.defaultProvider(this.environment);
-		for (Map.Entry<String, LinkAiClientProperties> entry : LinkAiClientsBinding.namedClients(this.environment)
-			.entrySet()) {
+		ClientPropertiesBinder binder = LinkAiProviders.binder(this.environment, this.classLoader);
+		for (Map.Entry<String, String> entry : binder.namedClients().entrySet()) {
 			String name = entry.getKey();
-			register(registry, beanFactory, name, name + "ChatClient", ChatClient.class,
-					(clients) -> clients.get(name));
-			LinkAiProvider provider = (entry.getValue().getProvider() != null) ? entry.getValue().getProvider()
-					: defaultProvider;
-			if (provider == LinkAiProvider.LINKAI) {
-				register(registry, beanFactory, name, name + "MemoryChatClient", MemoryChatClient.class,
-						(clients) -> clients.memory(name));
+			register(registry, name, name + "ChatClient", ChatClient.class, "chatClient");
+			ChatProvider<?> provider = binder.provider(entry.getValue());
+			if (provider != null && provider.hasMemoryChat()) {
+				register(registry, name, name + "MemoryChatClient", MemoryChatClient.class, "memoryChatClient");
 			}
 		}
 	}
 
-	private <T> void register(BeanDefinitionRegistry registry, BeanFactory beanFactory, String name, String beanName,
-			Class<T> type, Function<ChatClientRegistry, T> lookup) {
+	private void register(BeanDefinitionRegistry registry, String name, String beanName, Class<?> type,
+			String factoryMethod) {
 		if (registry.containsBeanDefinition(beanName)) {
 			return; // the application defines its own bean of that name
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(type,
-				() -> lookup.apply(beanFactory.getBean(ChatClientRegistry.class)));
+		RootBeanDefinition definition = new RootBeanDefinition(NamedClients.class);
+		definition.setTargetType(type);
+		definition.setFactoryMethodName(factoryMethod);
+		definition.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(1, name);
 		definition.setDefaultCandidate(false);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
 		registry.registerBeanDefinition(beanName, definition);
+	}
+
+	/** The factory methods the named clients' bean definitions point to. */
+	public static final class NamedClients {
+
+		private NamedClients() {
+		}
+
+		/** The named chat client. */
+		public static ChatClient chatClient(ChatClientRegistry registry, String name) {
+			return registry.get(name);
+		}
+
+		/** The named memory chat client. */
+		public static MemoryChatClient memoryChatClient(ChatClientRegistry registry, String name) {
+			return registry.memory(name);
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.linkai.spring.autoconfigure;
 
+import io.github.linkai.spring.client.spi.ChatProvider;
+
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -10,12 +12,12 @@ class OnDefaultClientCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return LinkAiClientsBinding.hasDefaultClient(context.getEnvironment())
-				? ConditionOutcome.match("linkai.api-key is set") : ConditionOutcome.noMatch("linkai.api-key is not set");
+		return LinkAiProviders.binder(context).hasDefaultClient() ? ConditionOutcome.match("linkai.api-key is set")
+				: ConditionOutcome.noMatch("linkai.api-key is not set");
 	}
 
-	/** Matches when the top-level client is configured and talks to LinkAI (which has memory chat). */
-	static class OnDefaultLinkAiClient extends OnDefaultClientCondition {
+	/** Matches when the top-level client is configured and its provider has memory chat. */
+	static class WithMemoryChat extends OnDefaultClientCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -23,9 +25,12 @@ class OnDefaultClientCondition extends SpringBootCondition {
 			if (!outcome.isMatch()) {
 				return outcome;
 			}
-			LinkAiProvider provider = LinkAiClientsBinding.defaultProvider(context.getEnvironment());
-			return (provider == LinkAiProvider.LINKAI) ? ConditionOutcome.match("linkai.provider is linkai")
-					: ConditionOutcome.noMatch("linkai.provider is " + provider.id());
+			ClientPropertiesBinder binder = LinkAiProviders.binder(context);
+			String id = binder.defaultProviderId();
+			ChatProvider<?> provider = binder.provider(id);
+			return (provider != null && provider.hasMemoryChat())
+					? ConditionOutcome.match("linkai.provider " + id + " has memory chat")
+					: ConditionOutcome.noMatch("linkai.provider " + id + " has no memory chat");
 		}
 
 	}

@@ -10,10 +10,11 @@ class OnLinkAiClientsCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		if (LinkAiClientsBinding.hasDefaultClient(context.getEnvironment())) {
+		ClientPropertiesBinder binder = LinkAiProviders.binder(context);
+		if (binder.hasDefaultClient()) {
 			return ConditionOutcome.match("linkai.api-key is set");
 		}
-		if (!LinkAiClientsBinding.namedClients(context.getEnvironment()).isEmpty()) {
+		if (!binder.namedClients().isEmpty()) {
 			return ConditionOutcome.match("linkai.clients are configured");
 		}
 		return ConditionOutcome.noMatch("neither linkai.api-key nor linkai.clients is set");

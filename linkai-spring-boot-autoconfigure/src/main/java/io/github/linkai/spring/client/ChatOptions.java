@@ -3,25 +3,20 @@ package io.github.linkai.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Generation options shared by the providers. Every field is optional: an unset field is not sent, so the
+ * Generation options most providers share. Every field is optional: an unset field is not sent, so the
  * provider's (or the LinkAI app's) own default applies. A client holds defaults of this type that a
- * request's own values override field by field.
+ * request's own values override field by field. Options only one provider has (LinkAI's {@code app_code},
+ * penalties, Lingma's {@code top_k}, OpenAI's {@code seed}...) are that provider's {@link ProviderOptions}.
  *
  * @param model model code, e.g. {@code LinkAI-4o-mini} (see {@code LinkAiModel})
- * @param appCode LinkAI app or workflow code
  * @param temperature sampling temperature
  * @param topP nucleus sampling
- * @param frequencyPenalty LinkAI frequency penalty, [-2, 2]
- * @param presencePenalty LinkAI presence penalty, [-2, 2]
- * @param maxTokens the longest answer in tokens (Lingma, Jijyun)
- * @param seed random seed (Lingma)
- * @param topK top-k sampling (Lingma)
+ * @param maxTokens the longest answer in tokens
  */
-public record ChatOptions(@Nullable String model, @Nullable String appCode, @Nullable Double temperature,
-		@Nullable Double topP, @Nullable Double frequencyPenalty, @Nullable Double presencePenalty,
-		@Nullable Integer maxTokens, @Nullable Integer seed, @Nullable Integer topK) {
+public record ChatOptions(@Nullable String model, @Nullable Double temperature, @Nullable Double topP,
+		@Nullable Integer maxTokens) {
 
-	private static final ChatOptions NONE = new ChatOptions(null, null, null, null, null, null, null, null, null);
+	private static final ChatOptions NONE = new ChatOptions(null, null, null, null);
 
 	/** Options with nothing set. */
 	public static ChatOptions none() {
@@ -33,10 +28,8 @@ public record ChatOptions(@Nullable String model, @Nullable String appCode, @Nul
 		if (defaults == NONE || this == defaults) {
 			return this;
 		}
-		return new ChatOptions(or(this.model, defaults.model), or(this.appCode, defaults.appCode),
-				or(this.temperature, defaults.temperature), or(this.topP, defaults.topP),
-				or(this.frequencyPenalty, defaults.frequencyPenalty), or(this.presencePenalty, defaults.presencePenalty),
-				or(this.maxTokens, defaults.maxTokens), or(this.seed, defaults.seed), or(this.topK, defaults.topK));
+		return new ChatOptions(or(this.model, defaults.model), or(this.temperature, defaults.temperature),
+				or(this.topP, defaults.topP), or(this.maxTokens, defaults.maxTokens));
 	}
 
 	private static <T> @Nullable T or(@Nullable T value, @Nullable T fallback) {

@@ -70,21 +70,16 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 
 		private @Nullable String model;
 
-		private @Nullable String appCode;
 
 		private @Nullable Double temperature;
 
 		private @Nullable Double topP;
 
-		private @Nullable Double frequencyPenalty;
 
-		private @Nullable Double presencePenalty;
 
 		private @Nullable Integer maxTokens;
 
-		private @Nullable Integer seed;
 
-		private @Nullable Integer topK;
 
 		private @Nullable String sessionId;
 
@@ -121,26 +116,15 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 		/** Sets every generation option at once. */
 		public Builder options(ChatOptions options) {
 			this.model = options.model();
-			this.appCode = options.appCode();
 			this.temperature = options.temperature();
 			this.topP = options.topP();
-			this.frequencyPenalty = options.frequencyPenalty();
-			this.presencePenalty = options.presencePenalty();
 			this.maxTokens = options.maxTokens();
-			this.seed = options.seed();
-			this.topK = options.topK();
 			return this;
 		}
 
 		/** The model code, e.g. {@code LinkAiModel.LINKAI_4O_MINI.code()}. */
 		public Builder model(@Nullable String model) {
 			this.model = model;
-			return this;
-		}
-
-		/** The LinkAI app or workflow code. */
-		public Builder appCode(@Nullable String appCode) {
-			this.appCode = appCode;
 			return this;
 		}
 
@@ -156,33 +140,9 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 			return this;
 		}
 
-		/** The frequency penalty, [-2, 2]. */
-		public Builder frequencyPenalty(@Nullable Double frequencyPenalty) {
-			this.frequencyPenalty = frequencyPenalty;
-			return this;
-		}
-
-		/** The presence penalty, [-2, 2]. */
-		public Builder presencePenalty(@Nullable Double presencePenalty) {
-			this.presencePenalty = presencePenalty;
-			return this;
-		}
-
 		/** The longest answer in tokens. */
 		public Builder maxTokens(@Nullable Integer maxTokens) {
 			this.maxTokens = maxTokens;
-			return this;
-		}
-
-		/** The random seed. */
-		public Builder seed(@Nullable Integer seed) {
-			this.seed = seed;
-			return this;
-		}
-
-		/** Top-k sampling. */
-		public Builder topK(@Nullable Integer topK) {
-			this.topK = topK;
 			return this;
 		}
 
@@ -192,7 +152,10 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 			return this;
 		}
 
-		/** Attaches one provider's options, replacing earlier ones of the same type. */
+		/**
+		 * Attaches one provider's options ({@code LinkAiOptions}, {@code LingmaOptions}, {@code JijyunOptions},
+		 * {@code OpenAiOptions}), replacing earlier ones of the same type.
+		 */
 		public Builder providerOptions(ProviderOptions options) {
 			Objects.requireNonNull(options, "options must not be null");
 			this.providerOptions.put(options.getClass(), options);
@@ -201,9 +164,8 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 
 		/** The request. */
 		public ChatRequest build() {
-			return new ChatRequest(this.messages, new ChatOptions(this.model, this.appCode, this.temperature, this.topP,
-					this.frequencyPenalty, this.presencePenalty, this.maxTokens, this.seed, this.topK), this.sessionId,
-					this.providerOptions);
+			return new ChatRequest(this.messages, new ChatOptions(this.model, this.temperature, this.topP, this.maxTokens),
+					this.sessionId, this.providerOptions);
 		}
 
 	}

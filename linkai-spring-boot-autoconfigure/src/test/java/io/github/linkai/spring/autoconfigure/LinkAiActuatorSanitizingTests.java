@@ -32,7 +32,7 @@ class LinkAiActuatorSanitizingTests {
 		.withConfiguration(AutoConfigurations.of(LinkAiAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class))
 		.withPropertyValues("linkai.api-key=" + LINKAI_KEY, "linkai.clients.search.provider=jijyun",
-				"linkai.clients.search.api-key=" + JIJYUN_KEY, "linkai.app-code=G7z6vKwp");
+				"linkai.clients.search.api-key=" + JIJYUN_KEY, "linkai.model=LinkAI-4o-mini");
 
 	@Test
 	void credentialsAreMaskedOnTheEnvAndConfigpropsPagesWhileOtherValuesShow() {
@@ -47,7 +47,7 @@ class LinkAiActuatorSanitizingTests {
 			String envPage = json.writeValueAsString(env.environment(null));
 			String configpropsPage = json.writeValueAsString(configprops.configurationPropertiesWithPrefix("linkai"));
 			for (String page : List.of(envPage, configpropsPage)) {
-				assertThat(page).doesNotContain(LINKAI_KEY).doesNotContain(JIJYUN_KEY).contains("G7z6vKwp");
+				assertThat(page).doesNotContain(LINKAI_KEY).doesNotContain(JIJYUN_KEY).contains("LinkAI-4o-mini");
 			}
 		});
 	}

@@ -343,7 +343,7 @@ class LinkAiAutoConfigurationTests {
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(context.getStartupFailure()).rootCause()
-						.hasMessageContaining("linkai.clients." + name)
+						.hasMessageContaining("linkai.clients").hasMessageContaining("'" + name + "'")
 						.hasMessageContaining("choose another name");
 				});
 		}

@@ -42,30 +42,23 @@ class ChatRequestTests {
 		ChatRequest request = ChatRequest.builder()
 			.user("你好")
 			.model("LinkAI-4o")
-			.appCode("G7z6vKwp")
 			.temperature(0.5)
 			.topP(1.0)
-			.frequencyPenalty(0.1)
-			.presencePenalty(0.2)
 			.maxTokens(512)
-			.seed(1234)
-			.topK(1024)
 			.sessionId("user-42")
 			.build();
 
-		assertThat(request.options())
-			.isEqualTo(new ChatOptions("LinkAI-4o", "G7z6vKwp", 0.5, 1.0, 0.1, 0.2, 512, 1234, 1024));
+		assertThat(request.options()).isEqualTo(new ChatOptions("LinkAI-4o", 0.5, 1.0, 512));
 		assertThat(request.sessionId()).isEqualTo("user-42");
 	}
 
 	@Test
 	void optionsCanBeSetAtOnceAndThenChanged() {
-		ChatOptions options = new ChatOptions("LinkAI-4o", "G7z6vKwp", 0.5, null, null, null, null, null, null);
+		ChatOptions options = new ChatOptions("LinkAI-4o", 0.5, null, 512);
 
 		ChatRequest request = ChatRequest.builder().user("你好").options(options).temperature(null).build();
 
-		assertThat(request.options())
-			.isEqualTo(new ChatOptions("LinkAI-4o", "G7z6vKwp", null, null, null, null, null, null, null));
+		assertThat(request.options()).isEqualTo(new ChatOptions("LinkAI-4o", null, null, 512));
 	}
 
 	@Test
@@ -104,7 +97,7 @@ class ChatRequestTests {
 	void mutateGivesAChangedCopyAndLeavesTheOriginal() {
 		ChatRequest original = ChatRequest.builder()
 			.user("你好")
-			.appCode("G7z6vKwp")
+			.model("LinkAI-4o")
 			.sessionId("user-42")
 			.providerOptions(new TestOptions("a"))
 			.build();
@@ -116,7 +109,7 @@ class ChatRequestTests {
 		assertThat(original.options().temperature()).isNull();
 		assertThat(changed.messages()).hasSize(2);
 		assertThat(changed.sessionId()).isNull();
-		assertThat(changed.options().appCode()).isEqualTo("G7z6vKwp");
+		assertThat(changed.options().model()).isEqualTo("LinkAI-4o");
 		assertThat(changed.options().temperature()).isEqualTo(0.3);
 		assertThat(changed.providerOptions(TestOptions.class)).isEqualTo(new TestOptions("a"));
 		assertThat(original.mutate().build()).isEqualTo(original);

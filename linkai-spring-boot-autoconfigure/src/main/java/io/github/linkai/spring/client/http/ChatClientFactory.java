@@ -3,17 +3,16 @@ package io.github.linkai.spring.client.http;
 import java.util.Objects;
 
 import io.github.linkai.spring.client.ChatClient;
-import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.spi.WireMapping;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds a {@link ChatClient} from a wire mapping and the HTTP building blocks: a {@link WebClient.Builder}
- * (in a Boot application the auto-configured one, so customizers, observation and, for JSON bodies, codecs
- * apply; event streams are framed by {@link io.github.linkai.spring.client.stream.EventStreamLines}) and the
- * client's own connector (its timeouts, TLS and connection pool).
+ * The building blocks of one configured client: a {@link WebClient.Builder} (in a Boot application the
+ * auto-configured one, so customizers, observation and, for JSON bodies, codecs apply; event streams are framed
+ * by {@link io.github.linkai.spring.client.stream.EventStreamLines}), the client's own connector (its timeouts,
+ * TLS and connection pool) and its {@link ClientSettings}. A provider turns it into clients, one per endpoint.
  */
 public final class ChatClientFactory {
 
@@ -21,22 +20,32 @@ public final class ChatClientFactory {
 
 	private final ClientHttpConnector connector;
 
+	private final ClientSettings settings;
+
 	/**
 	 * @param webClientBuilder cloned for every client, never changed
 	 * @param connector the transport for the clients this factory makes
+	 * @param settings the client's settings
 	 */
-	public ChatClientFactory(WebClient.Builder webClientBuilder, ClientHttpConnector connector) {
+	public ChatClientFactory(WebClient.Builder webClientBuilder, ClientHttpConnector connector,
+			ClientSettings settings) {
 		this.webClientBuilder = Objects.requireNonNull(webClientBuilder, "webClientBuilder must not be null");
 		this.connector = Objects.requireNonNull(connector, "connector must not be null");
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 	}
 
-	/** A client named {@code name} on {@code mapping}'s endpoint, with {@code defaults} for unset options. */
-	public ChatClient create(String name, WireMapping<?, ?> mapping, ChatOptions defaults) {
+	/** The settings of the clients this factory makes. */
+	public ClientSettings settings() {
+		return this.settings;
+	}
+
+	/** A client on {@code mapping}'s endpoint. */
+	public ChatClient create(WireMapping<?, ?> mapping) {
 		WebClient webClient = this.webClientBuilder.clone()
 			.baseUrl(mapping.baseUrl())
 			.clientConnector(mapping.decorate(this.connector))
 			.build();
-		return new ExchangeChatClient(new ChatExchange<>(name, mapping, webClient, defaults));
+		return new ExchangeChatClient(new ChatExchange<>(mapping, webClient, this.settings));
 	}
 
 }

@@ -1,16 +1,12 @@
 package io.github.linkai.spring.client.http;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.Objects;
 
 import io.github.linkai.spring.client.ChatChunk;
-import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
-import io.github.linkai.spring.client.ContentPart;
-import io.github.linkai.spring.client.ProviderOptions;
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
@@ -20,7 +16,6 @@ import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.StreamError;
-import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireMapping;
 import io.github.linkai.spring.client.spi.WireRequest;
 import io.github.linkai.spring.client.stream.EventStreamDecoder;
@@ -51,9 +46,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 public final class ChatExchange<R, C> {
 
-	private static final EventStreamLines EVENT_LINES = new EventStreamLines(EventStreamLines.DEFAULT_MAX_EVENT_BYTES);
-
-	private final String clientName;
+	private final ClientSettings settings;
 
 	private final WireMapping<R, C> mapping;
 
@@ -63,37 +56,38 @@ public final class ChatExchange<R, C> {
 
 	private final SecretMasker masker;
 
-	private final Validation validation;
+	private final RequestValidation validation;
 
 	private final ObjectReader responseReader;
+
+	private final EventStreamLines eventLines;
 
 	private final EventStreamDecoder<C> streamDecoder;
 
 	/**
 	 * An exchange for one client.
-	 * @param clientName the configured client's name
 	 * @param mapping the provider endpoint's wire mapping
 	 * @param webClient a WebClient whose base URL is the mapping's and whose connector the mapping decorated
-	 * @param defaults the client's default options; those the endpoint does not support are dropped
+	 * @param settings the client's settings; default options the endpoint does not support are dropped
 	 */
-	public ChatExchange(String clientName, WireMapping<R, C> mapping, WebClient webClient, ChatOptions defaults) {
-		this.clientName = Objects.requireNonNull(clientName, "clientName must not be null");
+	public ChatExchange(WireMapping<R, C> mapping, WebClient webClient, ClientSettings settings) {
 		this.mapping = Objects.requireNonNull(mapping, "mapping must not be null");
 		this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.masker = new SecretMasker(mapping.secrets());
-		this.validation = new Validation(mapping.provider(), clientName);
+		this.validation = new RequestValidation(mapping, settings.name());
 		// Defaults an endpoint has no field for are dropped (a named client inherits the top level's); those
 		// kept are checked once, here, so a misconfigured client fails when it is created, not on every call.
-		this.defaults = ChatOption.retain(Objects.requireNonNull(defaults, "defaults must not be null"),
-				mapping.supportedOptions());
-		validateOptions(this.defaults);
+		this.defaults = ChatOption.retain(settings.defaults(), mapping.supportedOptions());
+		this.validation.validateOptions(this.defaults);
 		this.responseReader = WireJson.mapper().readerFor(mapping.responseType());
+		this.eventLines = new EventStreamLines(settings.maxEventBytes());
 		this.streamDecoder = new EventStreamDecoder<>(mapping, WireJson.mapper().reader());
 	}
 
 	/** The configured client's name. */
 	public String clientName() {
-		return this.clientName;
+		return this.settings.name();
 	}
 
 	/** The provider. */
@@ -121,60 +115,10 @@ public final class ChatExchange<R, C> {
 
 	private ExchangeContext prepare(ChatRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		validateMessages(request);
-		validateOptions(request.options());
-		this.mapping.validate(request, this.validation);
+		this.validation.validate(request);
 		ChatOptions effective = request.options().orElse(this.defaults);
-		return new ExchangeContext(this.mapping.provider(), this.clientName,
+		return new ExchangeContext(this.mapping.provider(), this.settings.name(),
 				effective.equals(request.options()) ? request : request.mutate().options(effective).build());
-	}
-
-	private void validateMessages(ChatRequest request) {
-		if (request.messages().isEmpty()) {
-			throw this.validation.fail("messages", "must not be empty");
-		}
-		for (int i = 0; i < request.messages().size(); i++) {
-			ChatMessage message = request.messages().get(i);
-			if (message.parts().isEmpty()) {
-				throw this.validation.fail("messages[" + i + "].content", "must not be empty");
-			}
-			for (ContentPart part : message.parts()) {
-				if (part instanceof ContentPart.Text text && text.text().isBlank()) {
-					throw this.validation.fail("messages[" + i + "].content", "must not be blank");
-				}
-				if (part instanceof ContentPart.Image image && image.url().isBlank()) {
-					throw this.validation.fail("messages[" + i + "].content.image_url", "must not be blank");
-				}
-			}
-		}
-		if (request.sessionId() != null && !this.mapping.supportsSessionId()) {
-			throw this.validation.fail("sessionId", "is only sent by the LinkAI memory chat endpoint");
-		}
-		for (ProviderOptions options : request.providerOptions().values()) {
-			if (!options.provider().equals(this.mapping.provider())) {
-				throw this.validation.fail("providerOptions",
-						"holds options for " + options.provider() + ", not for " + this.mapping.provider());
-			}
-		}
-	}
-
-	private void validateOptions(ChatOptions options) {
-		for (ChatOption option : ChatOption.values()) {
-			Object value = option.valueIn(options);
-			if (value == null) {
-				continue;
-			}
-			if (!this.mapping.supportedOptions().contains(option)) {
-				throw this.validation.fail(option.fieldName(), "is not supported by " + this.mapping.provider());
-			}
-			if (value instanceof Double d && !Double.isFinite(d)) {
-				throw this.validation.fail(option.fieldName(), "must be a finite number but was " + d);
-			}
-			if (value instanceof String s && s.isBlank()) {
-				throw this.validation.fail(option.fieldName(), "must not be blank when set");
-			}
-		}
-		this.mapping.validateOptions(options, this.validation);
 	}
 
 	private WebClient.RequestHeadersSpec<?> send(ExchangeContext context, boolean stream, MediaType accept) {
@@ -234,7 +178,7 @@ public final class ChatExchange<R, C> {
 						"Expected a text/event-stream reply but got Content-Type " + contentType, null)))
 				.flux();
 		}
-		return this.streamDecoder.decode(EVENT_LINES.events(response.bodyToFlux(DataBuffer.class)), context);
+		return this.streamDecoder.decode(this.eventLines.events(response.bodyToFlux(DataBuffer.class)), context);
 	}
 
 	private <T> Mono<T> errorFrom(ClientResponse response, ExchangeContext context) {
@@ -243,7 +187,7 @@ public final class ChatExchange<R, C> {
 			StreamError body = ErrorBodies.parse(bytes, this.masker);
 			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(),
 					response.statusCode().value(), body.type(), body.message(),
-					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Clock.systemUTC()));
+					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
 			return Mono.error(this.mapping.statusMapping().map(details));
 		});
 	}
@@ -261,20 +205,20 @@ public final class ChatExchange<R, C> {
 		Throwable cause = (error instanceof WebClientRequestException) ? error.getCause() : error;
 		if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
 				|| cause instanceof io.netty.channel.ConnectTimeoutException) {
-			return new ChatTimeoutException(provider, this.clientName, "Timed out: " + describe(cause), cause);
+			return new ChatTimeoutException(provider, this.settings.name(), "Timed out: " + describe(cause), cause);
 		}
 		if (cause instanceof PrematureCloseException) {
-			return new ChatTransportException(provider, this.clientName,
+			return new ChatTransportException(provider, this.settings.name(),
 					"Connection closed before the response was complete", cause);
 		}
 		if (cause instanceof DataBufferLimitException) {
-			return new ResponseDecodingException(provider, this.clientName,
+			return new ResponseDecodingException(provider, this.settings.name(),
 					"Response larger than spring.http.codecs.max-in-memory-size, or stream event larger than "
-							+ EventStreamLines.DEFAULT_MAX_EVENT_BYTES + " bytes: " + describe(cause),
+							+ this.settings.maxEventBytes() + " bytes: " + describe(cause),
 					cause);
 		}
 		if (error instanceof WebClientRequestException || cause instanceof IOException) {
-			return new ChatTransportException(provider, this.clientName, "Request failed: " + describe(cause), cause);
+			return new ChatTransportException(provider, this.settings.name(), "Request failed: " + describe(cause), cause);
 		}
 		return error;
 	}

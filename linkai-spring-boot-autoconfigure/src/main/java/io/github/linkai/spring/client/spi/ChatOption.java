@@ -10,22 +10,12 @@ public enum ChatOption {
 
 	/** {@link ChatOptions#model()}. */
 	MODEL("model"),
-	/** {@link ChatOptions#appCode()}. */
-	APP_CODE("appCode"),
 	/** {@link ChatOptions#temperature()}. */
 	TEMPERATURE("temperature"),
 	/** {@link ChatOptions#topP()}. */
 	TOP_P("topP"),
-	/** {@link ChatOptions#frequencyPenalty()}. */
-	FREQUENCY_PENALTY("frequencyPenalty"),
-	/** {@link ChatOptions#presencePenalty()}. */
-	PRESENCE_PENALTY("presencePenalty"),
 	/** {@link ChatOptions#maxTokens()}. */
-	MAX_TOKENS("maxTokens"),
-	/** {@link ChatOptions#seed()}. */
-	SEED("seed"),
-	/** {@link ChatOptions#topK()}. */
-	TOP_K("topK");
+	MAX_TOKENS("maxTokens");
 
 	private final String fieldName;
 
@@ -38,31 +28,37 @@ public enum ChatOption {
 		return this.fieldName;
 	}
 
+	/** The option's name as a property of a client, e.g. {@code top-p}. */
+	public String propertyName() {
+		return this.fieldName.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+	}
+
 	/** This option's value in {@code options}. */
 	public @Nullable Object valueIn(ChatOptions options) {
 		return switch (this) {
 			case MODEL -> options.model();
-			case APP_CODE -> options.appCode();
 			case TEMPERATURE -> options.temperature();
 			case TOP_P -> options.topP();
-			case FREQUENCY_PENALTY -> options.frequencyPenalty();
-			case PRESENCE_PENALTY -> options.presencePenalty();
 			case MAX_TOKENS -> options.maxTokens();
-			case SEED -> options.seed();
-			case TOP_K -> options.topK();
 		};
+	}
+
+	/** The option named {@code fieldName}, if there is one. */
+	public static @Nullable ChatOption ofField(String fieldName) {
+		for (ChatOption option : values()) {
+			if (option.fieldName.equals(fieldName)) {
+				return option;
+			}
+		}
+		return null;
 	}
 
 	/** {@code options} with every option outside {@code supported} cleared. */
 	public static ChatOptions retain(ChatOptions options, Set<ChatOption> supported) {
 		return new ChatOptions(supported.contains(MODEL) ? options.model() : null,
-				supported.contains(APP_CODE) ? options.appCode() : null,
 				supported.contains(TEMPERATURE) ? options.temperature() : null,
 				supported.contains(TOP_P) ? options.topP() : null,
-				supported.contains(FREQUENCY_PENALTY) ? options.frequencyPenalty() : null,
-				supported.contains(PRESENCE_PENALTY) ? options.presencePenalty() : null,
-				supported.contains(MAX_TOKENS) ? options.maxTokens() : null,
-				supported.contains(SEED) ? options.seed() : null, supported.contains(TOP_K) ? options.topK() : null);
+				supported.contains(MAX_TOKENS) ? options.maxTokens() : null);
 	}
 
 }

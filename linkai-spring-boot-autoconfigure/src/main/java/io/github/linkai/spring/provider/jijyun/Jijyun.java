@@ -18,9 +18,9 @@ import io.github.linkai.spring.client.spi.ChatOption;
  * Creates Jijyun (语聚AI) chat clients, {@code POST /v1/openapi/chat?apiKey=...}.
  *
  * <pre>{@code
- * ChatClient jijyun = Jijyun.chatClient("support",
+ * ChatClient jijyun = Jijyun.chatClient(
  *         new JijyunSettings(apiKey, Jijyun.DEFAULT_BASE_URL, JijyunOptions.builder().ibotId(ibotId).build()),
- *         ChatOptions.none(), factory);
+ *         factory);
  * }</pre>
  *
  * <p><b>Request.</b> The API takes one question and no history: a request holds an optional system message
@@ -72,24 +72,21 @@ public final class Jijyun {
 
 	/**
 	 * A chat client ({@code POST /v1/openapi/chat}).
-	 * @param name the client's configured name
 	 * @param settings the API key, base URL and default Jijyun options
-	 * @param defaults the default neutral options; Jijyun uses {@code model} (as {@code chatMode}),
-	 * {@code temperature} and {@code maxTokens}, and ignores the others
-	 * @param factory the HTTP building blocks
-	 * @throws IllegalArgumentException if both {@code defaults.model()} and {@code settings.defaults().chatMode()}
+	 * @param factory the HTTP building blocks, the client's name and its default neutral options; Jijyun uses
+	 * {@code model} (as {@code chatMode}), {@code temperature} and {@code maxTokens}, and ignores the others
+	 * @throws IllegalArgumentException if both the default {@code model} and {@code settings.defaults().chatMode()}
 	 * are set: they fill the same wire field
 	 */
-	public static ChatClient chatClient(String name, JijyunSettings settings, ChatOptions defaults,
-			ChatClientFactory factory) {
+	public static ChatClient chatClient(JijyunSettings settings, ChatClientFactory factory) {
 		Objects.requireNonNull(settings, "settings must not be null");
-		Objects.requireNonNull(defaults, "defaults must not be null");
+		ChatOptions defaults = factory.settings().defaults();
 		if (defaults.model() != null && settings.defaults().chatMode() != null) {
-			throw new IllegalArgumentException("Jijyun client '" + name + "' sets both model ('" + defaults.model()
-					+ "') and chatMode ('" + settings.defaults().chatMode()
+			throw new IllegalArgumentException("Jijyun client '" + factory.settings().name() + "' sets both model ('"
+					+ defaults.model() + "') and chatMode ('" + settings.defaults().chatMode()
 					+ "'): both are the chatMode field, set only one");
 		}
-		return factory.create(name, new JijyunMapping(settings), defaults);
+		return factory.create(new JijyunMapping(settings));
 	}
 
 }

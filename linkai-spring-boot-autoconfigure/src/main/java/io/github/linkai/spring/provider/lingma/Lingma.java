@@ -4,20 +4,19 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.linkai.spring.client.ChatClient;
-import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 
 /**
  * Creates Alibaba Cloud Yunxiao Lingma clients ({@code ExecuteChat}). Lingma takes text messages (a system
- * message only first) and the options {@code temperature} [0, 1], {@code topP} [0, 1], {@code maxTokens}
- * [1, 4096], {@code seed} and {@code topK}; it has no model choice. Knowledge bases are chosen with
+ * message only first) and the options {@code temperature} [0, 1], {@code topP} [0, 1] and {@code maxTokens}
+ * [1, 4096]; it has no model choice. Knowledge bases, {@code seed} and {@code topK} are
  * {@link LingmaOptions}.
  *
  * <pre>{@code
- * ChatClient lingma = Lingma.chatClient("lingma",
+ * ChatClient lingma = Lingma.chatClient(
  *         new LingmaSettings(token, "https://openapi-rdc.aliyuncs.com", organizationId, LingmaOptions.useTeamDocs(true)),
- *         ChatOptions.none(), factory);
+ *         factory);
  * }</pre>
  */
 public final class Lingma {
@@ -36,18 +35,15 @@ public final class Lingma {
 
 	/**
 	 * An {@code ExecuteChat} client.
-	 * @param name the client's name
 	 * @param settings the token, service domain, organization and knowledge base defaults
-	 * @param defaults the client's default options; those Lingma has no field for are dropped
-	 * @param factory builds the client on the shared exchange
+	 * @param factory builds the client on the shared exchange, with its name and default options (those
+	 * Lingma has no field for are dropped)
 	 * @throws io.github.linkai.spring.client.error.ChatRequestValidationException if a default lies outside
 	 * its documented range
 	 */
-	public static ChatClient chatClient(String name, LingmaSettings settings, ChatOptions defaults,
-			ChatClientFactory factory) {
-		Objects.requireNonNull(name, "name must not be null");
+	public static ChatClient chatClient(LingmaSettings settings, ChatClientFactory factory) {
 		Objects.requireNonNull(settings, "settings must not be null");
-		return factory.create(name, new LingmaMapping(settings), defaults);
+		return factory.create(new LingmaMapping(settings));
 	}
 
 }

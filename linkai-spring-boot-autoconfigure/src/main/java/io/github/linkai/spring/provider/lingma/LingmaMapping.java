@@ -43,7 +43,7 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 	private static final String TEAM_DOCS_QUERY = "&teamDocs={teamDocs}";
 
 	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.TEMPERATURE, ChatOption.TOP_P,
-			ChatOption.MAX_TOKENS, ChatOption.SEED, ChatOption.TOP_K));
+			ChatOption.MAX_TOKENS));
 
 	private final String token;
 
@@ -108,7 +108,7 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 		}
 		List<String> kbIds = (lingma.kbIds() != null && !lingma.kbIds().isEmpty()) ? lingma.kbIds() : null;
 		LingmaWire.ChatBody body = new LingmaWire.ChatBody(new LingmaWire.Input(messages), kbIds,
-				parameters(request.options()));
+				parameters(request.options(), lingma));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("organizationId", this.organizationId);
 		variables.put("stream", Boolean.toString(stream));
@@ -125,12 +125,12 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 		return (options != null) ? options.orElse(this.defaults) : this.defaults;
 	}
 
-	private static LingmaWire.@Nullable Parameters parameters(ChatOptions options) {
-		if (options.maxTokens() == null && options.seed() == null && options.temperature() == null
-				&& options.topK() == null && options.topP() == null) {
+	private static LingmaWire.@Nullable Parameters parameters(ChatOptions options, LingmaOptions lingma) {
+		if (options.maxTokens() == null && lingma.seed() == null && options.temperature() == null
+				&& lingma.topK() == null && options.topP() == null) {
 			return null;
 		}
-		return new LingmaWire.Parameters(options.maxTokens(), options.seed(), options.temperature(), options.topK(),
+		return new LingmaWire.Parameters(options.maxTokens(), lingma.seed(), options.temperature(), lingma.topK(),
 				options.topP());
 	}
 

@@ -4,12 +4,22 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.linkai.spring.client.ChatClient;
-import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 
-/** Creates LinkAI clients. */
+/**
+ * Creates LinkAI clients: chat ({@code /v1/chat/completions}) and memory chat
+ * ({@code /v1/chat/memory/completions}).
+ *
+ * <pre>{@code
+ * ChatClient chat = LinkAi.chatClient(LinkAiSettings.of(apiKey), factory);
+ * }</pre>
+ *
+ * <p>The key is sent exactly as given, {@code Authorization: Bearer <key>}: a key is never split, and no part
+ * of it goes anywhere else. (LinkAI's OpenAI-compatible form {@code key-appcode} is read by LinkAI's server
+ * from the header; the native way to bind an app is {@link LinkAiOptions#appCode()}.)
+ */
 public final class LinkAi {
 
 	/** The provider name. */
@@ -25,24 +35,15 @@ public final class LinkAi {
 	}
 
 	/** A plain chat client ({@code /v1/chat/completions}). */
-	public static ChatClient chatClient(String name, LinkAiCredentials credentials, String baseUrl,
-			ChatOptions defaults, ChatClientFactory factory) {
-		return factory.create(name, new LinkAiChatMapping(credentials.apiKey(), normalize(baseUrl)),
-				withKeyAppCode(defaults, credentials));
+	public static ChatClient chatClient(LinkAiSettings settings, ChatClientFactory factory) {
+		return factory.create(new LinkAiChatMapping(settings.apiKey(), normalize(settings.baseUrl()),
+				settings.defaults()));
 	}
 
 	/** A memory chat client ({@code /v1/chat/memory/completions}). */
-	public static MemoryChatClient memoryChatClient(String name, LinkAiCredentials credentials, String baseUrl,
-			ChatOptions defaults, ChatClientFactory factory) {
-		return new LinkAiMemoryChatClient(factory.create(name,
-				new LinkAiMemoryMapping(credentials.apiKey(), normalize(baseUrl)), withKeyAppCode(defaults, credentials)));
-	}
-
-	private static ChatOptions withKeyAppCode(ChatOptions defaults, LinkAiCredentials credentials) {
-		if (defaults.appCode() != null || credentials.appCode() == null) {
-			return defaults;
-		}
-		return defaults.orElse(new ChatOptions(null, credentials.appCode(), null, null, null, null, null, null, null));
+	public static MemoryChatClient memoryChatClient(LinkAiSettings settings, ChatClientFactory factory) {
+		return new LinkAiMemoryChatClient(factory.create(new LinkAiMemoryMapping(settings.apiKey(),
+				normalize(settings.baseUrl()), settings.defaults())));
 	}
 
 	/** Accepts the OpenAI-style base URL ({@code .../v1}) too: the paths already start with {@code /v1}. */

@@ -17,12 +17,13 @@ final class LinkAiChatMapping extends LinkAiMapping {
 
 	static final String PATH = "/v1/chat/completions";
 
-	LinkAiChatMapping(String apiKey, String baseUrl) {
-		super(apiKey, baseUrl);
+	LinkAiChatMapping(String apiKey, String baseUrl, LinkAiOptions defaults) {
+		super(apiKey, baseUrl, defaults);
 	}
 
 	@Override
 	public void validate(ChatRequest request, Validation validation) {
+		super.validate(request, validation);
 		for (int i = 0; i < request.messages().size(); i++) {
 			ChatMessage message = request.messages().get(i);
 			if (message.hasImages() && message.role() != Role.USER) {
@@ -34,12 +35,13 @@ final class LinkAiChatMapping extends LinkAiMapping {
 	@Override
 	public WireRequest toWire(ChatRequest request, boolean stream) {
 		ChatOptions options = request.options();
+		LinkAiOptions linkai = options(request);
 		List<LinkAiWire.Message> messages = new ArrayList<>(request.messages().size());
 		for (ChatMessage message : request.messages()) {
 			messages.add(new LinkAiWire.Message(message.role().wireName(), content(message)));
 		}
-		LinkAiWire.ChatBody body = new LinkAiWire.ChatBody(messages, options.appCode(), options.model(),
-				options.temperature(), topP(options), options.frequencyPenalty(), options.presencePenalty(),
+		LinkAiWire.ChatBody body = new LinkAiWire.ChatBody(messages, linkai.appCode(), options.model(),
+				options.temperature(), topP(options), linkai.frequencyPenalty(), linkai.presencePenalty(),
 				stream ? Boolean.TRUE : null);
 		return new WireRequest(PATH, Map.of(), headers(), body);
 	}

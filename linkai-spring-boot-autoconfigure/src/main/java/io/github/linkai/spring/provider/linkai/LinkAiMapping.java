@@ -36,8 +36,8 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 
 	static final String PROVIDER = "linkai";
 
-	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.MODEL, ChatOption.APP_CODE,
-			ChatOption.TEMPERATURE, ChatOption.TOP_P, ChatOption.FREQUENCY_PENALTY, ChatOption.PRESENCE_PENALTY));
+	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.MODEL, ChatOption.TEMPERATURE,
+			ChatOption.TOP_P));
 
 	private static final StatusMapping STATUSES = StatusMapping.standard()
 		.with(402, (d) -> new AppNotFoundException(d, "app does not exist, check app_code"))
@@ -51,10 +51,14 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 
 	private final Map<String, String> headers;
 
-	LinkAiMapping(String apiKey, String baseUrl) {
+	private final LinkAiOptions defaults;
+
+	LinkAiMapping(String apiKey, String baseUrl, LinkAiOptions defaults) {
 		this.apiKey = apiKey;
 		this.baseUrl = baseUrl;
+		// the key exactly as configured: LinkAI's server, not the client, reads an OpenAI-SDK "key-appcode"
 		this.headers = Map.of("Authorization", "Bearer " + apiKey);
+		this.defaults = defaults;
 	}
 
 	@Override
@@ -80,8 +84,30 @@ abstract sealed class LinkAiMapping implements WireMapping<Reply, Reply>
 			throw validation.fail("topP", "must be a whole number (LinkAI documents top_p as an integer) but was "
 					+ options.topP());
 		}
+	}
+
+	/** The documented ranges of LinkAI's own options: a request's, and the client's defaults once. */
+	static void validate(LinkAiOptions options, Validation validation) {
+		if (options.appCode() != null && options.appCode().isBlank()) {
+			throw validation.fail("appCode", "must not be blank when set");
+		}
 		validation.range("frequencyPenalty", options.frequencyPenalty(), -2, 2);
 		validation.range("presencePenalty", options.presencePenalty(), -2, 2);
+	}
+
+	/** Checks the request's LinkAI options; subclasses add their message rules. */
+	@Override
+	public void validate(ChatRequest request, Validation validation) {
+		LinkAiOptions own = request.providerOptions(LinkAiOptions.class);
+		if (own != null) {
+			validate(own, validation);
+		}
+	}
+
+	/** The request's LinkAI options over the client's. */
+	LinkAiOptions options(ChatRequest request) {
+		LinkAiOptions own = request.providerOptions(LinkAiOptions.class);
+		return (own != null) ? own.orElse(this.defaults) : this.defaults;
 	}
 
 	Map<String, String> headers() {

@@ -21,8 +21,8 @@ final class LinkAiMemoryMapping extends LinkAiMapping {
 
 	static final String PATH = "/v1/chat/memory/completions";
 
-	LinkAiMemoryMapping(String apiKey, String baseUrl) {
-		super(apiKey, baseUrl);
+	LinkAiMemoryMapping(String apiKey, String baseUrl, LinkAiOptions defaults) {
+		super(apiKey, baseUrl, defaults);
 	}
 
 	@Override
@@ -32,6 +32,7 @@ final class LinkAiMemoryMapping extends LinkAiMapping {
 
 	@Override
 	public void validate(ChatRequest request, Validation validation) {
+		super.validate(request, validation);
 		if (request.messages().size() != 1 || request.messages().get(0).role() != Role.USER) {
 			throw validation.fail("messages", "must hold exactly one user message, the question: memory chat keeps "
 					+ "the history and the app's prompt on the server");
@@ -47,10 +48,11 @@ final class LinkAiMemoryMapping extends LinkAiMapping {
 	@Override
 	public WireRequest toWire(ChatRequest request, boolean stream) {
 		ChatOptions options = request.options();
+		LinkAiOptions linkai = options(request);
 		ChatMessage question = request.messages().get(0);
-		LinkAiWire.MemoryBody body = new LinkAiWire.MemoryBody(question.text(), request.sessionId(), options.appCode(),
-				options.model(), options.temperature(), topP(options), options.frequencyPenalty(),
-				options.presencePenalty(), stream ? Boolean.TRUE : null);
+		LinkAiWire.MemoryBody body = new LinkAiWire.MemoryBody(question.text(), request.sessionId(), linkai.appCode(),
+				options.model(), options.temperature(), topP(options), linkai.frequencyPenalty(),
+				linkai.presencePenalty(), stream ? Boolean.TRUE : null);
 		return new WireRequest(PATH, Map.of(), headers(), body);
 	}
 

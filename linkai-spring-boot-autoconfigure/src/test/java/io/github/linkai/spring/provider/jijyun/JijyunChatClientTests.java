@@ -142,7 +142,7 @@ class JijyunChatClientTests {
 			.tools(List.of("search"))
 			.system("默认背景")
 			.build();
-		ChatClient client = client(defaults, new ChatOptions(null, null, 0.2, null, null, null, 256, null, null));
+		ChatClient client = client(defaults, new ChatOptions(null, 0.2, null, 256));
 		client.chat(ChatRequest.builder()
 			.user("你好")
 			.temperature(0.5)
@@ -188,7 +188,7 @@ class JijyunChatClientTests {
 	@Test
 	void sendsTheClientsDefaultModelAsChatMode() {
 		replyWithDocumentedExample();
-		client(JijyunOptions.none(), new ChatOptions("default-model", null, null, null, null, null, null, null, null))
+		client(JijyunOptions.none(), new ChatOptions("default-model", null, null, null))
 			.chat("你好");
 		assertThat(sentBody().get("chatMode").asString()).isEqualTo("default-model");
 	}
@@ -196,7 +196,7 @@ class JijyunChatClientTests {
 	@Test
 	void aRequestsOwnChatModeBeatsTheClientsDefaultModel() {
 		replyWithDocumentedExample();
-		client(JijyunOptions.none(), new ChatOptions("default-model", null, null, null, null, null, null, null, null))
+		client(JijyunOptions.none(), new ChatOptions("default-model", null, null, null))
 			.chat(ChatRequest.builder()
 				.user("你好")
 				.providerOptions(JijyunOptions.builder().chatMode("request-mode").build())

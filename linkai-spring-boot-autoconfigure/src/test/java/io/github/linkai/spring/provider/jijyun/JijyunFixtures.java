@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -39,8 +40,8 @@ final class JijyunFixtures {
 	/** A client named {@code test} on the given WebClient builder. */
 	static ChatClient client(WebClient.Builder builder, String apiKey, String baseUrl, JijyunOptions jijyunDefaults,
 			ChatOptions defaults) {
-		return Jijyun.chatClient("test", new JijyunSettings(apiKey, baseUrl, jijyunDefaults), defaults,
-				new ChatClientFactory(builder, new ReactorClientHttpConnector()));
+		return Jijyun.chatClient(new JijyunSettings(apiKey, baseUrl, jijyunDefaults), new ChatClientFactory(builder,
+				new ReactorClientHttpConnector(), ClientSettings.of("test").withDefaults(defaults)));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.linkai.spring.provider.jijyun;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -55,9 +56,8 @@ class JijyunSettingsTests {
 
 	@Test
 	void makeAClientNamedForJijyun() {
-		ChatClient client = Jijyun.chatClient("support",
-				new JijyunSettings(API_KEY, Jijyun.DEFAULT_BASE_URL, JijyunOptions.none()), ChatOptions.none(),
-				new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector()));
+		ChatClient client = Jijyun.chatClient(new JijyunSettings(API_KEY, Jijyun.DEFAULT_BASE_URL, JijyunOptions.none()),
+				new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(), ClientSettings.of("support")));
 		assertThat(client.name()).isEqualTo("support");
 		assertThat(client.provider()).isEqualTo(Jijyun.PROVIDER);
 		assertThat(client.toString()).doesNotContain(API_KEY);
@@ -67,10 +67,10 @@ class JijyunSettingsTests {
 	void rejectAClientWhoseDefaultsSetBothModelAndChatMode() {
 		JijyunSettings settings = new JijyunSettings(API_KEY, Jijyun.DEFAULT_BASE_URL,
 				JijyunOptions.builder().chatMode("mode").build());
-		ChatOptions defaults = new ChatOptions("model", null, null, null, null, null, null, null, null);
+		ChatOptions defaults = new ChatOptions("model", null, null, null);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Jijyun.chatClient("support", settings, defaults,
-					new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector())))
+			.isThrownBy(() -> Jijyun.chatClient(settings, new ChatClientFactory(WebClient.builder(),
+					new ReactorClientHttpConnector(), ClientSettings.of("support").withDefaults(defaults))))
 			.withMessageContaining("'support'")
 			.withMessageContaining("model")
 			.withMessageContaining("chatMode");

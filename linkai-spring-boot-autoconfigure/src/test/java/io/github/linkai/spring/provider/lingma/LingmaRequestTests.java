@@ -8,6 +8,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +56,9 @@ class LingmaRequestTests {
 			.assistant("Spring Boot 是一个简化 Spring 应用开发的框架。")
 			.user("它的自动配置如何工作?")
 			.maxTokens(1024)
-			.seed(1234)
 			.temperature(0.2)
-			.topK(50)
 			.topP(1.0)
-			.providerOptions(LingmaOptions.knowledgeBases("kb-java", "kb-spring"))
+			.providerOptions(new LingmaOptions(List.of("kb-java", "kb-spring"), null, 1234, 50))
 			.build();
 
 		client(wm).chat(request);
@@ -134,7 +133,7 @@ class LingmaRequestTests {
 
 	@Test
 	void chatSendsAnEmptyKbIdsListAsNoKbIds() {
-		client(wm).chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of(), null)).build());
+		client(wm).chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of(), null, null, null)).build());
 
 		assertThat(body(onlyRequest(wm)).has("kbIds")).isFalse();
 	}
@@ -152,7 +151,7 @@ class LingmaRequestTests {
 
 	@Test
 	void clientDefaultsSendKbIdsAndTeamDocs() {
-		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops"), true), ChatOptions.none());
+		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops"), true, null, null), ChatOptions.none());
 
 		client.chat("如何配置流水线?");
 
@@ -171,9 +170,9 @@ class LingmaRequestTests {
 
 	@Test
 	void requestOptionsOverrideTheClientsKbIdsAndTeamDocs() {
-		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops", "kb-dev"), true), ChatOptions.none());
+		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops", "kb-dev"), true, null, null), ChatOptions.none());
 
-		client.chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of("kb-qa"), false)).build());
+		client.chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of("kb-qa"), false, null, null)).build());
 
 		LoggedRequest sent = onlyRequest(wm);
 		assertThat(sent.getUrl()).isEqualTo(PATH + "?stream=false&teamDocs=false");
@@ -184,9 +183,9 @@ class LingmaRequestTests {
 
 	@Test
 	void requestOptionsKeepTheClientsValuesTheyLeaveUnset() {
-		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops"), true), ChatOptions.none());
+		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops"), true, null, null), ChatOptions.none());
 
-		client.chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of(), null)).build());
+		client.chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of(), null, null, null)).build());
 
 		LoggedRequest sent = onlyRequest(wm);
 		assertThat(sent.getUrl()).isEqualTo(PATH + "?stream=false&teamDocs=true");
@@ -195,10 +194,13 @@ class LingmaRequestTests {
 
 	@Test
 	void clientDefaultOptionsApplyWhereTheRequestSetsNone() {
-		ChatClient client = client(wm, LingmaOptions.none(),
-				new ChatOptions(null, null, 0.3, null, null, null, 800, 7, null));
+		ChatClient client = client(wm, new LingmaOptions(null, null, 7, null), new ChatOptions(null, 0.3, null, 800));
 
-		client.chat(ChatRequest.builder().user("你好").temperature(0.9).topK(20).build());
+		client.chat(ChatRequest.builder()
+			.user("你好")
+			.temperature(0.9)
+			.providerOptions(new LingmaOptions(null, null, null, 20))
+			.build());
 
 		JsonNode parameters = body(onlyRequest(wm)).get("parameters");
 		assertThat(parameters.propertyNames()).containsExactlyInAnyOrder("max_tokens", "seed", "temperature", "top_k");
@@ -210,8 +212,7 @@ class LingmaRequestTests {
 
 	@Test
 	void clientDefaultsLingmaHasNoFieldForAreNotSent() {
-		ChatClient client = client(wm, LingmaOptions.none(),
-				new ChatOptions("qwen-max", "Kv2fXJcH", null, null, 0.5, 0.5, null, null, null));
+		ChatClient client = client(wm, LingmaOptions.none(), new ChatOptions("qwen-max", null, null, null));
 
 		client.chat("你好");
 
@@ -220,9 +221,8 @@ class LingmaRequestTests {
 
 	@Test
 	void baseUrlWithTrailingSlashesAndAnOrganizationIdNeedingEscapesBuildTheDocumentedPath() {
-		ChatClient client = Lingma.chatClient("lingma", new LingmaSettings(TOKEN,
-				LingmaTestSupport.baseUrl(wm) + "//", "org/1 2", null), ChatOptions.none(),
-				LingmaTestSupport.factory());
+		ChatClient client = Lingma.chatClient(new LingmaSettings(TOKEN, LingmaTestSupport.baseUrl(wm) + "//",
+				"org/1 2", null), LingmaTestSupport.factory());
 
 		client.chat("你好");
 
@@ -234,10 +234,10 @@ class LingmaRequestTests {
 	void metricsSeeTheUriTemplateNotTheOrganizationOrItsValues() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
 		ChatClientFactory factory = new ChatClientFactory(WebClient.builder().observationRegistry(registry),
-				new ReactorClientHttpConnector());
-		ChatClient client = Lingma.chatClient("lingma",
+				new ReactorClientHttpConnector(), ClientSettings.of("lingma"));
+		ChatClient client = Lingma.chatClient(
 				new LingmaSettings(TOKEN, LingmaTestSupport.baseUrl(wm), ORGANIZATION, LingmaOptions.useTeamDocs(true)),
-				ChatOptions.none(), factory);
+				factory);
 
 		client.chat("你好");
 

@@ -95,9 +95,8 @@ class LingmaSecretTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
-		ChatClient client = Lingma.chatClient("lingma",
-				new LingmaSettings(TOKEN, "http://127.0.0.1:" + closedPort, ORGANIZATION, null), ChatOptions.none(),
-				factory());
+		ChatClient client = Lingma.chatClient(
+				new LingmaSettings(TOKEN, "http://127.0.0.1:" + closedPort, ORGANIZATION, null), factory());
 
 		Throwable error = catchThrowable(() -> client.chat("你好"));
 
@@ -115,7 +114,7 @@ class LingmaSecretTests {
 			.contains("organizationId=" + ORGANIZATION)
 			.contains("kb-ops");
 		assertThat(new LingmaMapping(settings).toString()).doesNotContain(TOKEN).contains("token=******");
-		assertThat(Lingma.chatClient("lingma", settings, ChatOptions.none(), factory()).toString())
+		assertThat(Lingma.chatClient(settings, factory()).toString())
 			.doesNotContain(TOKEN);
 	}
 

@@ -70,11 +70,11 @@ class LingmaSettingsTests {
 
 	@Test
 	void lingmaOptionsTakeTheValuesTheyLeaveUnsetFromTheDefaults() {
-		LingmaOptions defaults = new LingmaOptions(List.of("kb-ops"), true);
+		LingmaOptions defaults = new LingmaOptions(List.of("kb-ops"), true, null, null);
 
 		assertThat(LingmaOptions.none().orElse(defaults)).isEqualTo(defaults);
-		assertThat(LingmaOptions.useTeamDocs(false).orElse(defaults)).isEqualTo(new LingmaOptions(List.of("kb-ops"), false));
-		assertThat(LingmaOptions.knowledgeBases().orElse(defaults)).isEqualTo(new LingmaOptions(List.of(), true));
+		assertThat(LingmaOptions.useTeamDocs(false).orElse(defaults)).isEqualTo(new LingmaOptions(List.of("kb-ops"), false, null, null));
+		assertThat(LingmaOptions.knowledgeBases().orElse(defaults)).isEqualTo(new LingmaOptions(List.of(), true, null, null));
 		assertThat(LingmaOptions.knowledgeBases("kb-qa").orElse(LingmaOptions.none())).isEqualTo(LingmaOptions.knowledgeBases("kb-qa"));
 	}
 

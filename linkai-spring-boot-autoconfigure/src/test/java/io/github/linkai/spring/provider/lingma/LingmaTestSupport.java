@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,8 +41,8 @@ final class LingmaTestSupport {
 
 	/** A client named {@code lingma} on the server with the given defaults. */
 	static ChatClient client(WireMockExtension server, LingmaOptions lingmaDefaults, ChatOptions defaults) {
-		return Lingma.chatClient("lingma",
-				new LingmaSettings(TOKEN, baseUrl(server), ORGANIZATION, lingmaDefaults), defaults, factory());
+		return Lingma.chatClient(new LingmaSettings(TOKEN, baseUrl(server), ORGANIZATION, lingmaDefaults),
+				factory(defaults));
 	}
 
 	/** A client named {@code lingma} on the server without defaults. */
@@ -50,7 +51,13 @@ final class LingmaTestSupport {
 	}
 
 	static ChatClientFactory factory() {
-		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector());
+		return factory(ChatOptions.none());
+	}
+
+	/** The building blocks of a client named {@code lingma} with the given default options. */
+	static ChatClientFactory factory(ChatOptions defaults) {
+		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(),
+				ClientSettings.of("lingma").withDefaults(defaults));
 	}
 
 	/** A fixture of this package, with {@code ${token}} replaced by the test token. */

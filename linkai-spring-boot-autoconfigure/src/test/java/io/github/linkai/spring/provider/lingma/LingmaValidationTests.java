@@ -12,6 +12,7 @@ import io.github.linkai.spring.client.ContentPart;
 import io.github.linkai.spring.client.ProviderOptions;
 import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
+import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,9 +50,8 @@ class LingmaValidationTests {
 				invalid("topP", "must be in [0, 1] but was 1.5", user().topP(1.5)),
 				invalid("topP", "must be in [0, 1] but was -0.5", user().topP(-0.5)),
 				invalid("model", "is not supported by lingma", user().model("qwen-max")),
-				invalid("appCode", "is not supported by lingma", user().appCode("Kv2fXJcH")),
-				invalid("frequencyPenalty", "is not supported by lingma", user().frequencyPenalty(0.5)),
-				invalid("presencePenalty", "is not supported by lingma", user().presencePenalty(0.5)),
+				invalid("providerOptions", "holds options for linkai, not for lingma",
+						user().providerOptions(LinkAiOptions.appCode("Kv2fXJcH"))),
 				invalid("sessionId", "is only sent by the LinkAI memory chat endpoint", user().sessionId("s-1")),
 				invalid("messages", "must not be empty", ChatRequest.builder()),
 				invalid("messages[0].content", "must not be blank", ChatRequest.builder().user(" ")),
@@ -92,14 +92,14 @@ class LingmaValidationTests {
 
 	@Test
 	void clientDefaultsOutsideTheirRangeFailWhenTheClientIsCreated() {
-		ChatOptions defaults = new ChatOptions(null, null, 1.5, null, null, null, null, null, null);
+		ChatOptions defaults = new ChatOptions(null, 1.5, null, null);
 		LingmaSettings settings = new LingmaSettings(TOKEN, LingmaTestSupport.baseUrl(wm), "org", null);
 
 		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> Lingma.chatClient("assistant", settings, defaults, factory()))
+			.isThrownBy(() -> Lingma.chatClient(settings, factory(defaults)))
 			.satisfies((error) -> {
 				assertThat(error.field()).isEqualTo("temperature");
-				assertThat(error.clientName()).isEqualTo("assistant");
+				assertThat(error.clientName()).isEqualTo("lingma");
 			});
 	}
 
@@ -107,7 +107,7 @@ class LingmaValidationTests {
 	void blankKnowledgeBaseIdsAreRejectedWhenTheOptionsAreBuilt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LingmaOptions.knowledgeBases("kb-ops", " "))
 			.withMessage("kbIds[1] must not be null or blank");
-		assertThatIllegalArgumentException().isThrownBy(() -> new LingmaOptions(Arrays.asList("kb-ops", null), null))
+		assertThatIllegalArgumentException().isThrownBy(() -> new LingmaOptions(Arrays.asList("kb-ops", null), null, null, null))
 			.withMessage("kbIds[1] must not be null or blank");
 	}
 

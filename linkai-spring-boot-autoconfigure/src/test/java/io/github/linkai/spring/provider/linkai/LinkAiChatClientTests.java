@@ -1,8 +1,10 @@
 package io.github.linkai.spring.provider.linkai;
 
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatRequest;
@@ -10,6 +12,9 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
+import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.WireJson;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -29,7 +35,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static io.github.linkai.spring.WireTestSupport.assertTextMessage;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.API_KEY;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.CHAT_PATH;
-import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.KEY_APP_CODE;
+import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.KEY_WITH_APP_CODE;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.chatClient;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.fixture;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.onlyRequestBody;
@@ -51,7 +57,7 @@ class LinkAiChatClientTests {
 	void documentedRequestIsSentAsTheDocumentShowsIt() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 
-		this.client.chat(ChatRequest.builder().appCode("G7z6vKwp").user("你好").build());
+		this.client.chat(ChatRequest.builder().providerOptions(LinkAiOptions.appCode("G7z6vKwp")).user("你好").build());
 
 		wm.verify(postRequestedFor(urlPathEqualTo(CHAT_PATH))
 			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
@@ -68,12 +74,10 @@ class LinkAiChatClientTests {
 			.user("你好")
 			.assistant("你好,请问有什么可以帮助您的吗?")
 			.user("你是谁")
-			.appCode("G7z6vKwp")
 			.model(LinkAiModel.LINKAI_4O_MINI.code())
 			.temperature(0.7)
 			.topP(1.0)
-			.frequencyPenalty(0.5)
-			.presencePenalty(-1.5)
+			.providerOptions(new LinkAiOptions("G7z6vKwp", 0.5, -1.5))
 			.build());
 
 		JsonNode body = onlyRequestBody(wm);
@@ -123,7 +127,7 @@ class LinkAiChatClientTests {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 
 		this.client.chat(ChatRequest.builder()
-			.appCode("default")
+			.providerOptions(LinkAiOptions.appCode("default"))
 			.message(ChatMessage.user("这张图是什么?", "https://cdn.link-ai.tech/doc/vision-model-config.jpg"))
 			.build());
 
@@ -136,7 +140,7 @@ class LinkAiChatClientTests {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 
 		this.client.chat(ChatRequest.builder()
-			.appCode("default")
+			.providerOptions(LinkAiOptions.appCode("default"))
 			.user("这张图是什么?", "https://cdn.link-ai.tech/doc/vision-model-config.jpg")
 			.build());
 
@@ -206,26 +210,48 @@ class LinkAiChatClientTests {
 			.isEqualTo(Map.of("type", "image_url", "image_url", Map.of("url", "https://cdn.link-ai.tech/doc/cat.png")));
 	}
 
-	@Test
-	void keyWithAppCodeSendsOnlyTheKeyAsCredentialAndTheAppCodeInTheBody() {
+	@ParameterizedTest
+	@ValueSource(strings = { KEY_WITH_APP_CODE, "lk-test-key", "Link_a-b-c", "sk_under_score", "-leading", "trailing-",
+			"Link_tOCJYmHxxm55eA1xs" })
+	void theKeyIsSentByteForByteAndNoPartOfItGoesAnywhereElse(String key) {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
-		ChatClient client = chatClient(wm.baseUrl(), API_KEY + "-" + KEY_APP_CODE, new ReactorClientHttpConnector());
+		ChatClient client = chatClient(wm.baseUrl(), key, new ReactorClientHttpConnector());
 
 		client.chat("你好");
 
-		wm.verify(postRequestedFor(urlPathEqualTo(CHAT_PATH)).withHeader("Authorization",
-				equalTo("Bearer " + API_KEY)));
-		assertThat(onlyRequestBody(wm).get("app_code").asString()).isEqualTo(KEY_APP_CODE);
+		LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo(CHAT_PATH))).get(0);
+		assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + key);
+		assertThat(sent.getBodyAsString()).doesNotContain("app_code");
+		assertThat(sent.getUrl()).isEqualTo(CHAT_PATH);
+		for (String part : key.split("[-_]")) {
+			if (part.length() >= 4) {
+				assertThat(sent.getBodyAsString()).doesNotContain(part);
+				sent.getHeaders().all().stream()
+					.filter((header) -> !header.key().equalsIgnoreCase("Authorization"))
+					.forEach((header) -> assertThat(header.values()).noneMatch((value) -> value.contains(part)));
+			}
+		}
 	}
 
 	@Test
-	void requestAppCodeWinsOverTheAppCodeOfTheKey() {
+	void aConfiguredAppCodeIsSentAndTheRequestsOwnWins() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
-		ChatClient client = chatClient(wm.baseUrl(), API_KEY + "-" + KEY_APP_CODE, new ReactorClientHttpConnector());
+		ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY_WITH_APP_CODE, wm.baseUrl(),
+				new LinkAiOptions("APP1", 0.5, null)), new ChatClientFactory(WebClient.builder(),
+						new ReactorClientHttpConnector(), ClientSettings.of("test")));
 
-		client.chat(ChatRequest.builder().user("你好").appCode("G7z6vKwp").build());
+		client.chat("你好");
+		client.chat(ChatRequest.builder().user("你好").providerOptions(LinkAiOptions.appCode("G7z6vKwp")).build());
 
-		assertThat(onlyRequestBody(wm).get("app_code").asString()).isEqualTo("G7z6vKwp");
+		List<LoggedRequest> sent = wm.findAll(postRequestedFor(urlPathEqualTo(CHAT_PATH)));
+		assertThat(sent).extracting((request) -> request.getHeader("Authorization"))
+			.containsOnly("Bearer " + KEY_WITH_APP_CODE);
+		JsonNode first = WireJson.mapper().readTree(sent.get(0).getBodyAsString());
+		JsonNode second = WireJson.mapper().readTree(sent.get(1).getBodyAsString());
+		assertThat(first.get("app_code").asString()).isEqualTo("APP1");
+		assertThat(first.get("frequency_penalty").doubleValue()).isEqualTo(0.5);
+		assertThat(second.get("app_code").asString()).isEqualTo("G7z6vKwp");
+		assertThat(second.get("frequency_penalty").doubleValue()).isEqualTo(0.5);
 	}
 
 	@ParameterizedTest
@@ -242,7 +268,7 @@ class LinkAiChatClientTests {
 	void workflowAppCodeIsSentTheSameWayAndItsEndNodeOutputIsTheAnswer() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 
-		ChatResponse response = this.client.chat(ChatRequest.builder().appCode("Wf7kQx2p").user("你好").build());
+		ChatResponse response = this.client.chat(ChatRequest.builder().providerOptions(LinkAiOptions.appCode("Wf7kQx2p")).user("你好").build());
 
 		assertThat(onlyRequestBody(wm).get("app_code").asString()).isEqualTo("Wf7kQx2p");
 		assertThat(response.content()).isEqualTo("你好,请问有什么可以帮助您的吗?");

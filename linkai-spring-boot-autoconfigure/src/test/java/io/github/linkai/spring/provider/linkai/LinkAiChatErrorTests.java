@@ -42,7 +42,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static io.github.linkai.spring.WireTestSupport.printed;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.API_KEY;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.CHAT_PATH;
-import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.KEY_APP_CODE;
+import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.KEY_WITH_APP_CODE;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.chatClient;
 import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,9 +151,9 @@ class LinkAiChatErrorTests {
 
 	@Test
 	void apiKeyWithAppCodeEchoedInAnErrorBodyThatIsNotJsonIsMasked() {
-		ChatClient client = chatClient(wm.baseUrl(), API_KEY + "-" + KEY_APP_CODE, new ReactorClientHttpConnector());
+		ChatClient client = chatClient(wm.baseUrl(), KEY_WITH_APP_CODE, new ReactorClientHttpConnector());
 		wm.stubFor(post(CHAT_PATH)
-			.willReturn(aResponse().withStatus(401).withBody("bad key " + API_KEY + "-" + KEY_APP_CODE)));
+			.willReturn(aResponse().withStatus(401).withBody("bad key " + KEY_WITH_APP_CODE)));
 
 		AuthenticationException error = catchThrowableOfType(AuthenticationException.class,
 				() -> client.chat("你好"));

@@ -69,15 +69,17 @@ class LinkAiChatValidationTests {
 				invalid("temperature NaN", question().temperature(Double.NaN), "temperature"),
 				invalid("top_p above 1", question().topP(2.0), "topP"),
 				invalid("top_p below 0", question().topP(-1.0), "topP"),
-				invalid("frequency_penalty above 2", question().frequencyPenalty(2.5), "frequencyPenalty"),
-				invalid("frequency_penalty infinite", question().frequencyPenalty(Double.NEGATIVE_INFINITY),
+				invalid("frequency_penalty above 2", question().providerOptions(new LinkAiOptions(null, 2.5, null)),
 						"frequencyPenalty"),
-				invalid("presence_penalty below -2", question().presencePenalty(-2.01), "presencePenalty"),
-				invalid("presence_penalty NaN", question().presencePenalty(Double.NaN), "presencePenalty"),
+				invalid("frequency_penalty infinite",
+						question().providerOptions(new LinkAiOptions(null, Double.NEGATIVE_INFINITY, null)),
+						"frequencyPenalty"),
+				invalid("presence_penalty below -2", question().providerOptions(new LinkAiOptions(null, null, -2.01)),
+						"presencePenalty"),
+				invalid("presence_penalty NaN", question().providerOptions(new LinkAiOptions(null, null, Double.NaN)),
+						"presencePenalty"),
 				invalid("maxTokens, which LinkAI has no field for", question().maxTokens(100), "maxTokens"),
-				invalid("seed, which LinkAI has no field for", question().seed(1234), "seed"),
-				invalid("topK, which LinkAI has no field for", question().topK(1024), "topK"),
-				invalid("blank app code", question().appCode(" "), "appCode"),
+				invalid("blank app code", question().providerOptions(LinkAiOptions.appCode(" ")), "appCode"),
 				invalid("blank model", question().model(""), "model"),
 				invalid("session id on plain chat", question().sessionId("user-42"), "sessionId"),
 				invalid("another provider's options", question().providerOptions(new LingmaLikeOptions()),
@@ -109,7 +111,10 @@ class LinkAiChatValidationTests {
 	void documentedBoundariesAreAccepted() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 
-		this.client.chat(question().temperature(1.0).topP(0.0).frequencyPenalty(-2.0).presencePenalty(2.0).build());
+		this.client.chat(question().temperature(1.0)
+			.topP(0.0)
+			.providerOptions(new LinkAiOptions(null, -2.0, 2.0))
+			.build());
 
 		assertThat(onlyRequestBody(wm).get("temperature").doubleValue()).isEqualTo(1.0);
 	}

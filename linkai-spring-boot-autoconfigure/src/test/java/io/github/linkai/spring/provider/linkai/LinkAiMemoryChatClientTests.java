@@ -71,7 +71,7 @@ class LinkAiMemoryChatClientTests {
 	void documentedRequestIsSentWithQuestionAsTheReferenceNamesIt() {
 		wm.stubFor(post(MEMORY_PATH).willReturn(okJson(fixture("memory-response.json"))));
 
-		this.client.chat(ChatRequest.builder().appCode("G7z6vKwp").user("你好").sessionId(SESSION_ID).build());
+		this.client.chat(ChatRequest.builder().providerOptions(LinkAiOptions.appCode("G7z6vKwp")).user("你好").sessionId(SESSION_ID).build());
 
 		wm.verify(postRequestedFor(urlPathEqualTo(MEMORY_PATH))
 			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
@@ -86,12 +86,10 @@ class LinkAiMemoryChatClientTests {
 		this.client.chat(ChatRequest.builder()
 			.user("你好")
 			.sessionId(SESSION_ID)
-			.appCode("G7z6vKwp")
 			.model("claude-3-5-sonnet")
 			.temperature(0.2)
 			.topP(1.0)
-			.frequencyPenalty(1.0)
-			.presencePenalty(0.5)
+			.providerOptions(new LinkAiOptions("G7z6vKwp", 1.0, 0.5))
 			.build());
 
 		JsonNode body = onlyRequestBody(wm);

@@ -9,9 +9,9 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.linkai.spring.client.ChatClient;
-import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.client.http.WireJson;
 import tools.jackson.databind.JsonNode;
 
@@ -29,8 +29,8 @@ final class LinkAiTestSupport {
 	/** The key part of the API documents' example key {@code Link_tOCJYmHxxm55eA1xs-Kv2fXJcH2}. */
 	static final String API_KEY = "Link_tOCJYmHxxm55eA1xs";
 
-	/** The app code part of the documents' example key. */
-	static final String KEY_APP_CODE = "Kv2fXJcH2";
+	/** The documents' example of a key with an app code appended, for OpenAI SDKs. */
+	static final String KEY_WITH_APP_CODE = "Link_tOCJYmHxxm55eA1xs-Kv2fXJcH2";
 
 	static final String CHAT_PATH = "/v1/chat/completions";
 
@@ -46,17 +46,17 @@ final class LinkAiTestSupport {
 
 	/** A plain chat client with the given base URL, key and transport. */
 	static ChatClient chatClient(String baseUrl, String key, ClientHttpConnector connector) {
-		return LinkAi.chatClient("test", LinkAiCredentials.parse(key), baseUrl, ChatOptions.none(), factory(connector));
+		return LinkAi.chatClient(new LinkAiSettings(key, baseUrl, LinkAiOptions.none()), factory(connector));
 	}
 
 	/** A memory chat client on the server, with the bare key and no defaults. */
 	static MemoryChatClient memoryClient(WireMockExtension server) {
-		return LinkAi.memoryChatClient("test", LinkAiCredentials.parse(API_KEY), server.baseUrl(), ChatOptions.none(),
+		return LinkAi.memoryChatClient(new LinkAiSettings(API_KEY, server.baseUrl(), LinkAiOptions.none()),
 				factory(new ReactorClientHttpConnector()));
 	}
 
 	private static ChatClientFactory factory(ClientHttpConnector connector) {
-		return new ChatClientFactory(WebClient.builder(), connector);
+		return new ChatClientFactory(WebClient.builder(), connector, ClientSettings.of("test"));
 	}
 
 	/** A fixture next to the tests, as UTF-8 text. */

@@ -15,15 +15,16 @@ import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
-import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.ChatSession;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.error.AuthenticationException;
 import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.provider.linkai.LinkAi;
-import io.github.linkai.spring.provider.linkai.LinkAiCredentials;
+import io.github.linkai.spring.provider.linkai.LinkAiOptions;
+import io.github.linkai.spring.provider.linkai.LinkAiSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ProviderEmulatorTests {
 	private static ProviderEmulator emulator;
 
 	private static final ChatClientFactory factory = new ChatClientFactory(WebClient.builder(),
-			new ReactorClientHttpConnector());
+			new ReactorClientHttpConnector(), ClientSettings.of("emulated"));
 
 	@BeforeAll
 	static void startEmulator() {
@@ -240,8 +241,8 @@ class ProviderEmulatorTests {
 
 	@Test
 	void libraryClientStreamsAndReceivesTheSameAnswer() {
-		ChatClient client = LinkAi.chatClient("emulated", LinkAiCredentials.parse(KEY), emulator.baseUrl(),
-				ChatOptions.none(), factory);
+		ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY, emulator.baseUrl(), LinkAiOptions.none()),
+				factory);
 
 		ChatResponse response = client.chat(ChatRequest.of("用一句话介绍 Spring Boot"));
 		List<ChatChunk> chunks = client.stream("用一句话介绍 Spring Boot").collectList().block();
@@ -257,8 +258,8 @@ class ProviderEmulatorTests {
 
 	@Test
 	void libraryMemoryClientContinuesTheSessionTheServerAssigned() {
-		MemoryChatClient client = LinkAi.memoryChatClient("emulated", LinkAiCredentials.parse(KEY),
-				emulator.baseUrl() + "/v1", ChatOptions.none(), factory);
+		MemoryChatClient client = LinkAi.memoryChatClient(
+				new LinkAiSettings(KEY, emulator.baseUrl() + "/v1", LinkAiOptions.none()), factory);
 		ChatSession session = client.newSession();
 
 		String first = session.chat("我叫小明。");
@@ -275,8 +276,8 @@ class ProviderEmulatorTests {
 
 	@Test
 	void libraryClientWithAWrongKeyFailsWithTheDocumentedError() {
-		ChatClient client = LinkAi.chatClient("emulated", LinkAiCredentials.parse("Link_WrongKey"),
-				emulator.baseUrl(), ChatOptions.none(), factory);
+		ChatClient client = LinkAi.chatClient(
+				new LinkAiSettings("Link_WrongKey", emulator.baseUrl(), LinkAiOptions.none()), factory);
 
 		assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> client.chat("hi"))
 			.satisfies((ex) -> {

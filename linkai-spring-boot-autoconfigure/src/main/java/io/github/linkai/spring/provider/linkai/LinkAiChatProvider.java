@@ -1,0 +1,74 @@
+package io.github.linkai.spring.provider.linkai;
+
+import java.util.List;
+import java.util.Set;
+
+import io.github.linkai.spring.client.error.ChatRequestValidationException;
+import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatOption;
+import io.github.linkai.spring.client.spi.ChatProvider;
+import io.github.linkai.spring.client.spi.ProviderClients;
+import io.github.linkai.spring.client.spi.ProviderConfigurationException;
+import io.github.linkai.spring.client.spi.Validation;
+
+/** LinkAI as a provider of configured clients: chat and memory chat, settings at the client's own prefix. */
+public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProperties> {
+
+	@Override
+	public String id() {
+		return LinkAi.PROVIDER;
+	}
+
+	@Override
+	public String defaultBaseUrl() {
+		return LinkAi.DEFAULT_BASE_URL;
+	}
+
+	@Override
+	public Set<ChatOption> supportedOptions() {
+		return LinkAi.SUPPORTED_OPTIONS;
+	}
+
+	@Override
+	public boolean hasMemoryChat() {
+		return true;
+	}
+
+	@Override
+	public LinkAiProviderProperties newSettings() {
+		return new LinkAiProviderProperties();
+	}
+
+	@Override
+	public String settingsPrefix() {
+		return "";
+	}
+
+	@Override
+	public ProviderClients create(String credential, String baseUrl, LinkAiProviderProperties settings,
+			ChatClientFactory factory) {
+		LinkAiOptions defaults = settings.toOptions();
+		try {
+			LinkAiMapping.validate(defaults, new Validation(id(), factory.settings().name()));
+		}
+		catch (ChatRequestValidationException ex) {
+			String property = ex.field().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+			Object value = "frequency-penalty".equals(property) ? defaults.frequencyPenalty() : defaults.presencePenalty();
+			throw new ProviderConfigurationException(property, value, ex.getMessage());
+		}
+		LinkAiSettings linkAi = new LinkAiSettings(credential, baseUrl, defaults);
+		return new ProviderClients(LinkAi.chatClient(linkAi, factory), LinkAi.memoryChatClient(linkAi, factory));
+	}
+
+	@Override
+	public String describe(LinkAiProviderProperties settings) {
+		String appCode = settings.toOptions().appCode();
+		return (appCode != null) ? "app code " + appCode : "no app code";
+	}
+
+	@Override
+	public List<Class<?>> wireTypes() {
+		return List.of(LinkAiWire.ChatBody.class, LinkAiWire.MemoryBody.class, LinkAiWire.Reply.class);
+	}
+
+}
