@@ -387,6 +387,78 @@ class LinkAiAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void aKeyWithDashesReachesLinkAiExactlyAsConfiguredAndTheAppCodeOnlyFromItsProperty() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=lk-test-key", "linkai.base-url=" + wireMock.baseUrl(),
+					"linkai.clients.app.app-code=APP1")
+			.run((context) -> {
+				context.getBean(ChatClient.class).chat("你好");
+				context.getBean("appChatClient", ChatClient.class).chat("你好");
+				wireMock.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withHeader("Authorization", equalTo("Bearer lk-test-key")));
+				wireMock.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withRequestBody(equalToJson("""
+							{"messages":[{"role":"user","content":"你好"}]}""")));
+				wireMock.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withRequestBody(equalToJson("""
+							{"messages":[{"role":"user","content":"你好"}],"app_code":"APP1"}""")));
+			});
+	}
+
+	@Test
+	void aCredentialIsSentWithoutSurroundingWhitespaceAndALineBreakInsideFailsStartupWithoutShowingIt() {
+		this.contextRunner.withPropertyValues("linkai.api-key= " + KEY + "\n", "linkai.base-url=" + wireMock.baseUrl())
+			.run((context) -> {
+				context.getBean(ChatClient.class).chat("你好");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withHeader("Authorization", equalTo("Bearer " + KEY)));
+			});
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY + "\r\nX-Injected: 1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("linkai.api-key")
+				.hasMessageContaining("control character")
+				.hasMessageNotContaining(KEY);
+		});
+	}
+
+	@Test
+	void eachClientCreatedIsLoggedOnceWithoutItsCredential(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.app-code=G7z6vKwp", "linkai.clients.eng.provider=lingma",
+					"linkai.clients.eng.api-key=pt-0fh3abcdef0fbG", "linkai.clients.eng.lingma.organization-id=ORG1")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).containsOnlyOnce(
+				"Chat client 'default': provider linkai, host api.link-ai.tech, app code G7z6vKwp, with memory chat")
+			.containsOnlyOnce("Chat client 'eng': provider lingma, host openapi-rdc.aliyuncs.com, organization ORG1")
+			.doesNotContain(KEY)
+			.doesNotContain("pt-0fh3abcdef0fbG");
+	}
+
+	@Test
+	void aTypoInAPropertyFailsStartupNamingIt() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.eng.provder=lingma",
+				"linkai.clients.eng.api-key=pt-0fh3abcdef0fbG")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("linkai.clients.eng.provder")
+					.hasMessageNotContaining("pt-0fh3abcdef0fbG");
+			});
+	}
+
+	@Test
+	void aLingmaBlockOnALinkAiClientFailsStartupNamingIt() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.lingma.organization-id=ORG1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("linkai.lingma.organization-id")
+					.hasMessageContaining("lingma settings block on a linkai client");
+			});
+	}
+
 	private static String fixture(String name) throws IOException {
 		try (InputStream in = LinkAiAutoConfigurationTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
