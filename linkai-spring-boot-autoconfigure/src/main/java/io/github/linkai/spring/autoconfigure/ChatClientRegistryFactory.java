@@ -17,6 +17,8 @@ import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ProviderClients;
 import io.github.linkai.spring.client.spi.ProviderConfigurationException;
+import io.github.linkai.spring.observation.ChatObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -52,12 +54,23 @@ class ChatClientRegistryFactory {
 
 	private final ConnectionPools pools;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable ChatObservationConvention observationConvention;
+
+	private final boolean recordContent;
+
 	ChatClientRegistryFactory(WebClient.Builder webClientBuilder, ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools) {
+			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools,
+			ObservationRegistry observationRegistry, @Nullable ChatObservationConvention observationConvention,
+			boolean recordContent) {
 		this.webClientBuilder = webClientBuilder;
 		this.connectorBuilder = connectorBuilder;
 		this.settingsMapper = settingsMapper;
 		this.pools = pools;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
+		this.recordContent = recordContent;
 	}
 
 	ChatClientRegistry create(List<BoundClient<?>> clients) {
@@ -78,7 +91,9 @@ class ChatClientRegistryFactory {
 		String baseUrl = baseUrl(client);
 		ChatOptions defaults = defaults(client);
 		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(client),
-				ClientSettings.of(client.name()).withDefaults(defaults));
+				ClientSettings.of(client.name())
+					.withDefaults(defaults)
+					.withObservation(this.observationRegistry, this.observationConvention, this.recordContent));
 		ProviderClients created;
 		try {
 			created = client.provider().create(credential, baseUrl, client.settings(), factory);

@@ -90,6 +90,12 @@ final class ClientPropertiesBinder {
 		return named;
 	}
 
+	/** The settings of the calls' observation, {@code linkai.observations.*}. */
+	LinkAiProperties.Observations observations() {
+		return this.binder.bind(PREFIX + ".observations", LinkAiProperties.Observations.class)
+			.orElseGet(LinkAiProperties.Observations::new);
+	}
+
 	/** The provider of that id, or {@code null}. */
 	@Nullable ChatProvider<?> provider(String id) {
 		return this.providers.find(id);

@@ -1,10 +1,13 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.observation.ChatObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,13 +59,18 @@ public final class LinkAiAutoConfiguration {
 				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-				ConnectionPools pools) {
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<ChatObservationConvention> observationConvention, ConnectionPools pools) {
 			HttpClientSettingsPropertyMapper settingsMapper = new HttpClientSettingsPropertyMapper(
 					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+			ClientPropertiesBinder binder = LinkAiProviders.binder(environment, resourceLoader.getClassLoader());
+			List<BoundClient<?>> clients = binder.bindAll();
 			ChatClientRegistryFactory factory = new ChatClientRegistryFactory(
 					webClientBuilder.getIfAvailable(WebClient::builder),
-					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools);
-			return factory.create(LinkAiProviders.binder(environment, resourceLoader.getClassLoader()).bindAll());
+					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools,
+					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+					observationConvention.getIfAvailable(), binder.observations().isIncludeContent());
+			return factory.create(clients);
 		}
 
 		@Bean

@@ -18,12 +18,38 @@ public class LinkAiProperties extends LinkAiClientProperties {
 	 */
 	private Map<String, LinkAiClientProperties> clients = new LinkedHashMap<>();
 
+	/** Observation of the chat calls (metrics and spans). */
+	private final Observations observations = new Observations();
+
 	public Map<String, LinkAiClientProperties> getClients() {
 		return this.clients;
 	}
 
 	public void setClients(Map<String, LinkAiClientProperties> clients) {
 		this.clients = clients;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
+	}
+
+	/** Observation of the chat calls. */
+	public static class Observations {
+
+		/**
+		 * Whether spans carry the prompt and the answer (gen_ai.input.messages, gen_ai.output.messages). They
+		 * are your users' words, sent to your tracing backend in full: keep it off unless that is allowed.
+		 */
+		private boolean includeContent;
+
+		public boolean isIncludeContent() {
+			return this.includeContent;
+		}
+
+		public void setIncludeContent(boolean includeContent) {
+			this.includeContent = includeContent;
+		}
+
 	}
 
 }

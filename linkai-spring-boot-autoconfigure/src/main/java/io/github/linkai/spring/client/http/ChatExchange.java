@@ -1,6 +1,7 @@
 package io.github.linkai.spring.client.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Objects;
 
 import io.github.linkai.spring.client.ChatChunk;
@@ -20,6 +21,12 @@ import io.github.linkai.spring.client.spi.WireMapping;
 import io.github.linkai.spring.client.spi.WireRequest;
 import io.github.linkai.spring.client.stream.EventStreamDecoder;
 import io.github.linkai.spring.client.stream.EventStreamLines;
+import io.github.linkai.spring.observation.ChatContent;
+import io.github.linkai.spring.observation.ChatObservationContext;
+import io.github.linkai.spring.observation.ChatObservationDocumentation;
+import io.github.linkai.spring.observation.DefaultChatObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -46,7 +53,13 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  */
 public final class ChatExchange<R, C> {
 
+	private static final DefaultChatObservationConvention DEFAULT_CONVENTION = new DefaultChatObservationConvention();
+
 	private final ClientSettings settings;
+
+	private final String serverAddress;
+
+	private final int serverPort;
 
 	private final WireMapping<R, C> mapping;
 
@@ -75,6 +88,9 @@ public final class ChatExchange<R, C> {
 		this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.masker = new SecretMasker(mapping.secrets());
+		URI baseUri = URI.create(mapping.baseUrl());
+		this.serverAddress = String.valueOf(baseUri.getHost());
+		this.serverPort = (baseUri.getPort() != -1) ? baseUri.getPort() : ("http".equals(baseUri.getScheme()) ? 80 : 443);
 		this.validation = new RequestValidation(mapping, settings.name());
 		// Defaults an endpoint has no field for are dropped (a named client inherits the top level's); those
 		// kept are checked once, here, so a misconfigured client fails when it is created, not on every call.
@@ -97,20 +113,90 @@ public final class ChatExchange<R, C> {
 
 	/** Sends the request and emits the complete reply. */
 	public Mono<ChatResponse> call(ChatRequest request) {
-		return Mono.defer(() -> {
+		Mono<ChatResponse> call = Mono.defer(() -> {
 			ExchangeContext context = prepare(request);
 			return send(context, false, MediaType.APPLICATION_JSON)
 				.exchangeToMono((response) -> readReply(response, context));
 		}).onErrorMap(this::translate);
+		if (this.settings.observationRegistry().isNoop()) {
+			return call;
+		}
+		return Mono.defer(() -> {
+			ChatObservationContext context = observationContext(request, false);
+			Observation observation = observation(context);
+			// stopped before the value is handed on: a blocking caller may read the meters as soon as it has it
+			return call.doOnSuccess((response) -> {
+				if (response != null) {
+					context.response(response);
+				}
+				stop(observation, context);
+			})
+				.doOnError((error) -> {
+					observation.error(error);
+					stop(observation, context);
+				})
+				.doOnCancel(() -> {
+					context.cancel();
+					stop(observation, context);
+				})
+				.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
 	}
 
-	/** Sends the request with streaming on and emits each chunk as its event arrives. */
+	/**
+	 * Sends the request with streaming on and emits each chunk as its event arrives. The observation covers
+	 * the whole stream, to its last event, its cancellation or its error.
+	 */
 	public Flux<ChatChunk> stream(ChatRequest request) {
-		return Flux.defer(() -> {
+		Flux<ChatChunk> stream = Flux.defer(() -> {
 			ExchangeContext context = prepare(request);
 			return send(context, true, MediaType.TEXT_EVENT_STREAM)
 				.exchangeToFlux((response) -> readStream(response, context));
 		}).onErrorMap(this::translate);
+		if (this.settings.observationRegistry().isNoop()) {
+			return stream;
+		}
+		return Flux.defer(() -> {
+			ChatObservationContext context = observationContext(request, true);
+			Observation observation = observation(context);
+			return stream.doOnNext(context::chunk)
+				.doOnComplete(() -> stop(observation, context))
+				.doOnError((error) -> {
+					observation.error(error);
+					stop(observation, context);
+				})
+				.doOnCancel(() -> {
+					context.cancel();
+					stop(observation, context);
+				})
+				.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
+	}
+
+	private ChatObservationContext observationContext(ChatRequest request, boolean stream) {
+		ChatOptions options = (request != null) ? request.options().orElse(this.defaults) : this.defaults;
+		ChatObservationContext context = new ChatObservationContext(this.mapping.provider(), this.settings.name(),
+				options.model(), this.serverAddress, this.serverPort, stream);
+		context.requestOptions(options.temperature(), options.topP(), options.maxTokens());
+		if (this.settings.recordContent() && request != null) {
+			context.recordContent(ChatContent.input(request.messages()));
+		}
+		return context;
+	}
+
+	/** Stops once: a cancel may still arrive after the last signal, and handlers count open streams. */
+	private static void stop(Observation observation, ChatObservationContext context) {
+		if (context.markStopped()) {
+			observation.stop();
+		}
+	}
+
+	/** A started observation of one call, parent of the HTTP client's own. */
+	private Observation observation(ChatObservationContext context) {
+		return ChatObservationDocumentation.CHAT
+			.observation(this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
+					this.settings.observationRegistry())
+			.start();
 	}
 
 	private ExchangeContext prepare(ChatRequest request) {

@@ -5,6 +5,9 @@ import java.util.Objects;
 
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.stream.EventStreamLines;
+import io.github.linkai.spring.observation.ChatObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the exchange path needs to know about one client besides its provider's wire format. It is
@@ -15,36 +18,54 @@ import io.github.linkai.spring.client.stream.EventStreamLines;
  * @param defaults the default options of the client's calls; a request's own values win
  * @param maxEventBytes the largest stream event (and line) accepted
  * @param clock the clock for {@code Retry-After} dates
+ * @param observationRegistry where calls are observed; {@link ObservationRegistry#NOOP} costs nothing
+ * @param observationConvention the names of the observation, {@code null} for the default ones
+ * @param recordContent whether prompts and answers are added to the observation (span attributes
+ * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}): off by default, they are personal data
  */
-public record ClientSettings(String name, ChatOptions defaults, int maxEventBytes, Clock clock) {
+public record ClientSettings(String name, ChatOptions defaults, int maxEventBytes, Clock clock,
+		ObservationRegistry observationRegistry, @Nullable ChatObservationConvention observationConvention,
+		boolean recordContent) {
 
 	public ClientSettings {
 		Objects.requireNonNull(name, "name must not be null");
 		Objects.requireNonNull(defaults, "defaults must not be null");
 		Objects.requireNonNull(clock, "clock must not be null");
+		Objects.requireNonNull(observationRegistry, "observationRegistry must not be null");
 		if (maxEventBytes < 1) {
 			throw new IllegalArgumentException("maxEventBytes must be positive but was " + maxEventBytes);
 		}
 	}
 
-	/** Settings for a client of that name: no default options, the default limits, the system clock. */
+	/** Settings for a client of that name: no default options, the default limits, the system clock, unobserved. */
 	public static ClientSettings of(String name) {
-		return new ClientSettings(name, ChatOptions.none(), EventStreamLines.DEFAULT_MAX_EVENT_BYTES, Clock.systemUTC());
+		return new ClientSettings(name, ChatOptions.none(), EventStreamLines.DEFAULT_MAX_EVENT_BYTES, Clock.systemUTC(),
+				ObservationRegistry.NOOP, null, false);
 	}
 
 	/** A copy with other default options. */
 	public ClientSettings withDefaults(ChatOptions defaults) {
-		return new ClientSettings(this.name, defaults, this.maxEventBytes, this.clock);
+		return new ClientSettings(this.name, defaults, this.maxEventBytes, this.clock, this.observationRegistry,
+				this.observationConvention, this.recordContent);
 	}
 
 	/** A copy with another event size limit. */
 	public ClientSettings withMaxEventBytes(int maxEventBytes) {
-		return new ClientSettings(this.name, this.defaults, maxEventBytes, this.clock);
+		return new ClientSettings(this.name, this.defaults, maxEventBytes, this.clock, this.observationRegistry,
+				this.observationConvention, this.recordContent);
 	}
 
 	/** A copy with another clock. */
 	public ClientSettings withClock(Clock clock) {
-		return new ClientSettings(this.name, this.defaults, this.maxEventBytes, clock);
+		return new ClientSettings(this.name, this.defaults, this.maxEventBytes, clock, this.observationRegistry,
+				this.observationConvention, this.recordContent);
+	}
+
+	/** A copy observed in {@code registry} with {@code convention} ({@code null} for the default names). */
+	public ClientSettings withObservation(ObservationRegistry registry, @Nullable ChatObservationConvention convention,
+			boolean recordContent) {
+		return new ClientSettings(this.name, this.defaults, this.maxEventBytes, this.clock, registry, convention,
+				recordContent);
 	}
 
 }

@@ -1,0 +1,53 @@
+package io.github.linkai.spring.autoconfigure;
+
+import io.github.linkai.spring.observation.ChatMeterObservationHandler;
+import io.github.linkai.spring.observation.ChatObservationConvention;
+import io.github.linkai.spring.observation.DefaultChatObservationConvention;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Observation of the chat calls: the convention holding every name (replace it with a bean of your own), and,
+ * with a {@link MeterRegistry}, the meters the observation's timer does not cover and the advised buckets for
+ * that timer. Without Boot's {@link ObservationRegistry} the clients are not observed and pay nothing.
+ */
+@AutoConfiguration(before = LinkAiAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnClass(ObservationRegistry.class)
+public final class LinkAiObservationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatObservationConvention linkAiChatObservationConvention() {
+		return new DefaultChatObservationConvention();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ChatMeterObservationHandler linkAiChatMeterObservationHandler(MeterRegistry registry,
+				ChatObservationConvention convention) {
+			return new ChatMeterObservationHandler(registry, convention);
+		}
+
+		@Bean
+		MeterFilter linkAiChatDurationBuckets(ChatObservationConvention convention) {
+			return ChatMeterObservationHandler.durationBuckets(convention);
+		}
+
+	}
+
+}

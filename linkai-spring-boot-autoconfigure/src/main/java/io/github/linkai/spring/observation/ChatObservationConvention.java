@@ -1,0 +1,42 @@
+package io.github.linkai.spring.observation;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+
+/**
+ * Every name the starter's observation and meters use. The conventions are still moving (their main branch
+ * renames the client metrics to {@code gen_ai.client.inference.*}): define a bean of this type, usually a
+ * subclass of {@link DefaultChatObservationConvention}, to rename any of them.
+ */
+public interface ChatObservationConvention extends ObservationConvention<ChatObservationContext> {
+
+	@Override
+	default boolean supportsContext(Observation.Context context) {
+		return context instanceof ChatObservationContext;
+	}
+
+	/** The token usage histogram ({@code {token}}), e.g. {@code gen_ai.client.token.usage}. */
+	String getTokenUsageName();
+
+	/** The tag telling input from output tokens, e.g. {@code gen_ai.token.type}. */
+	String getTokenTypeKey();
+
+	/** The time-to-first-chunk histogram (seconds), e.g. {@code gen_ai.client.operation.time_to_first_chunk}. */
+	String getTimeToFirstChunkName();
+
+	/** The time-per-output-chunk histogram (seconds), e.g. {@code gen_ai.client.operation.time_per_output_chunk}. */
+	String getTimePerOutputChunkName();
+
+	/** The gauge of streams open now. */
+	String getActiveStreamsName();
+
+	/** The histogram of chunks per stream. */
+	String getStreamChunksName();
+
+	/** The counter of retried attempts. */
+	String getRetriesName();
+
+	/** The counter of the cost providers report (Jijyun's {@code total_cost}). */
+	String getCostName();
+
+}

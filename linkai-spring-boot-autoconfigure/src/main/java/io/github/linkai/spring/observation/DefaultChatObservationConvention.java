@@ -1,0 +1,142 @@
+package io.github.linkai.spring.observation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.linkai.spring.client.Usage;
+import io.github.linkai.spring.client.error.ChatClientException;
+import io.github.linkai.spring.observation.ChatObservationDocumentation.HighCardinalityKeyNames;
+import io.github.linkai.spring.observation.ChatObservationDocumentation.LowCardinalityKeyNames;
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The names of the OpenTelemetry GenAI semantic conventions as last released (v1.41), with
+ * {@code linkai.*} names for what they do not cover. No tag holds a session id, a visitor id, a question, a
+ * credential or a query string.
+ */
+public class DefaultChatObservationConvention implements ChatObservationConvention {
+
+	/** Used where a tag has no value, so every meter of a name has the same tag keys. */
+	static final String UNKNOWN = "unknown";
+
+	@Override
+	public String getName() {
+		return "gen_ai.client.operation.duration";
+	}
+
+	/** {@code chat {model}}, as the conventions name the span. */
+	@Override
+	public String getContextualName(ChatObservationContext context) {
+		return (context.getRequestModel() != null) ? "chat " + context.getRequestModel() : "chat";
+	}
+
+	@Override
+	public KeyValues getLowCardinalityKeyValues(ChatObservationContext context) {
+		return KeyValues.of(LowCardinalityKeyNames.OPERATION_NAME.withValue("chat"),
+				LowCardinalityKeyNames.PROVIDER_NAME.withValue(context.getProvider()),
+				LowCardinalityKeyNames.REQUEST_MODEL.withValue(orUnknown(context.getRequestModel())),
+				LowCardinalityKeyNames.RESPONSE_MODEL.withValue(orUnknown(context.getResponseModel())),
+				LowCardinalityKeyNames.ERROR_TYPE.withValue(errorType(context)),
+				LowCardinalityKeyNames.SERVER_ADDRESS.withValue(context.getServerAddress()),
+				LowCardinalityKeyNames.SERVER_PORT.withValue(Integer.toString(context.getServerPort())),
+				LowCardinalityKeyNames.CLIENT_NAME.withValue(context.getClientName()));
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues(ChatObservationContext context) {
+		List<KeyValue> values = new ArrayList<>(8);
+		String finishReason = finishReason(context);
+		if (finishReason != null) {
+			values.add(HighCardinalityKeyNames.FINISH_REASONS.withValue(finishReason));
+		}
+		Usage usage = context.getUsage();
+		if (usage != null && usage.inputTokens() != null) {
+			values.add(HighCardinalityKeyNames.INPUT_TOKENS.withValue(usage.inputTokens().toString()));
+		}
+		if (usage != null && usage.outputTokens() != null) {
+			values.add(HighCardinalityKeyNames.OUTPUT_TOKENS.withValue(usage.outputTokens().toString()));
+		}
+		if (context.getTemperature() != null) {
+			values.add(HighCardinalityKeyNames.REQUEST_TEMPERATURE.withValue(context.getTemperature().toString()));
+		}
+		if (context.getTopP() != null) {
+			values.add(HighCardinalityKeyNames.REQUEST_TOP_P.withValue(context.getTopP().toString()));
+		}
+		if (context.getMaxTokens() != null) {
+			values.add(HighCardinalityKeyNames.REQUEST_MAX_TOKENS.withValue(context.getMaxTokens().toString()));
+		}
+		if (context.isStream()) {
+			values.add(HighCardinalityKeyNames.STREAM_CHUNKS.withValue(Integer.toString(context.getChunks())));
+		}
+		if (context.getInput() != null) {
+			values.add(HighCardinalityKeyNames.INPUT_MESSAGES.withValue(context.getInput()));
+			values.add(HighCardinalityKeyNames.OUTPUT_MESSAGES
+				.withValue(ChatContent.output(String.valueOf(context.getOutput()), finishReason)));
+		}
+		return KeyValues.of(values);
+	}
+
+	/** {@code error} for a call that failed (a stream cut before its end marker), else the provider's reason. */
+	protected @Nullable String finishReason(ChatObservationContext context) {
+		if (context.getError() != null) {
+			return "error";
+		}
+		return context.getFinishReason();
+	}
+
+	/** The exception's simple name for the starter's own errors, {@code _OTHER} for others. */
+	protected String errorType(ChatObservationContext context) {
+		Throwable error = context.getError();
+		if (error != null) {
+			return (error instanceof ChatClientException) ? error.getClass().getSimpleName() : "_OTHER";
+		}
+		return context.isCancelled() ? "cancelled" : "none";
+	}
+
+	@Override
+	public String getTokenUsageName() {
+		return "gen_ai.client.token.usage";
+	}
+
+	@Override
+	public String getTokenTypeKey() {
+		return "gen_ai.token.type";
+	}
+
+	@Override
+	public String getTimeToFirstChunkName() {
+		return "gen_ai.client.operation.time_to_first_chunk";
+	}
+
+	@Override
+	public String getTimePerOutputChunkName() {
+		return "gen_ai.client.operation.time_per_output_chunk";
+	}
+
+	@Override
+	public String getActiveStreamsName() {
+		return "linkai.client.active_streams";
+	}
+
+	@Override
+	public String getStreamChunksName() {
+		return "linkai.client.stream.chunks";
+	}
+
+	@Override
+	public String getRetriesName() {
+		return "linkai.client.retries";
+	}
+
+	@Override
+	public String getCostName() {
+		return "linkai.client.cost";
+	}
+
+	private static String orUnknown(@Nullable String value) {
+		return (value != null && !value.isBlank()) ? value : UNKNOWN;
+	}
+
+}
