@@ -100,8 +100,9 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 			}
 			for (int i = 0; i < stop.size(); i++) {
 				String sequence = stop.get(i);
-				if (sequence == null || sequence.isBlank()) {
-					throw validation.fail("stop[" + i + "]", "must not be null or blank");
+				// whitespace is a sequence ("\n" is a common one): only nothing at all is not
+				if (sequence == null || sequence.isEmpty()) {
+					throw validation.fail("stop[" + i + "]", "must not be null or empty");
 				}
 			}
 		}

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param frequencyPenalty {@code frequency_penalty}, [-2, 2]
  * @param presencePenalty {@code presence_penalty}, [-2, 2]
  * @param seed {@code seed}, for repeatable sampling where the endpoint supports it
- * @param stop {@code stop}: up to 4 sequences, none blank; {@code null} keeps the client's, an empty list sends
- * none
+ * @param stop {@code stop}: up to 4 sequences, none empty (whitespace such as {@code "\n"} is a sequence);
+ * {@code null} keeps the client's, an empty list sends none
  * @param user {@code user}, an id of your end user for the provider's abuse monitoring (never a name or an
  * e-mail)
  * @param extraBody fields written at the top level of the body as they are (a {@code null} value as JSON
