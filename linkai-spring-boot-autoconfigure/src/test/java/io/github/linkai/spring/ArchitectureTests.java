@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the layering: the client core ({@code client}, {@code provider}) is usable without a Spring Boot
  * context and without a meter registry, so it imports nothing from Spring Boot or Micrometer's core; and
- * providers depend on the core, never on each other or on the Spring glue.
+ * providers depend on the core, never on the Spring glue, and on each other only where one shares another's
+ * wire format (LinkAI's chat API is OpenAI-shaped and reads it with the openai package's records).
  */
 class ArchitectureTests {
 
@@ -27,14 +28,28 @@ class ArchitectureTests {
 
 	@Test
 	void providersImportNoSpringBootNoOtherProviderAndNoGlue() throws IOException {
-		for (String provider : List.of("linkai", "lingma", "jijyun")) {
+		for (String provider : List.of("linkai", "lingma", "jijyun", "openai")) {
 			List<String> imports = importsIn("provider/" + provider);
 			assertThat(imports).as(provider)
+				.isNotEmpty()
 				.noneMatch((line) -> line.contains("org.springframework.boot") || line.contains("io.micrometer.core")
 						|| line.contains("io.github.linkai.spring.autoconfigure")
 						|| (line.contains("io.github.linkai.spring.provider.")
-								&& !line.contains("io.github.linkai.spring.provider." + provider)));
+								&& !line.contains("io.github.linkai.spring.provider." + provider)
+								&& !sharesWireFormat(provider, line)));
 		}
+	}
+
+	@Test
+	void linkAiUsesTheSharedOpenAiWireFormatAndOpenAiUsesNoOtherProvider() throws IOException {
+		assertThat(importsIn("provider/linkai")).anyMatch((line) -> line.contains("spring.provider.openai."));
+		assertThat(importsIn("provider/openai")).noneMatch((line) -> line.contains("spring.provider.")
+				&& !line.contains("spring.provider.openai."));
+	}
+
+	/** LinkAI's chat API has OpenAI's shape: it reads it with the openai package's records and mapping. */
+	private static boolean sharesWireFormat(String provider, String importLine) {
+		return "linkai".equals(provider) && importLine.contains("io.github.linkai.spring.provider.openai.");
 	}
 
 	private static List<String> importsIn(String packagePath) throws IOException {

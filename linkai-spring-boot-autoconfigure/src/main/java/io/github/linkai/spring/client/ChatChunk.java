@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of a streamed answer. Concatenating the {@link #delta()}s of a stream gives the answer; the last
- * chunk carries the finish reason and, where the provider reports it, the usage.
+ * chunk carries the finish reason and, where the provider reports it, the usage (an OpenAI-compatible stream
+ * reports it in one more chunk, with no text, after the one with the finish reason).
  *
  * @param delta the new text, possibly empty (e.g. on the final chunk)
  * @param finishReason set on the chunk that ends generation

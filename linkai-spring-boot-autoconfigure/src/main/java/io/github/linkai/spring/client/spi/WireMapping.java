@@ -22,7 +22,7 @@ import org.springframework.http.codec.ServerSentEvent;
  */
 public interface WireMapping<R, C> {
 
-	/** The provider's name: {@code linkai}, {@code lingma} or {@code jijyun}. */
+	/** The provider's name: {@code linkai}, {@code lingma}, {@code jijyun} or {@code openai}. */
 	String provider();
 
 	/** The base URL requests are relative to, e.g. {@code https://api.link-ai.tech}. */

@@ -10,6 +10,7 @@ import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ProviderClients;
 import io.github.linkai.spring.client.spi.ProviderConfigurationException;
 import io.github.linkai.spring.client.spi.Validation;
+import io.github.linkai.spring.provider.openai.OpenAiWire;
 
 /** LinkAI as a provider of configured clients: chat and memory chat, settings at the client's own prefix. */
 public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProperties> {
@@ -68,7 +69,8 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 
 	@Override
 	public List<Class<?>> wireTypes() {
-		return List.of(LinkAiWire.ChatBody.class, LinkAiWire.MemoryBody.class, LinkAiWire.Reply.class);
+		return List.of(LinkAiWire.ChatBody.class, LinkAiWire.MemoryBody.class,
+				OpenAiWire.Part.class, OpenAiWire.Reply.class);
 	}
 
 }

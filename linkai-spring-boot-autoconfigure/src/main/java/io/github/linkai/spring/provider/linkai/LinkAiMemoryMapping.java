@@ -9,7 +9,7 @@ import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireRequest;
-import io.github.linkai.spring.provider.linkai.LinkAiWire.Reply;
+import io.github.linkai.spring.provider.openai.OpenAiWire.Reply;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +58,9 @@ final class LinkAiMemoryMapping extends LinkAiMapping {
 
 	/** The server's session id, else the one sent: the caller always learns which session answered. */
 	@Override
-	@Nullable String sessionId(Reply reply, ExchangeContext context) {
-		return (reply.sessionId() != null) ? reply.sessionId() : context.request().sessionId();
+	protected @Nullable String sessionId(Reply reply, ExchangeContext context) {
+		String sessionId = super.sessionId(reply, context);
+		return (sessionId != null) ? sessionId : context.request().sessionId();
 	}
 
 }
