@@ -12,6 +12,7 @@ import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
+import io.github.linkai.spring.client.http.CallListener;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.client.spi.ChatOption;
@@ -60,10 +61,12 @@ class ChatClientRegistryFactory {
 
 	private final boolean recordContent;
 
+	private final @Nullable CallListener listener;
+
 	ChatClientRegistryFactory(WebClient.Builder webClientBuilder, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools,
 			ObservationRegistry observationRegistry, @Nullable ChatObservationConvention observationConvention,
-			boolean recordContent) {
+			boolean recordContent, @Nullable CallListener listener) {
 		this.webClientBuilder = webClientBuilder;
 		this.connectorBuilder = connectorBuilder;
 		this.settingsMapper = settingsMapper;
@@ -71,6 +74,7 @@ class ChatClientRegistryFactory {
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 		this.recordContent = recordContent;
+		this.listener = listener;
 	}
 
 	ChatClientRegistry create(List<BoundClient<?>> clients) {
@@ -93,7 +97,8 @@ class ChatClientRegistryFactory {
 		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(client),
 				ClientSettings.of(client.name())
 					.withDefaults(defaults)
-					.withObservation(this.observationRegistry, this.observationConvention, this.recordContent));
+					.withObservation(this.observationRegistry, this.observationConvention, this.recordContent)
+					.withListener(this.listener));
 		ProviderClients created;
 		try {
 			created = client.provider().create(credential, baseUrl, client.settings(), factory);

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.http.CallListener;
 import io.github.linkai.spring.observation.ChatObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.LogFactory;
@@ -60,7 +61,8 @@ public final class LinkAiAutoConfiguration {
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<ChatObservationConvention> observationConvention, ConnectionPools pools) {
+				ObjectProvider<ChatObservationConvention> observationConvention, ObjectProvider<CallListener> listeners,
+				ConnectionPools pools) {
 			HttpClientSettingsPropertyMapper settingsMapper = new HttpClientSettingsPropertyMapper(
 					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 			ClientPropertiesBinder binder = LinkAiProviders.binder(environment, resourceLoader.getClassLoader());
@@ -69,7 +71,8 @@ public final class LinkAiAutoConfiguration {
 					webClientBuilder.getIfAvailable(WebClient::builder),
 					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-					observationConvention.getIfAvailable(), binder.observations().isIncludeContent());
+					observationConvention.getIfAvailable(), binder.observations().isIncludeContent(),
+					CallListeners.of(listeners.orderedStream().toList()));
 			return factory.create(clients);
 		}
 

@@ -113,11 +113,15 @@ public final class ChatExchange<R, C> {
 
 	/** Sends the request and emits the complete reply. */
 	public Mono<ChatResponse> call(ChatRequest request) {
-		Mono<ChatResponse> call = Mono.defer(() -> {
+		Mono<ChatResponse> sent = Mono.defer(() -> {
 			ExchangeContext context = prepare(request);
 			return send(context, false, MediaType.APPLICATION_JSON)
 				.exchangeToMono((response) -> readReply(response, context));
 		}).onErrorMap(this::translate);
+		CallListener listener = this.settings.listener();
+		Mono<ChatResponse> call = (listener == null) ? sent
+				: sent.doOnSuccess((response) -> listener.onSuccess(this.settings.name()))
+					.doOnError((error) -> listener.onFailure(this.settings.name(), error));
 		if (this.settings.observationRegistry().isNoop()) {
 			return call;
 		}
@@ -148,11 +152,15 @@ public final class ChatExchange<R, C> {
 	 * the whole stream, to its last event, its cancellation or its error.
 	 */
 	public Flux<ChatChunk> stream(ChatRequest request) {
-		Flux<ChatChunk> stream = Flux.defer(() -> {
+		Flux<ChatChunk> sent = Flux.defer(() -> {
 			ExchangeContext context = prepare(request);
 			return send(context, true, MediaType.TEXT_EVENT_STREAM)
 				.exchangeToFlux((response) -> readStream(response, context));
 		}).onErrorMap(this::translate);
+		CallListener listener = this.settings.listener();
+		Flux<ChatChunk> stream = (listener == null) ? sent
+				: sent.doOnComplete(() -> listener.onSuccess(this.settings.name()))
+					.doOnError((error) -> listener.onFailure(this.settings.name(), error));
 		if (this.settings.observationRegistry().isNoop()) {
 			return stream;
 		}

@@ -22,10 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param observationConvention the names of the observation, {@code null} for the default ones
  * @param recordContent whether prompts and answers are added to the observation (span attributes
  * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}): off by default, they are personal data
+ * @param listener told how each call ended, {@code null} for none
  */
 public record ClientSettings(String name, ChatOptions defaults, int maxEventBytes, Clock clock,
 		ObservationRegistry observationRegistry, @Nullable ChatObservationConvention observationConvention,
-		boolean recordContent) {
+		boolean recordContent, @Nullable CallListener listener) {
 
 	public ClientSettings {
 		Objects.requireNonNull(name, "name must not be null");
@@ -40,32 +41,38 @@ public record ClientSettings(String name, ChatOptions defaults, int maxEventByte
 	/** Settings for a client of that name: no default options, the default limits, the system clock, unobserved. */
 	public static ClientSettings of(String name) {
 		return new ClientSettings(name, ChatOptions.none(), EventStreamLines.DEFAULT_MAX_EVENT_BYTES, Clock.systemUTC(),
-				ObservationRegistry.NOOP, null, false);
+				ObservationRegistry.NOOP, null, false, null);
 	}
 
 	/** A copy with other default options. */
 	public ClientSettings withDefaults(ChatOptions defaults) {
 		return new ClientSettings(this.name, defaults, this.maxEventBytes, this.clock, this.observationRegistry,
-				this.observationConvention, this.recordContent);
+				this.observationConvention, this.recordContent, this.listener);
 	}
 
 	/** A copy with another event size limit. */
 	public ClientSettings withMaxEventBytes(int maxEventBytes) {
 		return new ClientSettings(this.name, this.defaults, maxEventBytes, this.clock, this.observationRegistry,
-				this.observationConvention, this.recordContent);
+				this.observationConvention, this.recordContent, this.listener);
 	}
 
 	/** A copy with another clock. */
 	public ClientSettings withClock(Clock clock) {
 		return new ClientSettings(this.name, this.defaults, this.maxEventBytes, clock, this.observationRegistry,
-				this.observationConvention, this.recordContent);
+				this.observationConvention, this.recordContent, this.listener);
 	}
 
 	/** A copy observed in {@code registry} with {@code convention} ({@code null} for the default names). */
 	public ClientSettings withObservation(ObservationRegistry registry, @Nullable ChatObservationConvention convention,
 			boolean recordContent) {
 		return new ClientSettings(this.name, this.defaults, this.maxEventBytes, this.clock, registry, convention,
-				recordContent);
+				recordContent, this.listener);
+	}
+
+	/** A copy that tells {@code listener} how each call ended. */
+	public ClientSettings withListener(@Nullable CallListener listener) {
+		return new ClientSettings(this.name, this.defaults, this.maxEventBytes, this.clock, this.observationRegistry,
+				this.observationConvention, this.recordContent, listener);
 	}
 
 }
