@@ -114,8 +114,7 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 			context.setChunkGapRecorder(null);
 			DistributionSummary.builder(this.convention.getStreamChunksName())
 				.description("Chunks a stream handed over")
-				.baseUnit("{chunk}")
-				.tags(tags)
+					.tags(tags)
 				.register(this.registry)
 				.record(context.getChunks());
 			long firstChunk = context.getTimeToFirstChunkNanos();
@@ -131,9 +130,9 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		if (count == null) {
 			return;
 		}
+		// no base unit: the conventions' "{token}" is an annotation, and Prometheus would append it to the name
 		DistributionSummary.builder(this.convention.getTokenUsageName())
-			.description("Tokens used, as the provider reported them")
-			.baseUnit("{token}")
+			.description("Tokens used, as the provider reported them ({token})")
 			.tags(tags.and(this.convention.getTokenTypeKey(), type))
 			.serviceLevelObjectives(TOKEN_BUCKETS)
 			.register(this.registry)

@@ -1,0 +1,178 @@
+package io.github.linkai.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.observation.ChatMeterObservationHandler;
+import io.github.linkai.spring.observation.ChatObservationConvention;
+import io.github.linkai.spring.observation.DefaultChatObservationConvention;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link LinkAiObservationAutoConfiguration}: the clients observed in Boot's registry, their meters
+ * scraped as Prometheus would, for every provider, with no secret anywhere.
+ */
+class LinkAiObservationAutoConfigurationTests {
+
+	private static final String LINKAI_KEY = "Link_tOCJYmHxxm55eA1xs";
+
+	private static final String YUNXIAO_TOKEN = "pt-0fh3abcdef0fbG";
+
+	private static final String JIJYUN_KEY = "jjyQX7kfZpWmTr01";
+
+	private static final String OPENAI_KEY = "sk-7c1f0d2b9e4a4c55";
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class,
+				LinkAiObservationAutoConfiguration.class, LinkAiAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
+				WebClientAutoConfiguration.class));
+
+	@BeforeEach
+	void stubs() {
+		wm.stubFor(post("/v1/chat/completions").willReturn(okJson(fixture("linkai/chat-response.json"))));
+		wm.stubFor(post("/v1/chat/memory/completions").willReturn(okJson(fixture("linkai/memory-response.json"))));
+		wm.stubFor(post(urlPathEqualTo("/oapi/v1/lingma/organizations/ORG1/model/chat"))
+			.willReturn(okJson(fixture("lingma/reply.json"))));
+		wm.stubFor(post(urlPathEqualTo("/v1/openapi/chat")).willReturn(okJson(fixture("jijyun/reply.json"))));
+		wm.stubFor(post("/oa/v1/chat/completions").willReturn(okJson(fixture("openai/reply.json"))));
+	}
+
+	@Test
+	void everyProvidersCallsAreMeteredByClientWithoutASecretSessionIdOrQuestion() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + LINKAI_KEY, "linkai.base-url=" + wm.baseUrl(),
+					"linkai.clients.support.app-code=SUPPORT1", "linkai.clients.eng.provider=lingma",
+					"linkai.clients.eng.api-key=" + YUNXIAO_TOKEN, "linkai.clients.eng.base-url=" + wm.baseUrl(),
+					"linkai.clients.eng.lingma.organization-id=ORG1", "linkai.clients.search.provider=jijyun",
+					"linkai.clients.search.api-key=" + JIJYUN_KEY, "linkai.clients.search.base-url=" + wm.baseUrl(),
+					"linkai.clients.ds.provider=openai", "linkai.clients.ds.api-key=" + OPENAI_KEY,
+					"linkai.clients.ds.base-url=" + wm.baseUrl() + "/oa/v1", "linkai.clients.ds.model=deepseek-chat")
+			.run((context) -> {
+				ChatClientRegistry registry = context.getBean(ChatClientRegistry.class);
+				for (String name : registry.names()) {
+					registry.get(name).chat("私密问题 secret-question");
+				}
+				registry.memory("default").chat("session-abc-123", "私密问题 secret-question");
+
+				String scrape = context.getBean(PrometheusMeterRegistry.class).scrape();
+				assertThat(scrape).contains("gen_ai_client_operation_duration_seconds_bucket{")
+					.contains("le=\"81.92\"")
+					.contains("gen_ai_client_token_usage_bucket{")
+					.contains("linkai_client_cost_total{");
+				for (String name : registry.names()) {
+					assertThat(scrape).contains("linkai_client_name=\"" + name + "\"");
+				}
+				for (String provider : new String[] { "linkai", "lingma", "jijyun", "openai" }) {
+					assertThat(scrape).contains("gen_ai_provider_name=\"" + provider + "\"");
+				}
+				assertThat(scrape).doesNotContain(LINKAI_KEY)
+					.doesNotContain(YUNXIAO_TOKEN)
+					.doesNotContain(JIJYUN_KEY)
+					.doesNotContain(OPENAI_KEY)
+					.doesNotContain("session-abc-123")
+					.doesNotContain("secret-question")
+					.doesNotContain("apiKey");
+				// two clients on one host are told apart
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("gen_ai.client.operation.duration")
+					.tag("server.address", "localhost")
+					.timers()).extracting((timer) -> timer.getId().getTag("linkai.client.name"))
+					.contains("default", "support", "eng", "search", "ds");
+			});
+	}
+
+	@Test
+	void aConventionBeanRenamesTheMeters() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + LINKAI_KEY, "linkai.base-url=" + wm.baseUrl())
+			.withBean(ChatObservationConvention.class, () -> new DefaultChatObservationConvention() {
+				@Override
+				public String getName() {
+					return "gen_ai.client.inference.operation.duration";
+				}
+
+				@Override
+				public String getTokenUsageName() {
+					return "gen_ai.client.inference.token.usage";
+				}
+			})
+			.run((context) -> {
+				context.getBean(ChatClient.class).chat("你好");
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("gen_ai.client.inference.operation.duration").timer()).isNotNull();
+				assertThat(meters.find("gen_ai.client.inference.token.usage").summary()).isNotNull();
+				assertThat(meters.find("gen_ai.client.operation.duration").timer()).isNull();
+			});
+	}
+
+	@Test
+	void withoutMicrometerCoreOnlyTheConventionIsThere() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LinkAiObservationAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChatObservationConvention.class);
+				assertThat(context).doesNotHaveBean(ChatMeterObservationHandler.class);
+			});
+	}
+
+	@Test
+	void withoutAMeterRegistryThereIsNoMeterHandler() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(LinkAiObservationAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ChatMeterObservationHandler.class));
+	}
+
+	@Test
+	void contentRecordingIsOffByDefaultAndBindsWithoutTrippingTheUnknownKeyCheck() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + LINKAI_KEY, "linkai.base-url=" + wm.baseUrl(),
+					"linkai.observations.include-content=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(LinkAiProperties.class).getObservations().isIncludeContent()).isTrue();
+				assertThat(context.getBean(ChatClient.class).chat("你好")).isNotBlank();
+			});
+		assertThat(new LinkAiProperties().getObservations().isIncludeContent()).isFalse();
+	}
+
+	private static String fixture(String name) {
+		try (InputStream in = LinkAiObservationAutoConfigurationTests.class
+			.getResourceAsStream("/io/github/linkai/spring/provider/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
