@@ -14,6 +14,7 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -24,7 +25,8 @@ import org.springframework.util.StringUtils;
  * starter at it ({@code linkai.api-key} and {@code linkai.base-url}), so that the sample runs with no key and
  * no network. The emulator becomes the {@value #BEAN_NAME} bean and stops when the application context
  * closes. Runs after the configuration files and the environment have been read, so a key set anywhere (for
- * instance the {@code LINKAI_API_KEY} environment variable) turns the emulator off.
+ * instance the {@code LINKAI_API_KEY} environment variable) turns the emulator off. During the build's AOT
+ * processing it sets the same two properties without starting the emulator.
  */
 class EmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -56,6 +58,14 @@ class EmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (Binder.get(environment).bind(API_KEY, String.class).map(StringUtils::hasText).orElse(false)) {
+			return;
+		}
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// The build's AOT processing only decides which beans exist (a key makes the default client) and
+			// calls nothing: the same properties, no server.
+			environment.getPropertySources()
+				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
+						Map.of(API_KEY, LinkAiApi.DEMO_API_KEY, BASE_URL, "http://127.0.0.1")));
 			return;
 		}
 		ProviderEmulator emulator = ProviderEmulator.start(new LinkAiApi(LinkAiApi.DEMO_API_KEY, CHUNK_DELAY));

@@ -13,13 +13,15 @@ import io.github.linkai.spring.client.error.ApiAccessDeniedException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
  * What the sample does with the auto-configured clients: stream an answer, printing each piece as it
- * arrives, then its token usage; then ask two questions in one memory-chat session.
+ * arrives, then its token usage; ask the same question of the named client {@value #NAMED_CLIENT} (configured
+ * in {@code application.properties}), with a blocking call; then ask two questions in one memory-chat session.
  */
 @Component
 class SampleConversation implements ApplicationRunner {
@@ -30,14 +32,21 @@ class SampleConversation implements ApplicationRunner {
 
 	static final String SECOND_TURN = "What is my name?";
 
+	/** The named client the sample configures ({@code linkai.clients.precise.*}) and injects by its qualifier. */
+	static final String NAMED_CLIENT = "precise";
+
 	private final ChatClient chatClient;
+
+	private final ChatClient namedClient;
 
 	private final MemoryChatClient memoryChatClient;
 
 	private final PrintStream out = System.out;
 
-	SampleConversation(ChatClient chatClient, MemoryChatClient memoryChatClient) {
+	SampleConversation(ChatClient chatClient, @Qualifier(NAMED_CLIENT) ChatClient namedClient,
+			MemoryChatClient memoryChatClient) {
 		this.chatClient = chatClient;
+		this.namedClient = namedClient;
 		this.memoryChatClient = memoryChatClient;
 	}
 
@@ -51,6 +60,12 @@ class SampleConversation implements ApplicationRunner {
 		this.out.println("> " + question);
 		Reply reply = print(this.chatClient.stream(question));
 		this.out.println("[usage: " + describe(reply.usage()) + "]");
+
+		this.out.println();
+		this.out.println("Named client '" + this.namedClient.name() + "' (" + this.namedClient.provider()
+				+ "), blocking:");
+		this.out.println("> " + question);
+		this.out.println("< " + this.namedClient.chat(question));
 
 		this.out.println();
 		this.out.println("Memory chat: two turns in a new session, the server keeps the history.");

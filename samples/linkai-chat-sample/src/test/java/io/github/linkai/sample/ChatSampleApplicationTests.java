@@ -45,6 +45,7 @@ class ChatSampleApplicationTests {
 			.contains("< 你好!我是 LinkAI 接口模拟器")
 			.contains("你的问题是:“" + SampleConversation.DEFAULT_QUESTION + "”")
 			.containsPattern(USAGE)
+			.contains("Named client '" + SampleConversation.NAMED_CLIENT + "' (linkai), blocking:")
 			.contains("> " + SampleConversation.SECOND_TURN)
 			.contains("< This is turn 2 of this session. Last turn you said: \"" + SampleConversation.FIRST_TURN + "\".")
 			.contains("[session continued: the server assigned a session id on turn 1 and turn 2 used it]")
@@ -67,6 +68,7 @@ class ChatSampleApplicationTests {
 			.contains("> What is Spring Boot?")
 			.contains("You asked: \"What is Spring Boot?\"")
 			.containsPattern(USAGE)
+			.containsPattern("Named client 'precise' \\(linkai\\), blocking:\\R> What is Spring Boot\\?\\R< .*You asked")
 			.contains("[session continued")
 			.doesNotContain(key)
 			.doesNotContainPattern(SESSION_ID);

@@ -65,7 +65,11 @@ public interface ChatProvider<S> {
 		return "";
 	}
 
-	/** The records this provider's mapper binds or writes by reflection, for ahead-of-time processing. */
+	/**
+	 * The records this provider's mapper binds or writes by reflection, for ahead-of-time processing: the
+	 * records reached through their components' declared types need not be listed, those behind a component
+	 * typed {@code Object} (or another supertype) must be.
+	 */
 	List<Class<?>> wireTypes();
 
 }

@@ -69,8 +69,10 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 
 	@Override
 	public List<Class<?>> wireTypes() {
-		return List.of(LinkAiWire.ChatBody.class, LinkAiWire.MemoryBody.class,
-				OpenAiWire.Part.class, OpenAiWire.Reply.class);
+		// Part (and its ImageUrl) too: a message's content is an Object, a string or a list of parts, so the
+		// records' component types do not lead to it.
+		return List.of(LinkAiWire.ChatBody.class, LinkAiWire.MemoryBody.class, OpenAiWire.Part.class,
+				OpenAiWire.Reply.class);
 	}
 
 }
