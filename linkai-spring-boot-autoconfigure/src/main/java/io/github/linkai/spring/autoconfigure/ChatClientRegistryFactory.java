@@ -15,6 +15,7 @@ import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.http.CallListener;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.RetryPolicy;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ProviderClients;
 import io.github.linkai.spring.client.spi.ProviderConfigurationException;
@@ -95,10 +96,7 @@ class ChatClientRegistryFactory {
 		String baseUrl = baseUrl(client);
 		ChatOptions defaults = defaults(client);
 		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(client),
-				ClientSettings.of(client.name())
-					.withDefaults(defaults)
-					.withObservation(this.observationRegistry, this.observationConvention, this.recordContent)
-					.withListener(this.listener));
+				settings(client, defaults));
 		ProviderClients created;
 		try {
 			created = client.provider().create(credential, baseUrl, client.settings(), factory);
@@ -121,6 +119,35 @@ class ChatClientRegistryFactory {
 				+ URI.create(baseUrl).getHost() + (details.isEmpty() ? "" : ", " + details)
 				+ ((created.memory() != null) ? ", with memory chat" : ""));
 		return created;
+	}
+
+	/** What the exchange needs of this client, from its properties and the application's observation. */
+	private ClientSettings settings(BoundClient<?> client, ChatOptions defaults) {
+		LinkAiClientProperties p = client.properties();
+		LinkAiClientProperties.Retry retry = p.getRetry();
+		long maxEventBytes = p.getMaxEventSize().toBytes();
+		if (maxEventBytes < 1 || maxEventBytes > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException(client.property("max-event-size"), p.getMaxEventSize(),
+					"Must be between 1B and 2GB");
+		}
+		try {
+			return ClientSettings.builder(client.name())
+				.defaults(defaults)
+				.maxEventBytes((int) maxEventBytes)
+				.firstEventTimeout(p.getFirstEventTimeout())
+				.idleTimeout(p.getIdleTimeout())
+				.deadline(p.getDeadline())
+				.retry(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+						RetryPolicy.defaults().jitter(), retry.getMaxRetryAfter()))
+				.observation(this.observationRegistry, this.observationConvention)
+				.recordContent(this.recordContent)
+				.listener(this.listener)
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// a negative retry count, a zero timeout: name the client's block of properties
+			throw new InvalidConfigurationPropertyValueException(client.prefix(), null, ex.getMessage());
+		}
 	}
 
 	/**

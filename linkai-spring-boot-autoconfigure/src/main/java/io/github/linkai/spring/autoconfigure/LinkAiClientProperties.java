@@ -6,6 +6,7 @@ import io.github.linkai.spring.client.http.SecretMasker;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The settings every chat client has: the top-level {@code linkai.*} client, or a named
@@ -49,6 +50,27 @@ public class LinkAiClientProperties extends HttpClientSettingsProperties {
 
 	/** Default longest answer in tokens (Lingma: [1, 4096]; Jijyun; openai). Unset: the provider's default. */
 	private @Nullable Integer maxTokens;
+
+	/** Longest wait for a stream's first data event (the time a model thinks before answering). */
+	private Duration firstEventTimeout = Duration.ofSeconds(120);
+
+	/**
+	 * Longest wait between two data events of a stream; SSE comments and keep-alives do not reset it (unlike
+	 * read-timeout, which any byte resets).
+	 */
+	private Duration idleTimeout = Duration.ofSeconds(60);
+
+	/** Longest a whole call or stream may take, retries included. */
+	private Duration deadline = Duration.ofMinutes(10);
+
+	/**
+	 * Largest stream event (and line) accepted; memory per stream stays bounded by it. LinkAI documents image,
+	 * video and file output, which may come as one event.
+	 */
+	private DataSize maxEventSize = DataSize.ofMegabytes(8);
+
+	/** Retries of failed attempts. */
+	private final Retry retry = new Retry();
 
 	/** Connection pool of this client (Reactor Netty). */
 	private final Pool pool = new Pool();
@@ -109,6 +131,42 @@ public class LinkAiClientProperties extends HttpClientSettingsProperties {
 		this.maxTokens = maxTokens;
 	}
 
+	public Duration getFirstEventTimeout() {
+		return this.firstEventTimeout;
+	}
+
+	public void setFirstEventTimeout(Duration firstEventTimeout) {
+		this.firstEventTimeout = firstEventTimeout;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
+	}
+
+	public Duration getDeadline() {
+		return this.deadline;
+	}
+
+	public void setDeadline(Duration deadline) {
+		this.deadline = deadline;
+	}
+
+	public DataSize getMaxEventSize() {
+		return this.maxEventSize;
+	}
+
+	public void setMaxEventSize(DataSize maxEventSize) {
+		this.maxEventSize = maxEventSize;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	public Pool getPool() {
 		return this.pool;
 	}
@@ -117,6 +175,59 @@ public class LinkAiClientProperties extends HttpClientSettingsProperties {
 	public String toString() {
 		return getClass().getSimpleName() + "[provider=" + this.provider + ", apiKey="
 				+ SecretMasker.describe(this.apiKey) + ", baseUrl=" + this.baseUrl + ", model=" + this.model + "]";
+	}
+
+	/**
+	 * Retries: connection failures, 429, 500, 502, 503 and 504 are tried again, with exponential backoff and
+	 * jitter or the server's Retry-After; never once a stream has handed over a chunk, never a memory chat
+	 * turn the server may have stored, never another 4xx.
+	 */
+	public static class Retry {
+
+		/** Attempts after the first; 0 turns retries off. */
+		private int maxRetries = 2;
+
+		/** Wait before the first retry; each next one doubles, with 25% jitter. */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/** Longest computed wait between two attempts. */
+		private Duration maxBackoff = Duration.ofSeconds(8);
+
+		/** Longest Retry-After a server may ask for and still be waited for; a longer one fails at once. */
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
 	}
 
 	/**

@@ -459,6 +459,36 @@ class LinkAiAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void retriesAndTimeoutsBindPerClientAndAreInherited() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(503)));
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl(),
+					"linkai.retry.max-retries=0", "linkai.idle-timeout=5s", "linkai.max-event-size=16MB",
+					"linkai.clients.patient.retry.max-retries=1", "linkai.clients.patient.retry.initial-backoff=10ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThatExceptionOfType(io.github.linkai.spring.client.error.ServiceUnavailableException.class)
+					.isThrownBy(() -> context.getBean(ChatClient.class).chat("你好"));
+				wireMock.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+				wireMock.resetRequests();
+				assertThatExceptionOfType(io.github.linkai.spring.client.error.ServiceUnavailableException.class)
+					.isThrownBy(() -> context.getBean("patientChatClient", ChatClient.class).chat("你好"));
+				wireMock.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions")));
+			});
+	}
+
+	@Test
+	void aNegativeRetryCountFailsStartupNamingTheClient() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.retry.max-retries=-1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("linkai")
+					.hasMessageContaining("maxRetries must not be negative");
+			});
+	}
+
 	private static String fixture(String name) throws IOException {
 		try (InputStream in = LinkAiAutoConfigurationTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);

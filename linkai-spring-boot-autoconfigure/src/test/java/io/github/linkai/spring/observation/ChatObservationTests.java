@@ -269,7 +269,7 @@ class ChatObservationTests {
 	private ChatClientFactory factory(boolean recordContent) {
 		return new ChatClientFactory(WebClient.builder().observationRegistry(this.observations),
 				new ReactorClientHttpConnector(),
-				ClientSettings.of("support").withObservation(this.observations, null, recordContent));
+				ClientSettings.builder("support").observation(this.observations, null).recordContent(recordContent).build());
 	}
 
 	private static String fixture(String name) {

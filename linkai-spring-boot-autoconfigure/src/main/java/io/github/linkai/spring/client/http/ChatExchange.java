@@ -1,7 +1,14 @@
 package io.github.linkai.spring.client.http;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.Objects;
 
 import io.github.linkai.spring.client.ChatChunk;
@@ -31,12 +38,14 @@ import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -54,6 +63,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 public final class ChatExchange<R, C> {
 
 	private static final DefaultChatObservationConvention DEFAULT_CONVENTION = new DefaultChatObservationConvention();
+
+	/** What a second attempt may get past: throttling and the server errors that are often transient. */
+	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
 
 	private final ClientSettings settings;
 
@@ -98,7 +110,7 @@ public final class ChatExchange<R, C> {
 		this.validation.validateOptions(this.defaults);
 		this.responseReader = WireJson.mapper().readerFor(mapping.responseType());
 		this.eventLines = new EventStreamLines(settings.maxEventBytes());
-		this.streamDecoder = new EventStreamDecoder<>(mapping, WireJson.mapper().reader());
+		this.streamDecoder = new EventStreamDecoder<>(mapping, WireJson.mapper().reader(), settings);
 	}
 
 	/** The configured client's name. */
@@ -117,7 +129,10 @@ public final class ChatExchange<R, C> {
 			ExchangeContext context = prepare(request);
 			return send(context, false, MediaType.APPLICATION_JSON)
 				.exchangeToMono((response) -> readReply(response, context));
-		}).onErrorMap(this::translate);
+		})
+			.onErrorMap(this::translate)
+			.retryWhen(retries(() -> false))
+			.timeout(this.settings.deadline(), Mono.error(() -> deadlineExceeded(0)), this.settings.scheduler());
 		CallListener listener = this.settings.listener();
 		Mono<ChatResponse> call = (listener == null) ? sent
 				: sent.doOnSuccess((response) -> listener.onSuccess(this.settings.name()))
@@ -153,10 +168,23 @@ public final class ChatExchange<R, C> {
 	 */
 	public Flux<ChatChunk> stream(ChatRequest request) {
 		Flux<ChatChunk> sent = Flux.defer(() -> {
-			ExchangeContext context = prepare(request);
-			return send(context, true, MediaType.TEXT_EVENT_STREAM)
-				.exchangeToFlux((response) -> readStream(response, context));
-		}).onErrorMap(this::translate);
+			// never retried once a chunk has reached the subscriber: the error surfaces instead
+			AtomicInteger delivered = new AtomicInteger();
+			long deadlineAt = this.settings.scheduler().now(TimeUnit.NANOSECONDS) + this.settings.deadline().toNanos();
+			return Flux.defer(() -> {
+				ExchangeContext context = prepare(request);
+				return send(context, true, MediaType.TEXT_EVENT_STREAM)
+					.exchangeToFlux((response) -> readStream(response, context));
+			})
+				.onErrorMap(this::translate)
+				.doOnNext((chunk) -> delivered.incrementAndGet())
+				.retryWhen(retries(() -> delivered.get() > 0))
+				.timeout(Mono.delay(this.settings.deadline(), this.settings.scheduler()),
+						(chunk) -> Mono.delay(Duration.ofNanos(Math.max(0,
+								deadlineAt - this.settings.scheduler().now(TimeUnit.NANOSECONDS))),
+								this.settings.scheduler()),
+						Flux.defer(() -> Flux.error(deadlineExceeded(delivered.get()))));
+		});
 		CallListener listener = this.settings.listener();
 		Flux<ChatChunk> stream = (listener == null) ? sent
 				: sent.doOnComplete(() -> listener.onSuccess(this.settings.name()))
@@ -190,6 +218,70 @@ public final class ChatExchange<R, C> {
 			context.recordContent(ChatContent.input(request.messages()));
 		}
 		return context;
+	}
+
+	/**
+	 * Retries what may pass on a second attempt (connection failures; 429, 500, 502, 503, 504), never what cannot
+	 * (any other 4xx), never once a stream has handed over a chunk, and never a call the server may have acted on
+	 * when it keeps state (a memory chat turn would be stored twice). Each retry is an event on the observation.
+	 */
+	private Retry retries(BooleanSupplier delivered) {
+		RetryPolicy policy = this.settings.retry();
+		return Retry.from((signals) -> signals.concatMap((signal) -> Mono.deferContextual((reactor) -> {
+			Throwable error = signal.failure();
+			Duration delay = (signal.totalRetries() < policy.maxRetries() && !delivered.getAsBoolean())
+					? retryDelay(error, signal.totalRetries(), policy) : null;
+			if (delay == null) {
+				return Mono.error(error);
+			}
+			Observation observation = reactor.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			if (observation != null && observation.getContext() instanceof ChatObservationContext context) {
+				context.retried();
+				observation.event(Observation.Event.of("linkai.retry", "retry after " + describeRetry(error)));
+			}
+			return Mono.delay(delay, this.settings.scheduler());
+		})));
+	}
+
+	private @Nullable Duration retryDelay(Throwable error, long retry, RetryPolicy policy) {
+		if (error instanceof ProviderApiException api) {
+			if (!RETRYABLE_STATUSES.contains(api.statusCode())) {
+				return null;
+			}
+			Duration asked = api.retryAfter();
+			if (asked != null) {
+				return (asked.compareTo(policy.maxRetryAfter()) <= 0) ? asked : null;
+			}
+			return policy.backoff(retry, ThreadLocalRandom.current().nextDouble());
+		}
+		if (error instanceof ChatTransportException && (isConnectFailure(error)
+				|| (!(error instanceof ChatTimeoutException) && !this.mapping.supportsSessionId()))) {
+			// not connected: nothing was sent; reset or closed early: only a stateless endpoint may see it twice
+			return policy.backoff(retry, ThreadLocalRandom.current().nextDouble());
+		}
+		return null;
+	}
+
+	private static boolean isConnectFailure(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof io.netty.channel.ConnectTimeoutException
+					|| cause instanceof java.nio.channels.UnresolvedAddressException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String describeRetry(Throwable error) {
+		return (error instanceof ProviderApiException api) ? "HTTP " + api.statusCode()
+				: error.getClass().getSimpleName();
+	}
+
+	private ChatTimeoutException deadlineExceeded(int chunks) {
+		return new ChatTimeoutException(this.mapping.provider(), this.settings.name(),
+				"Deadline of " + this.settings.deadline() + " exceeded (deadline)"
+						+ ((chunks > 0) ? " after " + chunks + " chunk(s); the answer is incomplete" : ""),
+				null);
 	}
 
 	/** Stops once: a cancel may still arrive after the last signal, and handlers count open streams. */
@@ -275,13 +367,25 @@ public final class ChatExchange<R, C> {
 		return this.streamDecoder.decode(this.eventLines.events(response.bodyToFlux(DataBuffer.class)), context);
 	}
 
+	/**
+	 * The typed error of an error response. Only a bounded prefix of the body is read: a huge error page keeps
+	 * its status instead of failing on the codec's buffer limit.
+	 */
 	private <T> Mono<T> errorFrom(ClientResponse response, ExchangeContext context) {
 		HttpHeaders headers = response.headers().asHttpHeaders();
-		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((bytes) -> {
+		int status = response.statusCode().value();
+		Flux<DataBuffer> prefix = DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
+				this.settings.maxErrorBodyBytes());
+		return DataBufferUtils.join(prefix).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		}).defaultIfEmpty(new byte[0]).onErrorResume((error) -> Mono.just(new byte[0])).flatMap((bytes) -> {
 			StreamError body = ErrorBodies.parse(bytes, this.masker);
-			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(),
-					response.statusCode().value(), body.type(), body.message(),
-					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
+			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(), status, body.type(),
+					body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
+							headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
 			return Mono.error(this.mapping.statusMapping().map(details));
 		});
 	}
@@ -307,8 +411,8 @@ public final class ChatExchange<R, C> {
 		}
 		if (cause instanceof DataBufferLimitException) {
 			return new ResponseDecodingException(provider, this.settings.name(),
-					"Response larger than spring.http.codecs.max-in-memory-size, or stream event larger than "
-							+ this.settings.maxEventBytes() + " bytes: " + describe(cause),
+					"Response larger than spring.http.codecs.max-in-memory-size, or stream event larger than the "
+							+ "client's max-event-size (" + this.settings.maxEventBytes() + " bytes): " + describe(cause),
 					cause);
 		}
 		if (error instanceof WebClientRequestException || cause instanceof IOException) {

@@ -8,6 +8,7 @@ import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.http.WireJson;
 import io.github.linkai.spring.client.spi.ExchangeContext;
@@ -25,7 +26,8 @@ import org.springframework.http.codec.ServerSentEvent;
 /**
  * Turns the events {@link EventStreamLines} splits into chunks: each event's data is decoded once, straight into
  * the provider's record. Added here: stop at the end marker ({@code takeUntil}, so the exchange is released at
- * once), fail on an in-stream error object, and fail with {@link StreamTruncatedException} when the body ends
+ * once), time out when no data event arrives in time (first-event and idle timeouts), fail on an in-stream error
+ * object, and fail with {@link StreamTruncatedException} when the body ends
  * before the end marker or a final finish reason, or when the connection fails after events arrived (a read
  * timeout then is a {@link ChatTimeoutException} saying the answer is incomplete). The mapping's secrets are masked in what it raises: a provider
  * may echo a credential in an error event.
@@ -40,10 +42,18 @@ public final class EventStreamDecoder<C> {
 
 	private final SecretMasker masker;
 
-	public EventStreamDecoder(WireMapping<?, C> mapping, ObjectReader reader) {
+	private final ClientSettings settings;
+
+	/**
+	 * @param mapping the provider endpoint's wire mapping
+	 * @param reader the shared reader, bound here to the mapping's event type
+	 * @param settings the client's settings: its first-event and idle timeouts and their scheduler
+	 */
+	public EventStreamDecoder(WireMapping<?, C> mapping, ObjectReader reader, ClientSettings settings) {
 		this.mapping = mapping;
 		this.reader = reader.forType(mapping.chunkType());
 		this.masker = new SecretMasker(mapping.secrets());
+		this.settings = settings;
 	}
 
 	/** The chunks of one response's events. */
@@ -52,7 +62,13 @@ public final class EventStreamDecoder<C> {
 			State state = new State();
 			// The end marker is recorded downstream, in order: flatMapIterable reads ahead, so a flag set in the
 			// takeUntil predicate would be seen by events still queued before the marker, which would be dropped.
-			return events.takeUntil(this.mapping::isEndOfStream)
+			// Reactor timeouts on data events, not Netty's read timeout: keep-alive comments must not reset them
+			// (EventStreamLines emits no event for a comment). Timing out cancels the body and its connection.
+			Flux<ServerSentEvent<String>> timed = events.timeout(
+					Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler()),
+					(event) -> Mono.delay(this.settings.idleTimeout(), this.settings.scheduler()),
+					Flux.defer(() -> Flux.error(timeout(state, context))));
+			return timed.takeUntil(this.mapping::isEndOfStream)
 				.flatMapIterable((event) -> chunks(event, state, context))
 				.onErrorMap((error) -> state.events > 0 && (error instanceof TimeoutException),
 						(error) -> new ChatTimeoutException(context.provider(), context.clientName(),
@@ -66,6 +82,14 @@ public final class EventStreamDecoder<C> {
 						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
 								null))));
 		});
+	}
+
+	private ChatTimeoutException timeout(State state, ExchangeContext context) {
+		String message = (state.events == 0)
+				? "No data event within " + this.settings.firstEventTimeout() + " (first-event-timeout)"
+				: "No data event for " + this.settings.idleTimeout() + " (idle-timeout) after " + state.chunks
+						+ " chunk(s); the answer is incomplete";
+		return new ChatTimeoutException(context.provider(), context.clientName(), message, null);
 	}
 
 	private List<ChatChunk> chunks(ServerSentEvent<String> event, State state, ExchangeContext context) {

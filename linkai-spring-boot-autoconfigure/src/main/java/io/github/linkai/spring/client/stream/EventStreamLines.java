@@ -25,15 +25,13 @@ import org.springframework.http.codec.ServerSentEvent;
  */
 public final class EventStreamLines {
 
-	/** The longest line, and the largest event, accepted: beyond it the stream fails rather than grow memory. */
-	public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
-
 	private static final ResolvableType STRING = ResolvableType.forClass(String.class);
 
 	private final StringDecoder lineDecoder;
 
 	private final int maxEventBytes;
 
+	/** @param maxEventBytes the longest line, and the largest event, accepted: beyond it the stream fails */
 	public EventStreamLines(int maxEventBytes) {
 		// Delimiters are kept, to tell the last, unterminated piece of a body from a line. Spring's matcher ends a
 		// line at the first delimiter byte, so a CRLF arrives as "...\r" then "\n".

@@ -9,6 +9,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.RetryPolicy;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -41,7 +42,8 @@ final class JijyunFixtures {
 	static ChatClient client(WebClient.Builder builder, String apiKey, String baseUrl, JijyunOptions jijyunDefaults,
 			ChatOptions defaults) {
 		return Jijyun.chatClient(new JijyunSettings(apiKey, baseUrl, jijyunDefaults), new ChatClientFactory(builder,
-				new ReactorClientHttpConnector(), ClientSettings.of("test").withDefaults(defaults)));
+				new ReactorClientHttpConnector(),
+				ClientSettings.builder("test").defaults(defaults).retry(RetryPolicy.none()).build()));
 	}
 
 }

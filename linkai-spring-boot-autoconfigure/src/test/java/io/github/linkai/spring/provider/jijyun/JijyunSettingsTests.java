@@ -70,7 +70,7 @@ class JijyunSettingsTests {
 		ChatOptions defaults = new ChatOptions("model", null, null, null);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Jijyun.chatClient(settings, new ChatClientFactory(WebClient.builder(),
-					new ReactorClientHttpConnector(), ClientSettings.of("support").withDefaults(defaults))))
+					new ReactorClientHttpConnector(), ClientSettings.builder("support").defaults(defaults).build())))
 			.withMessageContaining("'support'")
 			.withMessageContaining("model")
 			.withMessageContaining("chatMode");

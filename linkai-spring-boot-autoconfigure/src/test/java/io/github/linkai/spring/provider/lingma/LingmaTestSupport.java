@@ -11,6 +11,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.RetryPolicy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +58,7 @@ final class LingmaTestSupport {
 	/** The building blocks of a client named {@code lingma} with the given default options. */
 	static ChatClientFactory factory(ChatOptions defaults) {
 		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(),
-				ClientSettings.of("lingma").withDefaults(defaults));
+				ClientSettings.builder("lingma").defaults(defaults).retry(RetryPolicy.none()).build());
 	}
 
 	/** A fixture of this package, with {@code ${token}} replaced by the test token. */

@@ -12,6 +12,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.RetryPolicy;
 import io.github.linkai.spring.client.http.WireJson;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +57,9 @@ final class LinkAiTestSupport {
 	}
 
 	private static ChatClientFactory factory(ClientHttpConnector connector) {
-		return new ChatClientFactory(WebClient.builder(), connector, ClientSettings.of("test"));
+		// one attempt: these suites check how each answer maps; retries have their own tests
+		return new ChatClientFactory(WebClient.builder(), connector,
+				ClientSettings.builder("test").retry(RetryPolicy.none()).build());
 	}
 
 	/** A fixture next to the tests, as UTF-8 text. */

@@ -13,6 +13,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.RetryPolicy;
 import io.github.linkai.spring.client.http.WireJson;
 import tools.jackson.databind.JsonNode;
 
@@ -54,7 +55,7 @@ final class OpenAiTestSupport {
 	/** A factory whose clients have these neutral defaults. */
 	static ChatClientFactory factory(ChatOptions defaults) {
 		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(),
-				ClientSettings.of("test").withDefaults(defaults));
+				ClientSettings.builder("test").defaults(defaults).retry(RetryPolicy.none()).build());
 	}
 
 	/** A fixture next to the tests, as UTF-8 text. */

@@ -1,0 +1,366 @@
+package io.github.linkai.spring.client.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.error.AuthenticationException;
+import io.github.linkai.spring.client.error.BadRequestException;
+import io.github.linkai.spring.client.error.ChatTimeoutException;
+import io.github.linkai.spring.client.error.ChatTransportException;
+import io.github.linkai.spring.client.error.ClientErrorException;
+import io.github.linkai.spring.client.error.ContentRejectedException;
+import io.github.linkai.spring.client.error.ProviderApiException;
+import io.github.linkai.spring.client.error.RateLimitedException;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
+import io.github.linkai.spring.client.error.ServerErrorException;
+import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.observation.ChatMeterObservationHandler;
+import io.github.linkai.spring.observation.DefaultChatObservationConvention;
+import io.github.linkai.spring.provider.linkai.LinkAi;
+import io.github.linkai.spring.provider.linkai.LinkAiOptions;
+import io.github.linkai.spring.provider.linkai.LinkAiSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Retries, deadlines and limits on the one exchange path. Backoffs are checked without waiting: the scheduler
+ * records each short wait and runs it at once.
+ */
+class ChatExchangeResilienceTests {
+
+	private static final String KEY = "Link_tOCJYmHxxm55eA1xs";
+
+	private static final String PATH = "/v1/chat/completions";
+
+	private static final String MEMORY_PATH = "/v1/chat/memory/completions";
+
+	private static final String REPLY = """
+			{"choices":[{"index":0,"message":{"role":"assistant","content":"好"},"finish_reason":"stop"}]}""";
+
+	private static final String STREAM = """
+			data: {"choices":[{"index":0,"delta":{"content":"你"},"finish_reason":null}]}
+
+			data: {"choices":[{"index":0,"delta":{"content":"好"},"finish_reason":"stop"}]}
+
+			data: [DONE]
+
+			""";
+
+	@RegisterExtension
+	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final RecordingScheduler scheduler = new RecordingScheduler();
+
+	@Test
+	void a503ThatPassesASecondLaterIsRetriedWithBackoff() {
+		failThenSucceed(aResponse().withStatus(503), okJson(REPLY));
+
+		assertThat(client(RetryPolicy.defaults()).chat("你好")).isEqualTo("好");
+
+		wm.verify(2, postRequestedFor(urlPathEqualTo(PATH)));
+		assertThat(this.scheduler.waits).singleElement()
+			.satisfies((wait) -> assertThat(wait).isBetween(Duration.ofMillis(375), Duration.ofMillis(625)));
+	}
+
+	@Test
+	void aRetryAfterIsWaitedForInsteadOfTheBackoff() {
+		failThenSucceed(aResponse().withStatus(429).withHeader("Retry-After", "1"), okJson(REPLY));
+
+		assertThat(client(RetryPolicy.defaults()).chat("你好")).isEqualTo("好");
+
+		assertThat(this.scheduler.waits).containsExactly(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void aRetryAfterMsIsWaitedFor() {
+		failThenSucceed(aResponse().withStatus(429).withHeader("Retry-After-Ms", "250").withHeader("Retry-After", "9"),
+				okJson(REPLY));
+
+		client(RetryPolicy.defaults()).chat("你好");
+
+		assertThat(this.scheduler.waits).containsExactly(Duration.ofMillis(250));
+	}
+
+	@Test
+	void aServerAskingForLongerThanTheCapIsNotWaitedForAndTheCallerLearnsHowLong() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"))
+			.satisfies((error) -> assertThat(error.retryAfter()).isEqualTo(Duration.ofHours(1)));
+
+		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+		assertThat(this.scheduler.waits).isEmpty();
+	}
+
+	@Test
+	void retriesStopAfterTheConfiguredNumberWithGrowingBackoffs() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(502)));
+		RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(300), 0, Duration.ofSeconds(60));
+
+		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> client(policy).chat("你好"))
+			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(502));
+
+		wm.verify(4, postRequestedFor(urlPathEqualTo(PATH)));
+		assertThat(this.scheduler.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200),
+				Duration.ofMillis(300));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 400, 401, 402, 403, 404, 406, 408, 409, 422 })
+	void statusesThatDoNotGetBetterAreNotRetried(int status) {
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(status)));
+
+		assertThatExceptionOfType(ProviderApiException.class).isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"))
+			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(status));
+
+		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+	}
+
+	@Test
+	void aRefusedConnectionIsRetriedEvenForMemoryChat() throws Exception {
+		int closedPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			closedPort = socket.getLocalPort();
+		}
+		MemoryChatClient memory = LinkAi.memoryChatClient(
+				new LinkAiSettings(KEY, "http://127.0.0.1:" + closedPort, LinkAiOptions.none()),
+				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+
+		assertThatExceptionOfType(ChatTransportException.class).isThrownBy(() -> memory.chat(null, "你好"));
+
+		assertThat(this.scheduler.waits).hasSize(2);
+	}
+
+	@Test
+	void aResetAfterTheRequestWasSentIsRetriedForPlainChatButNotForMemoryChat() {
+		failThenSucceed(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), okJson(REPLY));
+		assertThat(client(RetryPolicy.defaults()).chat("你好")).isEqualTo("好");
+		wm.verify(2, postRequestedFor(urlPathEqualTo(PATH)));
+
+		wm.stubFor(post(MEMORY_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+		assertThatExceptionOfType(ChatTransportException.class).isThrownBy(() -> memory.chat(null, "你好"));
+		// the server may have stored the turn: asking again would store it twice
+		wm.verify(1, postRequestedFor(urlPathEqualTo(MEMORY_PATH)));
+	}
+
+	@Test
+	void aStreamThatFailsBeforeItsFirstChunkIsRetried() {
+		failThenSucceed(aResponse().withStatus(503),
+				aResponse().withHeader("Content-Type", "text/event-stream").withBody(STREAM));
+
+		List<ChatChunk> chunks = client(RetryPolicy.defaults()).stream("你好").collectList().block();
+
+		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("你", "好");
+		wm.verify(2, postRequestedFor(urlPathEqualTo(PATH)));
+	}
+
+	@Test
+	void aStreamThatFailsAfterAChunkIsNeverRetried() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+			.withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"你\"},\"finish_reason\":null}]}\n\n")));
+
+		List<ChatChunk> received = new CopyOnWriteArrayList<>();
+		assertThatExceptionOfType(StreamTruncatedException.class)
+			.isThrownBy(() -> client(RetryPolicy.defaults()).stream("你好").doOnNext(received::add).blockLast());
+
+		assertThat(received).hasSize(1);
+		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+	}
+
+	@Test
+	void retriesAreCountedInTheCallsObservation() {
+		failThenSucceed(aResponse().withStatus(500), okJson(REPLY));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig()
+			.observationHandler(new ChatMeterObservationHandler(meters, new DefaultChatObservationConvention()));
+
+		LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+				factory(RetryPolicy.defaults(), observations)).chat("你好");
+
+		assertThat(meters.get("linkai.client.retries").counter().count()).isEqualTo(1);
+	}
+
+	@Test
+	void aStreamWithNoDataEventWithinTheFirstEventTimeoutFails() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+			.withBody(": keep-alive\n\n: keep-alive\n\n")
+			.withChunkedDribbleDelay(2, 3000)));
+		ChatClient client = client(ClientSettings.builder("test")
+			.retry(RetryPolicy.none())
+			.firstEventTimeout(Duration.ofMillis(300)));
+
+		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast())
+			.withMessageContaining("first-event-timeout");
+	}
+
+	@Test
+	void keepAlivesDoNotResetTheIdleTimeoutAndTheErrorSaysTheAnswerIsIncomplete() {
+		StringBuilder body = new StringBuilder(
+				"data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"你\"},\"finish_reason\":null}]}\n\n");
+		for (int i = 0; i < 20; i++) {
+			body.append(": ping\n\n");
+		}
+		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+			.withBody(body.toString())
+			.withChunkedDribbleDelay(21, 4000)));
+		ChatClient client = client(ClientSettings.builder("test")
+			.retry(RetryPolicy.none())
+			.idleTimeout(Duration.ofMillis(700)));
+
+		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast())
+			.withMessageContaining("idle-timeout")
+			.withMessageContaining("after 1 chunk(s); the answer is incomplete");
+	}
+
+	@Test
+	void aDripFedReplyIsCutAtTheDeadline() {
+		wm.stubFor(post(PATH).willReturn(okJson(REPLY).withChunkedDribbleDelay(20, 5000)));
+		ChatClient client = client(ClientSettings.builder("test")
+			.retry(RetryPolicy.none())
+			.deadline(Duration.ofMillis(500)));
+
+		long start = System.nanoTime();
+		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.chat("你好"))
+			.withMessageContaining("(deadline)");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void aHugeErrorBodyKeepsItsStatus() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(500).withBody("x".repeat(2 * 1024 * 1024))));
+
+		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> client(RetryPolicy.none()).chat("你好"))
+			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(500));
+	}
+
+	@Test
+	void anEventOverTheLimitIsATypedErrorNamingTheProperty() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+			.withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(4096)
+					+ "\"},\"finish_reason\":null}]}\n\n")));
+		ChatClient client = client(ClientSettings.builder("test").retry(RetryPolicy.none()).maxEventBytes(1024));
+
+		assertThatExceptionOfType(ResponseDecodingException.class).isThrownBy(() -> client.stream("你好").blockLast())
+			.withMessageContaining("max-event-size");
+	}
+
+	@Test
+	void anEventOfSeveralMegabytesFitsTheDefaultLimit() {
+		String big = "x".repeat(3 * 1024 * 1024);
+		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+			.withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + big
+					+ "\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")));
+
+		List<ChatChunk> chunks = client(RetryPolicy.none()).stream("你好").collectList().block();
+
+		assertThat(chunks).singleElement().satisfies((chunk) -> assertThat(chunk.delta()).hasSize(big.length()));
+	}
+
+	@Test
+	void unretriedTypesStayTyped() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(409)));
+		assertThatExceptionOfType(ContentRejectedException.class)
+			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(401)));
+		assertThatExceptionOfType(AuthenticationException.class)
+			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(400)));
+		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(418)));
+		assertThatExceptionOfType(ClientErrorException.class).isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		assertThat(this.scheduler.waits).isEmpty();
+	}
+
+	private void failThenSucceed(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure,
+			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder success) {
+		wm.stubFor(post(PATH).inScenario("retry")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(failure)
+			.willSetStateTo("failed"));
+		wm.stubFor(post(PATH).inScenario("retry").whenScenarioStateIs("failed").willReturn(success));
+	}
+
+	private ChatClient client(RetryPolicy policy) {
+		return LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+				factory(policy, ObservationRegistry.NOOP));
+	}
+
+	private ChatClient client(ClientSettings.Builder settings) {
+		return LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+				new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(), settings.build()));
+	}
+
+	private ChatClientFactory factory(RetryPolicy policy, ObservationRegistry observations) {
+		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(),
+				ClientSettings.builder("test").retry(policy).scheduler(this.scheduler).observation(observations, null)
+					.build());
+	}
+
+	/**
+	 * Runs waits shorter than 30 s (backoffs) at once and records them; longer ones (the default timeouts and
+	 * deadline) wait for real. Timeout tests use the real scheduler.
+	 */
+	private static final class RecordingScheduler implements Scheduler {
+
+		final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+		private final Scheduler delegate = Schedulers.parallel();
+
+		@Override
+		public Disposable schedule(Runnable task) {
+			return this.delegate.schedule(task);
+		}
+
+		@Override
+		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+			Duration wait = Duration.ofNanos(unit.toNanos(delay));
+			if (wait.compareTo(Duration.ofSeconds(30)) < 0) {
+				this.waits.add(wait);
+				return this.delegate.schedule(task);
+			}
+			return this.delegate.schedule(task, delay, unit);
+		}
+
+		@Override
+		public long now(TimeUnit unit) {
+			return this.delegate.now(unit);
+		}
+
+		@Override
+		public Worker createWorker() {
+			return this.delegate.createWorker();
+		}
+
+	}
+
+}
