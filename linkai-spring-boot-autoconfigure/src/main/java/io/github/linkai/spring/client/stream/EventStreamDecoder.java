@@ -1,6 +1,7 @@
 package io.github.linkai.spring.client.stream;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 import io.github.linkai.spring.client.ChatChunk;
@@ -18,6 +19,7 @@ import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
@@ -25,8 +27,8 @@ import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * Turns the events {@link EventStreamLines} splits into chunks: each event's data is decoded once, straight into
- * the provider's record. Added here: stop at the end marker ({@code takeUntil}, so the exchange is released at
- * once), time out when no data event arrives in time (first-event and idle timeouts), fail on an in-stream error
+ * the provider's record. Added here: complete at the end marker (reading the body's rest so the connection is
+ * reused), time out when no data event arrives in time (first-event and idle timeouts), fail on an in-stream error
  * object, and fail with {@link StreamTruncatedException} when the body ends
  * before the end marker or a final finish reason, or when the connection fails after events arrived (a read
  * timeout then is a {@link ChatTimeoutException} saying the answer is incomplete). The mapping's secrets are masked in what it raises: a provider
@@ -35,6 +37,9 @@ import org.springframework.http.codec.ServerSentEvent;
  * @param <C> the provider's event record
  */
 public final class EventStreamDecoder<C> {
+
+	/** How long the body may go on after the end marker before it is cut off. */
+	private static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
 
 	private final WireMapping<?, C> mapping;
 
@@ -60,16 +65,19 @@ public final class EventStreamDecoder<C> {
 	public Flux<ChatChunk> decode(Flux<ServerSentEvent<String>> events, ExchangeContext context) {
 		return Flux.defer(() -> {
 			State state = new State();
-			// The end marker is recorded downstream, in order: flatMapIterable reads ahead, so a flag set in the
-			// takeUntil predicate would be seen by events still queued before the marker, which would be dropped.
 			// Reactor timeouts on data events, not Netty's read timeout: keep-alive comments must not reset them
 			// (EventStreamLines emits no event for a comment). Timing out cancels the body and its connection.
 			Flux<ServerSentEvent<String>> timed = events.timeout(
 					Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler()),
 					(event) -> Mono.delay(this.settings.idleTimeout(), this.settings.scheduler()),
 					Flux.defer(() -> Flux.error(timeout(state, context))));
-			return timed.takeUntil(this.mapping::isEndOfStream)
+			// After the end marker the rest of the body (normally just its last, empty chunk) is still read, not
+			// cancelled: a cancelled body closes its connection, a finished one goes back to the pool. A server
+			// that keeps sending is cut off after a short grace. The marker is recorded where chunks are made, in
+			// order: flatMapIterable reads ahead, so events queued before it are never dropped.
+			return timed.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.settings.scheduler())))
 				.flatMapIterable((event) -> chunks(event, state, context))
+				.onErrorResume((error) -> state.ended, (error) -> Mono.empty())
 				.onErrorMap((error) -> state.events > 0 && (error instanceof TimeoutException),
 						(error) -> new ChatTimeoutException(context.provider(), context.clientName(),
 								"Stream timed out after " + state.chunks + " chunk(s) (" + error.getClass().getSimpleName()
@@ -94,8 +102,12 @@ public final class EventStreamDecoder<C> {
 
 	private List<ChatChunk> chunks(ServerSentEvent<String> event, State state, ExchangeContext context) {
 		String data = event.data();
+		if (state.ended) {
+			return List.of(); // the answer is complete: whatever follows the end marker is not part of it
+		}
 		if (this.mapping.isEndOfStream(event)) {
 			state.ended = true;
+			state.endMarker.tryEmitEmpty();
 			return List.of();
 		}
 		if (data == null || data.isBlank()) {
@@ -133,6 +145,8 @@ public final class EventStreamDecoder<C> {
 	private static final class State {
 
 		boolean ended;
+
+		final Sinks.Empty<Void> endMarker = Sinks.empty();
 
 		boolean finished;
 

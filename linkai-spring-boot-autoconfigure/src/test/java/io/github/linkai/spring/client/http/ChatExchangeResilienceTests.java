@@ -301,6 +301,19 @@ class ChatExchangeResilienceTests {
 		assertThat(this.scheduler.waits).isEmpty();
 	}
 
+	@Test
+	void aBodyThatGoesOnAfterTheEndMarkerIsCutOffAndTheAnswerStillCompletes() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+			.withBody(STREAM + ": more\n\n".repeat(10))
+			.withChunkedDribbleDelay(11, 6000)));
+
+		long start = System.nanoTime();
+		List<ChatChunk> chunks = client(RetryPolicy.none()).stream("你好").collectList().block();
+
+		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("你", "好");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+	}
+
 	private void failThenSucceed(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure,
 			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder success) {
 		wm.stubFor(post(PATH).inScenario("retry")
