@@ -3,10 +3,10 @@ package io.github.linkai.spring.health;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatRequest;
-import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -58,7 +58,8 @@ final class ChatClientProbe {
 			done = Sinks.empty();
 			this.inFlight = done.asMono();
 		}
-		this.client.chatReactive(ChatRequest.of(this.settings.message()))
+		// deferred: a client that throws instead of signalling must not leave the probe in flight forever
+		Mono.defer(() -> this.client.chatReactive(ChatRequest.of(this.settings.message())))
 			.timeout(this.settings.timeout())
 			.subscribe((reply) -> {
 			}, (error) -> finish(done, error), () -> finish(done, null));
@@ -70,7 +71,7 @@ final class ChatClientProbe {
 	}
 
 	private void finish(Sinks.Empty<Void> done, @Nullable Throwable error) {
-		if (error != null && !(error instanceof ChatClientException)) {
+		if (error instanceof TimeoutException) {
 			// our own timeout cancelled the call, so the client reported nothing
 			error = new ChatTimeoutException(this.client.provider(), this.client.name(),
 					"Health probe got no answer within " + this.settings.timeout(), null);

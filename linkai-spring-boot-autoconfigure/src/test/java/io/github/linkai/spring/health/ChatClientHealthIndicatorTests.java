@@ -124,12 +124,31 @@ class ChatClientHealthIndicatorTests {
 		assertThat(client.calls.get()).isOne();
 	}
 
+	@Test
+	void aClientThatThrowsShouldNotLeaveTheProbeInFlight() {
+		ReportingClient client = new ReportingClient(this.tracker, () -> Mono.just(reply())) {
+
+			@Override
+			public Mono<ChatResponse> chatReactive(ChatRequest request) {
+				this.calls.incrementAndGet();
+				throw new IllegalStateException("broken client");
+			}
+
+		};
+		ChatClientHealthIndicator indicator = new ChatClientHealthIndicator(client, TARGET, this.tracker, PROBE);
+		Health health = indicator.health().block(Duration.ofSeconds(1));
+		assertThat(health.getDetails().get("probe").toString()).contains("lastResult=IllegalStateException");
+		this.clock.advance(Duration.ofMinutes(1));
+		indicator.health().block(Duration.ofSeconds(1));
+		assertThat(client.calls.get()).isEqualTo(2);
+	}
+
 	private ChatResponse reply() {
 		return new ChatResponse("acme", "default", null, "pong", "stop", null, null, null, List.of(), null, Map.of());
 	}
 
 	/** A client that reports its calls to the tracker as the starter's clients do, and counts them. */
-	static final class ReportingClient implements ChatClient {
+	static class ReportingClient implements ChatClient {
 
 		final AtomicInteger calls = new AtomicInteger();
 
