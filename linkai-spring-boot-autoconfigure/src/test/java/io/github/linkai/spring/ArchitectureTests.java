@@ -47,6 +47,13 @@ class ArchitectureTests {
 				&& !line.contains("spring.provider.openai."));
 	}
 
+	@Test
+	void healthNamesNoProviderAndDoesNotDependOnTheGlue() throws IOException {
+		assertThat(importsIn("health")).isNotEmpty()
+			.noneMatch((line) -> line.contains("io.github.linkai.spring.provider")
+					|| line.contains("io.github.linkai.spring.autoconfigure"));
+	}
+
 	/** LinkAI's chat API has OpenAI's shape: it reads it with the openai package's records and mapping. */
 	private static boolean sharesWireFormat(String provider, String importLine) {
 		return "linkai".equals(provider) && importLine.contains("io.github.linkai.spring.provider.openai.");

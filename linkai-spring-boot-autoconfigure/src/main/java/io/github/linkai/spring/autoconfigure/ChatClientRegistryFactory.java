@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.client.ChatClientTarget;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
@@ -81,17 +83,19 @@ class ChatClientRegistryFactory {
 	ChatClientRegistry create(List<BoundClient<?>> clients) {
 		Map<String, ChatClient> chatClients = new LinkedHashMap<>();
 		Map<String, MemoryChatClient> memoryClients = new LinkedHashMap<>();
+		Map<String, ChatClientTarget> targets = new LinkedHashMap<>();
 		for (BoundClient<?> client : clients) {
-			ProviderClients created = create(client);
-			chatClients.put(client.name(), created.chat());
-			if (created.memory() != null) {
-				memoryClients.put(client.name(), created.memory());
+			Created created = create(client);
+			chatClients.put(client.name(), created.clients().chat());
+			if (created.clients().memory() != null) {
+				memoryClients.put(client.name(), created.clients().memory());
 			}
+			targets.put(client.name(), created.target());
 		}
-		return new ChatClientRegistry(chatClients, memoryClients);
+		return new ChatClientRegistry(chatClients, memoryClients, targets);
 	}
 
-	private <S> ProviderClients create(BoundClient<S> client) {
+	private <S> Created create(BoundClient<S> client) {
 		String credential = credential(client);
 		String baseUrl = baseUrl(client);
 		ChatOptions defaults = defaults(client);
@@ -114,11 +118,17 @@ class ChatClientRegistryFactory {
 			throw new InvalidConfigurationPropertyValueException(client.optionProperty(option),
 					option.valueIn(defaults), ex.getMessage());
 		}
-		String details = client.provider().describe(client.settings());
-		logger.info("Chat client '" + client.name() + "': provider " + client.provider().id() + ", host "
-				+ URI.create(baseUrl).getHost() + (details.isEmpty() ? "" : ", " + details)
+		// what the startup log line shows is what the registry (and so the health details) says the client targets
+		ChatClientTarget target = new ChatClientTarget(client.provider().id(),
+				Objects.toString(URI.create(baseUrl).getHost(), ""), client.provider().describe(client.settings()));
+		logger.info("Chat client '" + client.name() + "': provider " + target.provider() + ", host " + target.host()
+				+ (target.description().isEmpty() ? "" : ", " + target.description())
 				+ ((created.memory() != null) ? ", with memory chat" : ""));
-		return created;
+		return new Created(created, target);
+	}
+
+	/** A provider's clients and what they talk to. */
+	private record Created(ProviderClients clients, ChatClientTarget target) {
 	}
 
 	/** What the exchange needs of this client, from its properties and the application's observation. */

@@ -1,5 +1,6 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,9 @@ public class LinkAiProperties extends LinkAiClientProperties {
 	/** Observation of the chat calls (metrics and spans). */
 	private final Observations observations = new Observations();
 
+	/** The clients' health, as the actuator's health endpoint shows it (linkai/<client name>). */
+	private final Health health = new Health();
+
 	public Map<String, LinkAiClientProperties> getClients() {
 		return this.clients;
 	}
@@ -31,6 +35,10 @@ public class LinkAiProperties extends LinkAiClientProperties {
 
 	public Observations getObservations() {
 		return this.observations;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/** Observation of the chat calls. */
@@ -48,6 +56,95 @@ public class LinkAiProperties extends LinkAiClientProperties {
 
 		public void setIncludeContent(boolean includeContent) {
 			this.includeContent = includeContent;
+		}
+
+	}
+
+	/**
+	 * The clients' health. Passive by default: judged from the calls the application makes, without a call of
+	 * its own. Settings apply to every client.
+	 */
+	public static class Health {
+
+		/** How far back calls count: failures older than this no longer make a client DOWN or OUT_OF_SERVICE. */
+		private Duration window = Duration.ofMinutes(5);
+
+		/** Provider-side failures in a row (5xx, transport, timeout), all within the window, that make a client DOWN. */
+		private int failureThreshold = 3;
+
+		/** The optional active probe: a real chat call when there is no recent evidence. It spends tokens. */
+		private final Probe probe = new Probe();
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public Probe getProbe() {
+			return this.probe;
+		}
+
+		/** The optional active probe of each client. */
+		public static class Probe {
+
+			/**
+			 * Whether a health check may call each client's provider when no call has ended within the interval.
+			 * Each probe is a real chat call: it spends tokens (or credit) on every instance.
+			 */
+			private boolean enabled;
+
+			/** The least time between a client's probes; health checks in between reuse the last result. */
+			private Duration interval = Duration.ofMinutes(1);
+
+			/** How long a probe may take; a probe without an answer in time counts as a provider-side failure. */
+			private Duration timeout = Duration.ofSeconds(10);
+
+			/** The user message a probe sends, with the client's default options. */
+			private String message = "ping";
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Duration getInterval() {
+				return this.interval;
+			}
+
+			public void setInterval(Duration interval) {
+				this.interval = interval;
+			}
+
+			public Duration getTimeout() {
+				return this.timeout;
+			}
+
+			public void setTimeout(Duration timeout) {
+				this.timeout = timeout;
+			}
+
+			public String getMessage() {
+				return this.message;
+			}
+
+			public void setMessage(String message) {
+				this.message = message;
+			}
+
 		}
 
 	}

@@ -19,10 +19,22 @@ public final class ChatClientRegistry {
 
 	private final Map<String, MemoryChatClient> memoryClients;
 
-	/** A registry of the given clients, keyed by their names. */
+	private final Map<String, ChatClientTarget> targets;
+
+	/** A registry of the given clients, keyed by their names; their targets are known only by provider. */
 	public ChatClientRegistry(Map<String, ChatClient> clients, Map<String, MemoryChatClient> memoryClients) {
+		this(clients, memoryClients, Map.of());
+	}
+
+	/**
+	 * A registry of the given clients, keyed by their names, with what each talks to.
+	 * @param targets the clients' targets by name; a client without one is known only by its provider
+	 */
+	public ChatClientRegistry(Map<String, ChatClient> clients, Map<String, MemoryChatClient> memoryClients,
+			Map<String, ChatClientTarget> targets) {
 		this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(clients));
 		this.memoryClients = Collections.unmodifiableMap(new LinkedHashMap<>(memoryClients));
+		this.targets = Map.copyOf(targets);
 	}
 
 	/** The client of that name. @throws NoSuchElementException naming the known clients */
@@ -42,6 +54,15 @@ public final class ChatClientRegistry {
 					+ this.memoryClients.keySet());
 		}
 		return client;
+	}
+
+	/**
+	 * What the client of that name talks to (provider, host, app code or organization), never a credential.
+	 * @throws NoSuchElementException naming the known clients
+	 */
+	public ChatClientTarget target(String name) {
+		ChatClientTarget target = this.targets.get(name);
+		return (target != null) ? target : ChatClientTarget.of(get(name));
 	}
 
 	/** The names of all clients, in configuration order. */

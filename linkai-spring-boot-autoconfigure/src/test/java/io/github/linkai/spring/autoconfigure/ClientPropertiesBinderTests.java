@@ -179,6 +179,20 @@ class ClientPropertiesBinderTests {
 		assertThat(((JijyunProperties) clients.get(0).settings()).getTools()).containsExactly("web", "calc");
 	}
 
+	@Test
+	void bindAllShouldAcceptTheHealthSettingsAsTopLevelKeysButNotPerClient() {
+		assertThat(bind("linkai.api-key=k1", "linkai.health.window=2m", "linkai.health.failure-threshold=5",
+				"linkai.health.probe.enabled=true", "linkai.health.probe.interval=30s", "linkai.health.probe.timeout=3s",
+				"linkai.health.probe.message=hello"))
+			.hasSize(1);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> bind("linkai.api-key=k1", "linkai.health.probe.enabeld=true"))
+			.withMessageContaining("linkai.health.probe.enabeld");
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> bind("linkai.api-key=k1", "linkai.clients.sales.health.window=2m"))
+			.withMessageContaining("linkai.clients.sales.health.window");
+	}
+
 	private static List<BoundClient<?>> bind(String... properties) {
 		return ClientPropertiesBinder.of(environment(properties), PROVIDERS).bindAll();
 	}

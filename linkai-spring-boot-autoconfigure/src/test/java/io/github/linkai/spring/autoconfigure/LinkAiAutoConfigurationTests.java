@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.client.ChatClientTarget;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
@@ -434,6 +435,30 @@ class LinkAiAutoConfigurationTests {
 			.containsOnlyOnce("Chat client 'eng': provider lingma, host openapi-rdc.aliyuncs.com, organization ORG1")
 			.doesNotContain(KEY)
 			.doesNotContain("pt-0fh3abcdef0fbG");
+	}
+
+	@Test
+	void theRegistryKnowsWhatEachClientTalksToAsTheLogLineSaysAndNeverItsCredential() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.app-code=G7z6vKwp", "linkai.clients.eng.provider=lingma",
+					"linkai.clients.eng.api-key=pt-0fh3abcdef0fbG", "linkai.clients.eng.lingma.organization-id=ORG1",
+					"linkai.clients.eng.base-url=http://127.0.0.1:9")
+			.run((context) -> {
+				ChatClientRegistry registry = context.getBean(ChatClientRegistry.class);
+				assertThat(registry.target("default"))
+					.isEqualTo(new ChatClientTarget("linkai", "api.link-ai.tech", "app code G7z6vKwp"));
+				assertThat(registry.target("eng")).isEqualTo(new ChatClientTarget("lingma", "127.0.0.1", "organization ORG1"));
+				assertThat(registry.target("eng").toString()).doesNotContain("pt-0fh3abcdef0fbG");
+				assertThatExceptionOfType(java.util.NoSuchElementException.class).isThrownBy(() -> registry.target("sales"));
+			});
+	}
+
+	@Test
+	void aRegistryBuiltByTheApplicationKnowsItsClientsTargetsByProviderOnly() {
+		ChatClient support = mock(ChatClient.class);
+		org.mockito.BDDMockito.given(support.provider()).willReturn("jijyun");
+		ChatClientRegistry registry = new ChatClientRegistry(java.util.Map.of("support", support), java.util.Map.of());
+		assertThat(registry.target("support")).isEqualTo(new ChatClientTarget("jijyun", "", ""));
 	}
 
 	@Test
