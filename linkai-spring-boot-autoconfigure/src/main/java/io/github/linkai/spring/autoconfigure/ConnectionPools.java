@@ -20,6 +20,8 @@ class ConnectionPools implements DisposableBean {
 			.pendingAcquireMaxCount(2 * properties.getMaxConnections())
 			.pendingAcquireTimeout(properties.getPendingAcquireTimeout())
 			.maxIdleTime(properties.getMaxIdleTime())
+			// without it an idle connection is only closed when it is next acquired, which may be never
+			.evictInBackground(properties.getMaxIdleTime())
 			.build();
 		this.pools.add(pool);
 		return pool;

@@ -34,6 +34,7 @@ import io.github.linkai.spring.observation.ChatObservationDocumentation;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -47,6 +48,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -414,6 +416,15 @@ public final class ChatExchange<R, C> {
 					"Response larger than spring.http.codecs.max-in-memory-size, or stream event larger than the "
 							+ "client's max-event-size (" + this.settings.maxEventBytes() + " bytes): " + describe(cause),
 					cause);
+		}
+		if (cause instanceof InvalidMediaTypeException) {
+			// not its message: it quotes the header
+			return new ResponseDecodingException(provider, this.settings.name(), "Malformed Content-Type header", null);
+		}
+		if (cause instanceof DecoderException || cause instanceof NumberFormatException) {
+			// Netty could not parse the HTTP response (a bad chunk-size line, random bytes)
+			return new ChatTransportException(provider, this.settings.name(),
+					"Malformed HTTP response (" + cause.getClass().getSimpleName() + ")", null);
 		}
 		if (error instanceof WebClientRequestException || cause instanceof IOException) {
 			return new ChatTransportException(provider, this.settings.name(), "Request failed: " + describe(cause), cause);

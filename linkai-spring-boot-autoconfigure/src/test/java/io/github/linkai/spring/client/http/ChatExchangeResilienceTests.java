@@ -314,6 +314,36 @@ class ChatExchangeResilienceTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 	}
 
+	@Test
+	void aMalformedContentTypeIsOneOfOursAndDoesNotQuoteTheHeader() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream; charset=\"" + KEY)
+			.withBody(STREAM)));
+
+		assertThatExceptionOfType(ResponseDecodingException.class)
+			.isThrownBy(() -> client(RetryPolicy.none()).stream("你好").blockLast())
+			.satisfies((error) -> assertThat(error.getMessage()).doesNotContain(KEY));
+		assertThatExceptionOfType(ResponseDecodingException.class)
+			.isThrownBy(() -> client(RetryPolicy.none()).chat("你好"));
+	}
+
+	@Test
+	void aMalformedChunkIsOneOfOurs() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+		assertThatExceptionOfType(io.github.linkai.spring.client.error.ChatClientException.class)
+			.isThrownBy(() -> client(RetryPolicy.none()).chat("你好"));
+		assertThatExceptionOfType(io.github.linkai.spring.client.error.ChatClientException.class)
+			.isThrownBy(() -> client(RetryPolicy.none()).stream("你好").blockLast());
+	}
+
+	@Test
+	void randomDataThenCloseIsOneOfOurs() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+
+		assertThatExceptionOfType(io.github.linkai.spring.client.error.ChatClientException.class)
+			.isThrownBy(() -> client(RetryPolicy.none()).chat("你好"));
+	}
+
 	private void failThenSucceed(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder failure,
 			com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder success) {
 		wm.stubFor(post(PATH).inScenario("retry")
