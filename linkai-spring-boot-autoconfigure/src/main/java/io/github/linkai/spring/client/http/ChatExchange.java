@@ -39,6 +39,7 @@ import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import reactor.util.retry.Retry;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
@@ -143,24 +144,12 @@ public final class ChatExchange<R, C> {
 			return call;
 		}
 		return Mono.defer(() -> {
-			ChatObservationContext context = observationContext(request, false);
-			Observation observation = observation(context);
+			ObservedCall observed = observe(request, false);
 			// stopped before the value is handed on: a blocking caller may read the meters as soon as it has it
-			return call.doOnSuccess((response) -> {
-				if (response != null) {
-					context.response(response);
-				}
-				stop(observation, context);
-			})
-				.doOnError((error) -> {
-					observation.error(error);
-					stop(observation, context);
-				})
-				.doOnCancel(() -> {
-					context.cancel();
-					stop(observation, context);
-				})
-				.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
+			return call.doOnSuccess(observed::succeeded)
+				.doOnError(observed::failed)
+				.doOnCancel(observed::cancelled)
+				.contextWrite(observed::propagate);
 		});
 	}
 
@@ -195,20 +184,23 @@ public final class ChatExchange<R, C> {
 			return stream;
 		}
 		return Flux.defer(() -> {
-			ChatObservationContext context = observationContext(request, true);
-			Observation observation = observation(context);
-			return stream.doOnNext(context::chunk)
-				.doOnComplete(() -> stop(observation, context))
-				.doOnError((error) -> {
-					observation.error(error);
-					stop(observation, context);
-				})
-				.doOnCancel(() -> {
-					context.cancel();
-					stop(observation, context);
-				})
-				.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, observation));
+			ObservedCall observed = observe(request, true);
+			return stream.doOnNext(observed.context::chunk)
+				.doOnComplete(() -> observed.succeeded(null))
+				.doOnError(observed::failed)
+				.doOnCancel(observed::cancelled)
+				.contextWrite(observed::propagate);
 		});
+	}
+
+	/** A started observation of one call, parent of the HTTP client's own. */
+	private ObservedCall observe(ChatRequest request, boolean stream) {
+		ChatObservationContext context = observationContext(request, stream);
+		Observation observation = ChatObservationDocumentation.CHAT
+			.observation(this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
+					this.settings.observationRegistry())
+			.start();
+		return new ObservedCall(observation, context);
 	}
 
 	private ChatObservationContext observationContext(ChatRequest request, boolean stream) {
@@ -284,21 +276,6 @@ public final class ChatExchange<R, C> {
 				"Deadline of " + this.settings.deadline() + " exceeded (deadline)"
 						+ ((chunks > 0) ? " after " + chunks + " chunk(s); the answer is incomplete" : ""),
 				null);
-	}
-
-	/** Stops once: a cancel may still arrive after the last signal, and handlers count open streams. */
-	private static void stop(Observation observation, ChatObservationContext context) {
-		if (context.markStopped()) {
-			observation.stop();
-		}
-	}
-
-	/** A started observation of one call, parent of the HTTP client's own. */
-	private Observation observation(ChatObservationContext context) {
-		return ChatObservationDocumentation.CHAT
-			.observation(this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
-					this.settings.observationRegistry())
-			.start();
 	}
 
 	private ExchangeContext prepare(ChatRequest request) {
@@ -435,6 +412,47 @@ public final class ChatExchange<R, C> {
 	private String describe(Throwable error) {
 		String message = this.masker.mask(error.getMessage());
 		return error.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
+	}
+
+	/** One call's observation, stopped once whatever ends the call: a cancel may still follow the last signal. */
+	private static final class ObservedCall {
+
+		private final Observation observation;
+
+		private final ChatObservationContext context;
+
+		ObservedCall(Observation observation, ChatObservationContext context) {
+			this.observation = observation;
+			this.context = context;
+		}
+
+		void succeeded(@Nullable ChatResponse response) {
+			if (response != null) {
+				this.context.response(response);
+			}
+			stop();
+		}
+
+		void failed(Throwable error) {
+			this.observation.error(error);
+			stop();
+		}
+
+		void cancelled() {
+			this.context.cancel();
+			stop();
+		}
+
+		Context propagate(Context reactor) {
+			return reactor.put(ObservationThreadLocalAccessor.KEY, this.observation);
+		}
+
+		private void stop() {
+			if (this.context.markStopped()) {
+				this.observation.stop();
+			}
+		}
+
 	}
 
 }
