@@ -13,9 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -283,6 +286,21 @@ class LinkAiAutoConfigurationTests {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
 					.hasMessageContaining("linkai.clients.eng.lingma.organization-id");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "..", "ORG1/../../v2", "ORG1?x=1", "ORG1%2F", "OR\u0001G1" })
+	void lingmaOrganizationIdThatIsNotOnePathSegmentFailsStartupNamingTheProperty(String organizationId) {
+		this.contextRunner
+			.withPropertyValues("linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-token-1234",
+					"linkai.clients.eng.lingma.organization-id=" + organizationId)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("linkai.clients.eng.lingma.organization-id")
+					.hasMessageContaining("must be one path segment");
 			});
 	}
 
