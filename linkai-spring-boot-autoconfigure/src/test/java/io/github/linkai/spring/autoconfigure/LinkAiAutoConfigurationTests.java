@@ -38,6 +38,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.linkai.spring.WireTestSupport.printed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
@@ -373,6 +374,35 @@ class LinkAiAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.base-url");
+			});
+	}
+
+	@Test
+	void baseUrlWithUserInfoFailsStartupNamingThePropertyWithoutShowingThePassword() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=https://ops:s3cr3t-Pa55@api.link-ai.tech")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("linkai.base-url")
+					.hasMessageContaining("no user info");
+				assertThat(printed(context.getStartupFailure())).doesNotContain("s3cr3t-Pa55").doesNotContain("ops:");
+			});
+	}
+
+	@Test
+	void baseUrlWithAQueryFailsStartupNamingThePropertyWithoutShowingTheQuery() {
+		this.contextRunner
+			.withPropertyValues("linkai.clients.search.provider=jijyun", "linkai.clients.search.api-key=jjy-1",
+					"linkai.clients.search.base-url=https://chat.jijyun.cn/?apiKey=jjyQX7kfZpWm")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("linkai.clients.search.base-url")
+					.hasMessageContaining("no query");
+				assertThat(printed(context.getStartupFailure())).doesNotContain("jjyQX7kfZpWm");
 			});
 	}
 
