@@ -18,6 +18,7 @@ import io.github.linkai.spring.client.http.CallListener;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.client.http.RetryPolicy;
+import io.github.linkai.spring.client.http.SameOriginRedirects;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ProviderClients;
 import io.github.linkai.spring.client.spi.ProviderConfigurationException;
@@ -30,6 +31,7 @@ import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsPropertyMapper;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
@@ -46,9 +48,12 @@ class ChatClientRegistryFactory {
 
 	private static final Log logger = LogFactory.getLog(ChatClientRegistryFactory.class);
 
-	/** Used when neither the client nor spring.http.clients sets a timeout. */
-	static final HttpClientSettings DEFAULT_SETTINGS = new HttpClientSettings(null, Duration.ofSeconds(10),
-			Duration.ofSeconds(120), null);
+	/**
+	 * What applies when neither the client nor spring.http.clients sets it: the timeouts, and no redirects
+	 * followed (Boot's own default follows them, and a request carries the credential).
+	 */
+	static final HttpClientSettings DEFAULT_SETTINGS = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
+			Duration.ofSeconds(10), Duration.ofSeconds(120), null);
 
 	private final WebClient.Builder webClientBuilder;
 
@@ -187,14 +192,28 @@ class ChatClientRegistryFactory {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
+	/**
+	 * The client's connector. Redirects the settings enable are followed only to the same origin
+	 * ({@link SameOriginRedirects}, judged by Reactor Netty at each hop); another connector cannot be told so
+	 * and follows none.
+	 */
 	private ClientHttpConnector connector(BoundClient<?> client) {
 		HttpClientSettings settings = this.settingsMapper.map(client.properties()).orElse(DEFAULT_SETTINGS);
+		boolean followRedirects = settings.redirects() != HttpRedirects.DONT_FOLLOW;
 		ClientHttpConnectorBuilder<?> builder = this.connectorBuilder;
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
 			// Each client gets its own bounded pool: Reactor Netty's shared one holds only max(16, 2 * cores)
 			// connections, and every open stream holds one.
 			var pool = this.pools.create(client.name(), client.properties().getPool());
-			builder = reactor.withHttpClientFactory(() -> HttpClient.create(pool));
+			reactor = reactor.withHttpClientFactory(() -> HttpClient.create(pool));
+			// after Boot's followRedirect(true): the customizer runs last
+			builder = followRedirects ? reactor.withHttpClientCustomizer(SameOriginRedirects::followSameOriginOnly)
+					: reactor;
+		}
+		else if (followRedirects) {
+			logger.warn("Chat client '" + client.name() + "': redirects " + settings.redirects() + " ignored, "
+					+ "redirects are followed (to the same origin only) with the Reactor Netty connector only");
+			settings = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		}
 		return builder.build(settings);
 	}

@@ -103,13 +103,18 @@ public final class LinkAiAutoConfiguration {
 
 		/**
 		 * Masks the clients' credentials on actuator's env and configprops pages even with
-		 * {@code show-values=always}: a Jijyun key or a Yunxiao token is as secret as a password.
+		 * {@code show-values=always}: a Jijyun key or a Yunxiao token is as secret as a password. An entry is
+		 * masked by its key ({@code linkai.api-key}, {@code LINKAI_API_KEY}...) or by its value, when the value
+		 * holds a configured client's credential (the {@code YUNXIAO_TOKEN} a placeholder reads).
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "linkAiCredentialSanitizer")
-		SanitizingFunction linkAiCredentialSanitizer() {
+		SanitizingFunction linkAiCredentialSanitizer(Environment environment, ResourceLoader resourceLoader) {
+			ConfiguredCredentials credentials = new ConfiguredCredentials(
+					() -> LinkAiProviders.binder(environment, resourceLoader.getClassLoader()).bindAll());
 			return SanitizingFunction.sanitizeValue()
-				.ifKeyMatches((key) -> CREDENTIAL_KEY.matcher(key).matches());
+				.ifKeyMatches((key) -> CREDENTIAL_KEY.matcher(key).matches())
+				.ifValueStringMatches(credentials);
 		}
 
 	}

@@ -30,6 +30,18 @@ public record ChatChunk(String delta, @Nullable String finishReason, @Nullable U
 		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
+	/**
+	 * The new text's length, not the text, whether a session id is set, not the id, and the provider fields'
+	 * names, not their values: a chunk is user data and ends up in logs.
+	 */
+	@Override
+	public String toString() {
+		return "ChatChunk[delta=" + this.delta.length() + " chars, finishReason=" + this.finishReason + ", usage="
+				+ this.usage + ", sessionId=" + ((this.sessionId != null) ? "<set>" : "none") + ", requestId="
+				+ this.requestId + ", sources=" + this.sources.size() + ", cost=" + this.cost + ", providerFields="
+				+ this.providerFields.keySet() + "]";
+	}
+
 	/** Whether this chunk ends generation. */
 	public boolean isLast() {
 		return this.finishReason != null;

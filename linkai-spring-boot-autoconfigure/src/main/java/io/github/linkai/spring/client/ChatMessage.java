@@ -63,6 +63,12 @@ public record ChatMessage(Role role, List<ContentPart> parts) {
 		return text.toString();
 	}
 
+	/** The role and the parts' kinds and sizes, never their text or image URLs (user data). */
+	@Override
+	public String toString() {
+		return "ChatMessage[role=" + this.role.wireName() + ", parts=" + this.parts + "]";
+	}
+
 	/** Whether any part is an image. */
 	public boolean hasImages() {
 		for (ContentPart part : this.parts) {

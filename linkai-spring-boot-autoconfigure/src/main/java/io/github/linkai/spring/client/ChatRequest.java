@@ -56,6 +56,26 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 		return builder;
 	}
 
+	/**
+	 * What the request is made of, not what it says: the messages' count and roles, the options, whether a
+	 * session id is set and the provider options' types. The text and the session id identify a user, and a
+	 * request ends up in logs and exception messages.
+	 */
+	@Override
+	public String toString() {
+		List<String> roles = new ArrayList<>(this.messages.size());
+		for (ChatMessage message : this.messages) {
+			roles.add(message.role().wireName());
+		}
+		List<String> types = new ArrayList<>();
+		for (Class<? extends ProviderOptions> type : this.providerOptions.keySet()) {
+			types.add(type.getSimpleName());
+		}
+		types.sort(null);
+		return "ChatRequest[messages=" + this.messages.size() + " " + roles + ", options=" + this.options
+				+ ", sessionId=" + ((this.sessionId != null) ? "<set>" : "none") + ", providerOptions=" + types + "]";
+	}
+
 	/** The options of the given provider type, if the request carries them. */
 	public <T extends ProviderOptions> @Nullable T providerOptions(Class<T> type) {
 		return type.cast(this.providerOptions.get(type));

@@ -32,4 +32,17 @@ public record ChatResponse(String provider, String clientName, @Nullable String 
 		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
+	/**
+	 * The answer's length, not its text, whether a session id is set, not the id, and the provider fields' names,
+	 * not their values (Jijyun's {@code visitorId} names a user): an answer is user data and ends up in logs.
+	 */
+	@Override
+	public String toString() {
+		return "ChatResponse[provider=" + this.provider + ", clientName=" + this.clientName + ", model=" + this.model
+				+ ", content=" + this.content.length() + " chars, finishReason=" + this.finishReason + ", usage="
+				+ this.usage + ", sessionId=" + ((this.sessionId != null) ? "<set>" : "none") + ", requestId="
+				+ this.requestId + ", sources=" + this.sources.size() + ", cost=" + this.cost + ", providerFields="
+				+ this.providerFields.keySet() + "]";
+	}
+
 }

@@ -1,5 +1,6 @@
 package io.github.linkai.spring.client;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** One part of a message's content: text, or an image the model should look at. */
@@ -22,6 +23,12 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image 
 			Objects.requireNonNull(text, "text must not be null");
 		}
 
+		/** The length only: the text is user data. */
+		@Override
+		public String toString() {
+			return "Text[" + this.text.length() + " chars]";
+		}
+
 	}
 
 	/** An image part. @param url a publicly reachable image URL */
@@ -29,6 +36,18 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image 
 
 		public Image {
 			Objects.requireNonNull(url, "url must not be null");
+		}
+
+		/**
+		 * The URL's scheme and length only: a {@code data:} URL is the image itself, and another may be signed
+		 * or name the user.
+		 */
+		@Override
+		public String toString() {
+			int colon = this.url.indexOf(':');
+			String scheme = (colon > 0 && this.url.substring(0, colon).chars().allMatch(Character::isLetter))
+					? this.url.substring(0, colon).toLowerCase(Locale.ROOT) : "?";
+			return "Image[" + scheme + " URL, " + this.url.length() + " chars]";
 		}
 
 	}

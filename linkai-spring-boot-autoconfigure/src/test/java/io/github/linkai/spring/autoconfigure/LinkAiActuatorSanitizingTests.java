@@ -1,6 +1,7 @@
 package io.github.linkai.spring.autoconfigure;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,11 +11,15 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,9 +58,69 @@ class LinkAiActuatorSanitizingTests {
 	}
 
 	@Test
+	void anyEntryHoldingAConfiguredCredentialIsMaskedWhateverItsKey() {
+		String token = "pt-0fh3Kq7ZXw0fbG_35afR2mN0484";
+		Map<String, Object> variables = Map.of("YUNXIAO_TOKEN", token + "\n", "BUILD_COMMAND",
+				"java -jar app.jar --linkai.api-key=" + LINKAI_KEY, "ORG", "ORG-4f1d");
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource("testEnvironment", variables)))
+			.withPropertyValues("linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=${YUNXIAO_TOKEN}",
+					"linkai.clients.eng.lingma.organization-id=${ORG}", "app.backup=" + JIJYUN_KEY,
+					"spring.task.execution.thread-name-prefix=${YUNXIAO_TOKEN}")
+			.withUserConfiguration(AppPropertiesConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				List<SanitizingFunction> sanitizers = context.getBeanProvider(SanitizingFunction.class)
+					.orderedStream()
+					.toList();
+				EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(), sanitizers, Show.ALWAYS);
+				ConfigurationPropertiesReportEndpoint configprops = new ConfigurationPropertiesReportEndpoint(
+						sanitizers, Show.ALWAYS);
+				configprops.setApplicationContext(context);
+				JsonMapper json = new JsonMapper();
+				String envPage = json.writeValueAsString(env.environment(null));
+				String taskPage = json
+					.writeValueAsString(configprops.configurationPropertiesWithPrefix("spring.task.execution"));
+				assertThat(envPage).doesNotContain(token)
+					.doesNotContain(JIJYUN_KEY)
+					.doesNotContain(LINKAI_KEY)
+					.contains("YUNXIAO_TOKEN", "BUILD_COMMAND", "ORG-4f1d", "LinkAI-4o-mini");
+				assertThat(json.writeValueAsString(env.environmentEntry("YUNXIAO_TOKEN"))).doesNotContain(token)
+					.contains("******");
+				assertThat(taskPage).doesNotContain(token).contains("threadNamePrefix", "******");
+			});
+	}
+
+	@Test
+	void aShortCredentialIsMaskedOnlyAsTheWholeValue() {
+		this.contextRunner.withPropertyValues("linkai.clients.short.api-key=k1", "app.one=k1", "app.other=k1k1-x")
+			.run((context) -> {
+				List<SanitizingFunction> sanitizers = context.getBeanProvider(SanitizingFunction.class)
+					.orderedStream()
+					.toList();
+				EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(), sanitizers, Show.ALWAYS);
+				JsonMapper json = new JsonMapper();
+				assertThat(json.writeValueAsString(env.environmentEntry("app.one"))).doesNotContain("\"k1\"");
+				assertThat(json.writeValueAsString(env.environmentEntry("app.other"))).contains("k1k1-x");
+			});
+	}
+
+	@Test
 	void noSanitizerWithoutActuator() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SanitizingFunction.class));
+	}
+
+	/**
+	 * A configprops bean with a free-text property, from a jar: a test's own {@code @ConfigurationProperties}
+	 * class would make the configuration processor write test metadata that hides the starter's.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(TaskExecutionProperties.class)
+	static class AppPropertiesConfiguration {
+
 	}
 
 }

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,6 +39,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.linkai.spring.WireTestSupport.printed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
@@ -287,6 +291,21 @@ class LinkAiAutoConfigurationTests {
 			});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "..", "ORG1/../../v2", "ORG1?x=1", "ORG1%2F", "OR\u0001G1" })
+	void lingmaOrganizationIdThatIsNotOnePathSegmentFailsStartupNamingTheProperty(String organizationId) {
+		this.contextRunner
+			.withPropertyValues("linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-token-1234",
+					"linkai.clients.eng.lingma.organization-id=" + organizationId)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("linkai.clients.eng.lingma.organization-id")
+					.hasMessageContaining("must be one path segment");
+			});
+	}
+
 	@Test
 	void defaultOptionOutOfItsDocumentedRangeFailsStartupNamingTheProperty() {
 		this.contextRunner
@@ -356,6 +375,35 @@ class LinkAiAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.base-url");
+			});
+	}
+
+	@Test
+	void baseUrlWithUserInfoFailsStartupNamingThePropertyWithoutShowingThePassword() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=https://ops:s3cr3t-Pa55@api.link-ai.tech")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("linkai.base-url")
+					.hasMessageContaining("no user info");
+				assertThat(printed(context.getStartupFailure())).doesNotContain("s3cr3t-Pa55").doesNotContain("ops:");
+			});
+	}
+
+	@Test
+	void baseUrlWithAQueryFailsStartupNamingThePropertyWithoutShowingTheQuery() {
+		this.contextRunner
+			.withPropertyValues("linkai.clients.search.provider=jijyun", "linkai.clients.search.api-key=jjy-1",
+					"linkai.clients.search.base-url=https://chat.jijyun.cn/?apiKey=jjyQX7kfZpWm")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("linkai.clients.search.base-url")
+					.hasMessageContaining("no query");
+				assertThat(printed(context.getStartupFailure())).doesNotContain("jjyQX7kfZpWm");
 			});
 	}
 

@@ -39,11 +39,15 @@ public final class ChatClientFactory {
 		return this.settings;
 	}
 
-	/** A client on {@code mapping}'s endpoint. */
+	/**
+	 * A client on {@code mapping}'s endpoint. A 3xx answer (a redirect the connector did not follow) fails the
+	 * call with a {@link io.github.linkai.spring.client.error.RedirectNotFollowedException}.
+	 */
 	public ChatClient create(WireMapping<?, ?> mapping) {
 		WebClient webClient = this.webClientBuilder.clone()
 			.baseUrl(mapping.baseUrl())
 			.clientConnector(mapping.decorate(this.connector))
+			.filter(new UnfollowedRedirects(mapping.provider(), this.settings.name()))
 			.build();
 		return new ExchangeChatClient(new ChatExchange<>(mapping, webClient, this.settings));
 	}

@@ -20,9 +20,10 @@ public record WireRequest(String uriTemplate, Map<String, ?> uriVariables, Map<S
 
 	@Override
 	public String toString() {
-		// header and variable values carry credentials (Authorization, Jijyun's apiKey): names only
+		// header and variable values carry credentials (Authorization, Jijyun's apiKey): names only; the body
+		// holds the conversation: its type only
 		return "WireRequest[uriTemplate=" + this.uriTemplate + ", uriVariables=" + this.uriVariables.keySet()
-				+ ", headers=" + this.headers.keySet() + ", body=" + this.body + "]";
+				+ ", headers=" + this.headers.keySet() + ", body=" + this.body.getClass().getSimpleName() + "]";
 	}
 
 }

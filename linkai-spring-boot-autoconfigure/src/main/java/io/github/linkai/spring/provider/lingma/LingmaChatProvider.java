@@ -40,6 +40,14 @@ public final class LingmaChatProvider implements ChatProvider<LingmaProperties> 
 			throw new ProviderConfigurationException("lingma.organization-id", organizationId,
 					"A lingma client needs the Yunxiao organization id");
 		}
+		try {
+			LingmaSettings.checkedOrganizationId(organizationId.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			boolean printable = organizationId.chars().noneMatch(Character::isISOControl);
+			throw new ProviderConfigurationException("lingma.organization-id", printable ? organizationId : null,
+					ex.getMessage());
+		}
 		LingmaOptions defaults;
 		try {
 			defaults = new LingmaOptions(settings.getKbIds().isEmpty() ? null : settings.getKbIds(),

@@ -16,6 +16,7 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
+import io.github.linkai.spring.client.http.CredentialHeaderConnector;
 import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
@@ -27,6 +28,8 @@ import io.github.linkai.spring.provider.lingma.LingmaWire.Output;
 import io.github.linkai.spring.provider.lingma.LingmaWire.Reply;
 import io.github.linkai.spring.provider.lingma.LingmaWire.TokenUsage;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * Yunxiao Lingma {@code ExecuteChat}: {@code POST /oapi/v1/lingma/organizations/{organizationId}/model/chat}
@@ -53,14 +56,11 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 
 	private final LingmaOptions defaults;
 
-	private final Map<String, String> headers;
-
 	LingmaMapping(LingmaSettings settings) {
 		this.token = settings.token();
 		this.baseUrl = settings.baseUrl();
 		this.organizationId = settings.organizationId();
 		this.defaults = settings.defaults();
-		this.headers = Map.of("x-yunxiao-token", this.token);
 	}
 
 	@Override
@@ -117,7 +117,8 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 			variables.put("teamDocs", lingma.teamDocs().toString());
 			uriTemplate += TEAM_DOCS_QUERY;
 		}
-		return new WireRequest(uriTemplate, variables, this.headers, body);
+		// no header: the token is set below WebClient, by decorate
+		return new WireRequest(uriTemplate, variables, Map.of(), body);
 	}
 
 	private LingmaOptions lingmaOptions(ChatRequest request) {
@@ -174,6 +175,12 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 		}
 		return new ChatChunk(text(output), finishReason(output), usage(event.usage()), null, event.requestId(),
 				List.of(), null, event.extraOrEmpty());
+	}
+
+	/** The token in {@code x-yunxiao-token}, set below WebClient: none of its logs, exceptions or filters holds it. */
+	@Override
+	public ClientHttpConnector decorate(ClientHttpConnector connector) {
+		return new CredentialHeaderConnector(connector, "x-yunxiao-token", this.token);
 	}
 
 	@Override

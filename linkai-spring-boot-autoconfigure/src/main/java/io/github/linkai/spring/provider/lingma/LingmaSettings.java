@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param baseUrl the organization's service domain, e.g. {@code https://openapi-rdc.aliyuncs.com}; a bare
  * domain means {@code https}, trailing slashes are dropped, and {@code null} means
  * {@link Lingma#DEFAULT_BASE_URL}
- * @param organizationId the organization ({@code organizationId} of the request path)
+ * @param organizationId the organization ({@code organizationId} of the request path): one path segment, so
+ * never {@code .} or {@code ..} and without {@code /}, {@code \}, {@code ?}, {@code #}, {@code %}, {@code ;} or
+ * control characters
  * @param defaults the client's knowledge base options, which a request's {@link LingmaOptions} override;
  * {@code null} means none
  */
@@ -26,7 +28,7 @@ public record LingmaSettings(String token, String baseUrl, String organizationId
 			@Nullable LingmaOptions defaults) {
 		this.token = required("token", token);
 		this.baseUrl = normalize(baseUrl);
-		this.organizationId = required("organizationId", organizationId);
+		this.organizationId = checkedOrganizationId(required("organizationId", organizationId));
 		this.defaults = (defaults != null) ? defaults : LingmaOptions.none();
 	}
 
@@ -41,6 +43,27 @@ public record LingmaSettings(String token, String baseUrl, String organizationId
 					+ ")");
 		}
 		return value.strip();
+	}
+
+	/**
+	 * The organization id if it is one path segment: it is expanded into the request path, where {@code ..} or a
+	 * {@code /} would reach another endpoint of the organization's API with the token.
+	 * @throws IllegalArgumentException saying what is wrong, without echoing a control character
+	 */
+	static String checkedOrganizationId(String organizationId) {
+		if (organizationId.equals(".") || organizationId.equals("..")) {
+			throw new IllegalArgumentException(
+					"organizationId must be one path segment, the Yunxiao organization id, not '" + organizationId + "'");
+		}
+		for (int i = 0; i < organizationId.length(); i++) {
+			char c = organizationId.charAt(i);
+			if ("/\\?#%;".indexOf(c) != -1 || Character.isISOControl(c)) {
+				String shown = Character.isISOControl(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+				throw new IllegalArgumentException("organizationId must be one path segment, the Yunxiao organization "
+						+ "id, but holds " + shown + " at index " + i);
+			}
+		}
+		return organizationId;
 	}
 
 	private static String normalize(@Nullable String baseUrl) {

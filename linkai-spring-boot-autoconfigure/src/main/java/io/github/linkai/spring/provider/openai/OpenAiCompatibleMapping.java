@@ -10,6 +10,7 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
+import io.github.linkai.spring.client.http.CredentialHeaderConnector;
 import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.StreamError;
@@ -20,6 +21,8 @@ import io.github.linkai.spring.provider.openai.OpenAiWire.Content;
 import io.github.linkai.spring.provider.openai.OpenAiWire.Reply;
 import io.github.linkai.spring.provider.openai.OpenAiWire.TokenUsage;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * What every endpoint of OpenAI's chat completions shape has in common: the key in
@@ -36,8 +39,6 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 
 	private final String baseUrl;
 
-	private final Map<String, String> headers;
-
 	/**
 	 * @param provider the provider's name
 	 * @param apiKey the key, sent exactly as given
@@ -47,7 +48,6 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 		this.provider = provider;
 		this.apiKey = apiKey;
 		this.baseUrl = baseUrl;
-		this.headers = Map.of("Authorization", "Bearer " + apiKey);
 	}
 
 	@Override
@@ -60,9 +60,15 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 		return this.baseUrl;
 	}
 
-	/** The request headers: the key as a bearer token. */
+	/** The request headers WebClient sets: none, the key is set below it by {@link #decorate}. */
 	protected Map<String, String> headers() {
-		return this.headers;
+		return Map.of();
+	}
+
+	/** The key as a bearer token, set below WebClient: none of its logs, exceptions or filters holds it. */
+	@Override
+	public ClientHttpConnector decorate(ClientHttpConnector connector) {
+		return new CredentialHeaderConnector(connector, "Authorization", "Bearer " + this.apiKey);
 	}
 
 	/** Rejects images outside user messages: the shape has image parts for user messages only. */

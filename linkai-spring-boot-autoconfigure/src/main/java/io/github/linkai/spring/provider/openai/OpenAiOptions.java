@@ -81,6 +81,14 @@ public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double 
 		return OpenAi.PROVIDER;
 	}
 
+	/** The end-user id only as whether it is set and the extra body fields by name: both may be user data. */
+	@Override
+	public String toString() {
+		return "OpenAiOptions[frequencyPenalty=" + this.frequencyPenalty + ", presencePenalty=" + this.presencePenalty
+				+ ", seed=" + this.seed + ", stop=" + this.stop + ", user=" + ((this.user != null) ? "<set>" : null)
+				+ ", extraBody=" + ((this.extraBody != null) ? this.extraBody.keySet() : null) + "]";
+	}
+
 	/** Builds {@link OpenAiOptions}. */
 	public static final class Builder {
 

@@ -25,7 +25,9 @@ class StatusMappingTests {
 			502, io.github.linkai.spring.client.error.ServerErrorException
 			503, io.github.linkai.spring.client.error.ServiceUnavailableException
 			504, io.github.linkai.spring.client.error.ServerErrorException
-			302, io.github.linkai.spring.client.error.ProviderApiException
+			302, io.github.linkai.spring.client.error.RedirectNotFollowedException
+			308, io.github.linkai.spring.client.error.RedirectNotFollowedException
+			101, io.github.linkai.spring.client.error.ProviderApiException
 			""")
 	void standardMappingGivesEachStatusItsType(int status, Class<?> type) {
 		assertThat(StatusMapping.standard().map(details(status))).isExactlyInstanceOf(type);
@@ -45,6 +47,12 @@ class StatusMappingTests {
 		assertThat(error.errorMessage()).isEqualTo("慢一点");
 		assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(7));
 		assertThat(error).hasMessage("[linkai/default] HTTP 429 rate limited [rate_limit]: 慢一点");
+	}
+
+	@Test
+	void aRedirectWithoutItsLocationSaysItWasNotFollowed() {
+		assertThat(StatusMapping.standard().map(details(301)))
+			.hasMessageStartingWith("[linkai/default] HTTP 301 redirect without a readable Location not followed");
 	}
 
 	@Test

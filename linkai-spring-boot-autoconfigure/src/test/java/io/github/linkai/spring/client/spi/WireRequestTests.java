@@ -21,12 +21,23 @@ class WireRequestTests {
 	}
 
 	@Test
+	void toStringNamesTheBodysTypeNotTheConversation() {
+		WireRequest request = new WireRequest("/v1/chat/completions", Map.of(), Map.of(),
+				new Body("我的身份证号是 110101199003071234"));
+
+		assertThat(request.toString()).endsWith("body=Body]").doesNotContain("110101");
+	}
+
+	@Test
 	void headersAndVariablesAreCopies() {
 		WireRequest request = new WireRequest("/v1/chat/completions", Map.of(),
 				Map.of("Authorization", "Bearer " + KEY), "body");
 
 		assertThat(request.headers()).isUnmodifiable();
 		assertThat(request.uriVariables()).isUnmodifiable();
+	}
+
+	record Body(String content) {
 	}
 
 }

@@ -51,6 +51,13 @@ class ApiKeyQueryConnectorTests {
 	}
 
 	@Test
+	void onReactorNettyTheKeyJoinsTheRequestLineAfterAnyQuery() {
+		assertThat(ApiKeyQueryConnector.withKey("/v1/openapi/chat", "k%2By")).isEqualTo("/v1/openapi/chat?apiKey=k%2By");
+		assertThat(ApiKeyQueryConnector.withKey("/v1/openapi/chat?lang=zh", "k"))
+			.isEqualTo("/v1/openapi/chat?lang=zh&apiKey=k");
+	}
+
+	@Test
 	void toStringHoldsNoKey() {
 		assertThat(new ApiKeyQueryConnector(this.transport, "key-123456")).asString().doesNotContain("key-123456");
 	}

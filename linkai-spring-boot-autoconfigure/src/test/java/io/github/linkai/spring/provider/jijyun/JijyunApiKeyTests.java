@@ -18,6 +18,8 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.error.AuthenticationException;
 import io.github.linkai.spring.client.error.ChatTransportException;
+import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.http.ClientSettings;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -27,6 +29,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -75,6 +81,32 @@ class JijyunApiKeyTests {
 		JijyunFixtures.client(API_KEY, baseUrl(), JijyunOptions.none(), ChatOptions.none()).chat("你好");
 		wm.verify(postRequestedFor(urlPathEqualTo(PATH)).withQueryParam("apiKey", equalTo(API_KEY)));
 		wm.verify(postRequestedFor(urlEqualTo(PATH + "?apiKey=" + ENCODED_KEY)));
+	}
+
+	@Test
+	void aReusedConnectionCarriesEachRequestsKeyOnceAndOtherRequestsOnItNone() {
+		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(fixture("reply.json"))));
+		wm.stubFor(post(urlPathEqualTo("/other")).willReturn(okJson("{}")));
+		ConnectionProvider oneConnection = ConnectionProvider.create("one", 1);
+		try {
+			ReactorClientHttpConnector connector = new ReactorClientHttpConnector(HttpClient.create(oneConnection));
+			ChatClient first = Jijyun.chatClient(new JijyunSettings(API_KEY, baseUrl(), JijyunOptions.none()),
+					new ChatClientFactory(WebClient.builder(), connector, ClientSettings.of("first")));
+			ChatClient second = Jijyun.chatClient(new JijyunSettings("other-key-42", baseUrl(), JijyunOptions.none()),
+					new ChatClientFactory(WebClient.builder(), connector, ClientSettings.of("second")));
+			first.chat("你好");
+			first.stream("你好").blockLast();
+			WebClient.builder().clientConnector(connector).build().post().uri(baseUrl() + "/other")
+				.retrieve().toBodilessEntity().block();
+			second.chat("你好");
+		}
+		finally {
+			oneConnection.dispose();
+		}
+		wm.verify(2, postRequestedFor(urlEqualTo(PATH + "?apiKey=" + ENCODED_KEY)));
+		wm.verify(postRequestedFor(urlEqualTo("/other")));
+		wm.verify(postRequestedFor(urlEqualTo(PATH + "?apiKey=other-key-42")));
+		assertThat(wm.getAllServeEvents()).hasSize(4);
 	}
 
 	@Test
@@ -143,10 +175,10 @@ class JijyunApiKeyTests {
 	}
 
 	@Test
-	void webClientAndThisLibraryLogNoKeyEvenAtTraceLevel() throws IOException {
+	void webClientReactorNettyAndThisLibraryLogNoKeyEvenAtTraceAndDebugLevel() throws IOException {
 		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
 		Map<String, Level> levels = Map.of("org.springframework", Level.TRACE, "io.github.linkai", Level.TRACE,
-				"reactor.netty", Level.INFO);
+				"reactor.netty", Level.DEBUG);
 		Map<String, @Nullable Level> previous = new HashMap<>();
 		ListAppender<ILoggingEvent> appender = new ListAppender<>();
 		appender.start();

@@ -222,12 +222,12 @@ class LingmaRequestTests {
 	@Test
 	void baseUrlWithTrailingSlashesAndAnOrganizationIdNeedingEscapesBuildTheDocumentedPath() {
 		ChatClient client = Lingma.chatClient(new LingmaSettings(TOKEN, LingmaTestSupport.baseUrl(wm) + "//",
-				"org/1 2", null), LingmaTestSupport.factory());
+				"org+1 组", null), LingmaTestSupport.factory());
 
 		client.chat("你好");
 
 		assertThat(onlyRequest(wm).getUrl())
-			.isEqualTo("/oapi/v1/lingma/organizations/org%2F1%202/model/chat?stream=false");
+			.isEqualTo("/oapi/v1/lingma/organizations/org%2B1%20%E7%BB%84/model/chat?stream=false");
 	}
 
 	@Test

@@ -33,6 +33,22 @@ class LingmaSettingsTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { ".", "..", "../admin", "org/../x", "a/b", "a\\b", "a?b=1", "a#b", "%2e%2e", "a;b",
+			"a\u0000b", "a\rb", "a\u007fb" })
+	void anOrganizationIdThatIsNotOnePathSegmentIsRejected(String organizationId) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new LingmaSettings(TOKEN, null, organizationId, null))
+			.withMessageStartingWith("organizationId must be one path segment")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContainPattern("\\p{Cntrl}"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "60d54f3daccf2bbd6659f3ad", "org-1_a.b", "...", "a..b", "org 1" })
+	void anOrganizationIdThatIsOnePathSegmentIsKept(String organizationId) {
+		assertThat(new LingmaSettings(TOKEN, null, organizationId, null).organizationId()).isEqualTo(organizationId);
+	}
+
+	@ParameterizedTest
 	@CsvSource({ "https://openapi-rdc.aliyuncs.com/, https://openapi-rdc.aliyuncs.com",
 			"'  https://test.rdc.aliyuncs.com//  ', https://test.rdc.aliyuncs.com",
 			"test.rdc.aliyuncs.com, https://test.rdc.aliyuncs.com",

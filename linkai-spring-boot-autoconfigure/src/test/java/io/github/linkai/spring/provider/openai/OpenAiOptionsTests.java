@@ -89,6 +89,14 @@ class OpenAiOptionsTests {
 	}
 
 	@Test
+	void toStringShowsNeitherTheEndUserNorTheExtraBodyValues() {
+		OpenAiOptions options = OpenAiOptions.builder().seed(7).user("end-user-42").extraBody("metadata", "张三").build();
+
+		assertThat(options.toString()).isEqualTo("OpenAiOptions[frequencyPenalty=null, presencePenalty=null, seed=7, "
+				+ "stop=null, user=<set>, extraBody=[metadata]]");
+	}
+
+	@Test
 	void validOptionsPass() {
 		OpenAiMapping.validate(new OpenAiOptions(-2.0, 2.0, Integer.MIN_VALUE, List.of("a", "b", "c", "d"), "u",
 				Map.of("enable_search", true, "response_format", Map.of("type", "text"))), this.validation);
