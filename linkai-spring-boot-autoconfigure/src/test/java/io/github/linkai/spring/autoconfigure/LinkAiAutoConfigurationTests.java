@@ -562,6 +562,18 @@ class LinkAiAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void aDefaultClientWhoseProviderHasNoMemoryChatGivesNoMemoryChatClient() {
+		this.contextRunner
+			.withPropertyValues("linkai.provider=lingma", "linkai.api-key=pt-0fh3abcdef0fbG",
+					"linkai.lingma.organization-id=ORG1")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChatClient.class);
+				assertThat(context.getBean(ChatClient.class).provider()).isEqualTo("lingma");
+				assertThat(context).doesNotHaveBean(MemoryChatClient.class);
+			});
+	}
+
 	private static String fixture(String name) throws IOException {
 		try (InputStream in = LinkAiAutoConfigurationTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
