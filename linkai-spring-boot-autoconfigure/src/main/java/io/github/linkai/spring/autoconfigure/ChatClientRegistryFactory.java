@@ -145,23 +145,40 @@ class ChatClientRegistryFactory {
 			throw new InvalidConfigurationPropertyValueException(client.property("max-event-size"), p.getMaxEventSize(),
 					"Must be between 1B and 2GB");
 		}
-		try {
-			return ClientSettings.builder(client.name())
-				.defaults(defaults)
-				.maxEventBytes((int) maxEventBytes)
-				.firstEventTimeout(p.getFirstEventTimeout())
-				.idleTimeout(p.getIdleTimeout())
-				.deadline(p.getDeadline())
-				.retry(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
-						RetryPolicy.defaults().jitter(), retry.getMaxRetryAfter()))
-				.observation(this.observationRegistry, this.observationConvention)
-				.recordContent(this.recordContent)
-				.listener(this.listener)
-				.build();
+		if (retry.getMaxRetries() < 0) {
+			throw new InvalidConfigurationPropertyValueException(client.property("retry.max-retries"),
+					retry.getMaxRetries(), "Must be 0 (no retries) or more");
 		}
-		catch (IllegalArgumentException ex) {
-			// a negative retry count, a zero timeout: name the client's block of properties
-			throw new InvalidConfigurationPropertyValueException(client.prefix(), null, ex.getMessage());
+		positive(client, "first-event-timeout", p.getFirstEventTimeout());
+		positive(client, "idle-timeout", p.getIdleTimeout());
+		positive(client, "deadline", p.getDeadline());
+		notNegative(client, "retry.initial-backoff", retry.getInitialBackoff());
+		notNegative(client, "retry.max-backoff", retry.getMaxBackoff());
+		notNegative(client, "retry.max-retry-after", retry.getMaxRetryAfter());
+		return ClientSettings.builder(client.name())
+			.defaults(defaults)
+			.maxEventBytes((int) maxEventBytes)
+			.firstEventTimeout(p.getFirstEventTimeout())
+			.idleTimeout(p.getIdleTimeout())
+			.deadline(p.getDeadline())
+			.retry(new RetryPolicy(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+					RetryPolicy.defaults().jitter(), retry.getMaxRetryAfter()))
+			.observation(this.observationRegistry, this.observationConvention)
+			.recordContent(this.recordContent)
+			.listener(this.listener)
+			.build();
+	}
+
+	private static void positive(BoundClient<?> client, String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(client.property(property), value, "Must be positive");
+		}
+	}
+
+	private static void notNegative(BoundClient<?> client, String property, Duration value) {
+		if (value.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException(client.property(property), value,
+					"Must not be negative");
 		}
 	}
 
@@ -177,12 +194,12 @@ class ChatClientRegistryFactory {
 			Object value = option.valueIn(defaults);
 			if (value != null && !client.provider().supportedOptions().contains(option)) {
 				throw new InvalidConfigurationPropertyValueException(client.optionProperty(option), value,
-						"A " + client.provider().id() + " client has no " + option.fieldName() + " to send; remove it");
+						"The " + client.provider().id() + " client has no " + option.fieldName() + " to send; remove it");
 			}
 		}
 		if (client.provider().requiresModel() && defaults.model() == null) {
 			throw new InvalidConfigurationPropertyValueException(client.property("model"), p.getModel(),
-					"A " + client.provider().id() + " client needs the model to call; set " + client.property("model"));
+					"The " + client.provider().id() + " client needs the model to call; set " + client.property("model"));
 		}
 		return defaults;
 	}
@@ -201,6 +218,10 @@ class ChatClientRegistryFactory {
 		HttpClientSettings settings = this.settingsMapper.map(client.properties()).orElse(DEFAULT_SETTINGS);
 		boolean followRedirects = settings.redirects() != HttpRedirects.DONT_FOLLOW;
 		ClientHttpConnectorBuilder<?> builder = this.connectorBuilder;
+		if (client.properties().getPool().getMaxConnections() < 1) {
+			throw new InvalidConfigurationPropertyValueException(client.property("pool.max-connections"),
+					client.properties().getPool().getMaxConnections(), "Must be at least 1");
+		}
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
 			// Each client gets its own bounded pool: Reactor Netty's shared one holds only max(16, 2 * cores)
 			// connections, and every open stream holds one.
@@ -243,7 +264,7 @@ class ChatClientRegistryFactory {
 			String defaultUrl = client.provider().defaultBaseUrl();
 			if (defaultUrl == null) {
 				throw new InvalidConfigurationPropertyValueException(client.property("base-url"), null,
-						"A " + client.provider().id() + " client needs the endpoint's base URL; set "
+						"The " + client.provider().id() + " client needs the endpoint's base URL; set "
 								+ client.property("base-url"));
 			}
 			return defaultUrl;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.spi.ChatOption;
@@ -45,6 +47,8 @@ final class ClientPropertiesBinder {
 	static final String PREFIX = "linkai";
 
 	private static final String CLIENTS = PREFIX + ".clients";
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)[^}]*}");
 
 	private static final Bindable<Map<String, Object>> NAMES = Bindable.mapOf(String.class, Object.class);
 
@@ -186,6 +190,9 @@ final class ClientPropertiesBinder {
 					if (root.isAncestorOf(name) && recorder.isUnbound(name)) {
 						unbound.add(name.toString());
 					}
+					else if (root.isAncestorOf(name)) {
+						checkResolved(name);
+					}
 				}
 			}
 		}
@@ -193,6 +200,22 @@ final class ClientPropertiesBinder {
 			String first = unbound.iterator().next();
 			throw new InvalidConfigurationPropertyValueException(first, null, explain(first, clients, topProvider)
 					+ ((unbound.size() > 1) ? " (also unbound: " + unbound + ")" : ""));
+		}
+	}
+
+	/**
+	 * Fails on a value that still holds a placeholder: Boot leaves {@code ${LINKAI_API_KEY}} as it is when the
+	 * variable is not set, and the literal text would be sent as the key (or put in a URL path).
+	 */
+	private void checkResolved(ConfigurationPropertyName name) {
+		String value = this.binder.bind(name, Bindable.of(String.class)).orElse(null);
+		Matcher placeholder = (value != null) ? PLACEHOLDER.matcher(value) : null;
+		if (placeholder != null && placeholder.find()) {
+			String variable = placeholder.group(1);
+			throw new InvalidConfigurationPropertyValueException(name.toString(), null,
+					"It holds the unresolved placeholder ${" + variable + "}: set " + variable
+							+ " (an environment variable or a property), or give a default with ${" + variable
+							+ ":...}");
 		}
 	}
 

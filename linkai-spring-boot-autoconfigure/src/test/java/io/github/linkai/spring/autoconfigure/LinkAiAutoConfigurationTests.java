@@ -552,13 +552,13 @@ class LinkAiAutoConfigurationTests {
 	}
 
 	@Test
-	void aNegativeRetryCountFailsStartupNamingTheClient() {
+	void aNegativeRetryCountFailsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.retry.max-retries=-1")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("linkai")
-					.hasMessageContaining("maxRetries must not be negative");
+					.hasMessageContaining("linkai.retry.max-retries")
+					.hasMessageContaining("Must be 0 (no retries) or more");
 			});
 	}
 
