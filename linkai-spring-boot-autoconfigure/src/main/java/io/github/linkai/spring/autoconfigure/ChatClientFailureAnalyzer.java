@@ -75,7 +75,8 @@ class ChatClientFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefini
 			return new FailureAnalysis("A " + kind + " qualified \"" + qualifier + "\" was required, but no client "
 					+ "of that name is configured" + (named.isEmpty() ? "." : " (configured: "
 							+ String.join(", ", named.keySet()) + ")."),
-					"Configure it under linkai.clients." + qualifier + ".* (at least api-key), or correct the "
+					"Configure it under linkai.clients." + qualifier
+							+ ".* (it inherits the top-level key of its provider), or correct the "
 							+ "qualifier.", cause);
 		}
 		ChatProvider<?> provider = binder.provider(providerId);
