@@ -168,6 +168,38 @@ class ChatExchangeResilienceTests {
 		wm.verify(1, postRequestedFor(urlPathEqualTo(MEMORY_PATH)));
 	}
 
+	@ParameterizedTest
+	@ValueSource(ints = { 500, 502, 504 })
+	void aServerErrorToAMemoryChatTurnIsNotRetriedItMayHaveBeenStored(int status) {
+		wm.stubFor(post(MEMORY_PATH).willReturn(aResponse().withStatus(status)));
+		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+
+		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> memory.chat(null, "你好"))
+			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(status));
+
+		wm.verify(1, postRequestedFor(urlPathEqualTo(MEMORY_PATH)));
+		assertThat(this.scheduler.waits).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 429, 503 })
+	void aMemoryChatTurnTheServerRefusedIsRetried(int status) {
+		wm.stubFor(post(MEMORY_PATH).inScenario("refused")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(status))
+			.willSetStateTo("refused"));
+		wm.stubFor(post(MEMORY_PATH).inScenario("refused")
+			.whenScenarioStateIs("refused")
+			.willReturn(okJson("{\"session_id\":\"s-1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"好\"}}]}")));
+		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+
+		assertThat(memory.chat(null, "你好").content()).isEqualTo("好");
+
+		wm.verify(2, postRequestedFor(urlPathEqualTo(MEMORY_PATH)));
+	}
+
 	@Test
 	void aStreamThatFailsBeforeItsFirstChunkIsRetried() {
 		failThenSucceed(aResponse().withStatus(503),

@@ -32,6 +32,7 @@ import io.github.linkai.spring.client.error.ChatTransportException;
 import io.github.linkai.spring.client.error.ProviderApiException;
 import io.github.linkai.spring.client.error.RedirectNotFollowedException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
+import io.github.linkai.spring.client.error.ServerErrorException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
@@ -377,6 +378,19 @@ class FaultSuiteTests {
 			@Override
 			Expected expected(Target target, Mode mode) {
 				return Expected.answer(2);
+			}
+		},
+
+		/** 502, then the answer: retried where asking twice is harmless; a memory chat turn may have been stored. */
+		BAD_GATEWAY_THEN_ANSWERED(ALL, false) {
+			@Override
+			void stub(Stubs stubs) {
+				stubs.failThenSucceed(aResponse().withStatus(502));
+			}
+
+			@Override
+			Expected expected(Target target, Mode mode) {
+				return target.stateful ? Expected.error(ServerErrorException.class, 1) : Expected.answer(2);
 			}
 		},
 
