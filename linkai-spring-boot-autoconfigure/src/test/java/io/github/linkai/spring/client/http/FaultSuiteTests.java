@@ -185,6 +185,10 @@ class FaultSuiteTests {
 				assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests the other host saw").isEmpty();
 			}
 		}
+		catch (AssertionError failure) {
+			// surefire's reports name a case by its index only
+			throw new AssertionError(target + " " + mode + " " + fault + ": " + failure.getMessage(), failure);
+		}
 		finally {
 			pool.disposeLater().block(HANG);
 		}
