@@ -70,6 +70,9 @@ public final class ChatExchange<R, C> {
 	/** What a second attempt may get past: throttling and the server errors that are often transient. */
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
 
+	/** Of those, the ones that say the server did not take the request: only these are retried for a stateful call. */
+	private static final Set<Integer> REFUSED_STATUSES = Set.of(429, 503);
+
 	private final ClientSettings settings;
 
 	private final String serverAddress;
@@ -217,7 +220,8 @@ public final class ChatExchange<R, C> {
 	/**
 	 * Retries what may pass on a second attempt (connection failures; 429, 500, 502, 503, 504), never what cannot
 	 * (any other 4xx), never once a stream has handed over a chunk, and never a call the server may have acted on
-	 * when it keeps state (a memory chat turn would be stored twice). Each retry is an event on the observation.
+	 * when it keeps state (a memory chat turn would be stored twice): for those only failures to connect, 429 and
+	 * 503. Each retry is an event on the observation.
 	 */
 	private Retry retries(BooleanSupplier delivered) {
 		RetryPolicy policy = this.settings.retry();
@@ -240,6 +244,10 @@ public final class ChatExchange<R, C> {
 	private @Nullable Duration retryDelay(Throwable error, long retry, RetryPolicy policy) {
 		if (error instanceof ProviderApiException api) {
 			if (!RETRYABLE_STATUSES.contains(api.statusCode())) {
+				return null;
+			}
+			if (this.mapping.supportsSessionId() && !REFUSED_STATUSES.contains(api.statusCode())) {
+				// a 500, 502 or 504 may come after the server (or the one behind a gateway) stored the turn
 				return null;
 			}
 			Duration asked = api.retryAfter();

@@ -3,7 +3,6 @@ package io.github.linkai.spring.client.http;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -33,9 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reactor.core.Disposable;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -170,6 +166,38 @@ class ChatExchangeResilienceTests {
 		assertThatExceptionOfType(ChatTransportException.class).isThrownBy(() -> memory.chat(null, "你好"));
 		// the server may have stored the turn: asking again would store it twice
 		wm.verify(1, postRequestedFor(urlPathEqualTo(MEMORY_PATH)));
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 500, 502, 504 })
+	void aServerErrorToAMemoryChatTurnIsNotRetriedItMayHaveBeenStored(int status) {
+		wm.stubFor(post(MEMORY_PATH).willReturn(aResponse().withStatus(status)));
+		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+
+		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> memory.chat(null, "你好"))
+			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(status));
+
+		wm.verify(1, postRequestedFor(urlPathEqualTo(MEMORY_PATH)));
+		assertThat(this.scheduler.waits).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 429, 503 })
+	void aMemoryChatTurnTheServerRefusedIsRetried(int status) {
+		wm.stubFor(post(MEMORY_PATH).inScenario("refused")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(status))
+			.willSetStateTo("refused"));
+		wm.stubFor(post(MEMORY_PATH).inScenario("refused")
+			.whenScenarioStateIs("refused")
+			.willReturn(okJson("{\"session_id\":\"s-1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"好\"}}]}")));
+		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+
+		assertThat(memory.chat(null, "你好").content()).isEqualTo("好");
+
+		wm.verify(2, postRequestedFor(urlPathEqualTo(MEMORY_PATH)));
 	}
 
 	@Test
@@ -367,43 +395,6 @@ class ChatExchangeResilienceTests {
 		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(),
 				ClientSettings.builder("test").retry(policy).scheduler(this.scheduler).observation(observations, null)
 					.build());
-	}
-
-	/**
-	 * Runs waits shorter than 30 s (backoffs) at once and records them; longer ones (the default timeouts and
-	 * deadline) wait for real. Timeout tests use the real scheduler.
-	 */
-	private static final class RecordingScheduler implements Scheduler {
-
-		final List<Duration> waits = new CopyOnWriteArrayList<>();
-
-		private final Scheduler delegate = Schedulers.parallel();
-
-		@Override
-		public Disposable schedule(Runnable task) {
-			return this.delegate.schedule(task);
-		}
-
-		@Override
-		public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-			Duration wait = Duration.ofNanos(unit.toNanos(delay));
-			if (wait.compareTo(Duration.ofSeconds(30)) < 0) {
-				this.waits.add(wait);
-				return this.delegate.schedule(task);
-			}
-			return this.delegate.schedule(task, delay, unit);
-		}
-
-		@Override
-		public long now(TimeUnit unit) {
-			return this.delegate.now(unit);
-		}
-
-		@Override
-		public Worker createWorker() {
-			return this.delegate.createWorker();
-		}
-
 	}
 
 }

@@ -1,0 +1,48 @@
+package io.github.linkai.spring.client.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs waits shorter than 30 s (backoffs, {@code Retry-After}s, the short drain grace after a stream's end marker)
+ * at once and records them; longer ones (the default timeouts and deadline) wait for real. Tests of short
+ * timeouts use a real scheduler instead.
+ */
+final class RecordingScheduler implements Scheduler {
+
+	final List<Duration> waits = new CopyOnWriteArrayList<>();
+
+	private final Scheduler delegate = Schedulers.parallel();
+
+	@Override
+	public Disposable schedule(Runnable task) {
+		return this.delegate.schedule(task);
+	}
+
+	@Override
+	public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+		Duration wait = Duration.ofNanos(unit.toNanos(delay));
+		if (wait.compareTo(Duration.ofSeconds(30)) < 0) {
+			this.waits.add(wait);
+			return this.delegate.schedule(task);
+		}
+		return this.delegate.schedule(task, delay, unit);
+	}
+
+	@Override
+	public long now(TimeUnit unit) {
+		return this.delegate.now(unit);
+	}
+
+	@Override
+	public Worker createWorker() {
+		return this.delegate.createWorker();
+	}
+
+}
