@@ -9,6 +9,7 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.StringDecoder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
@@ -36,15 +37,51 @@ public final class EventStreamLines {
 		// Delimiters are kept, to tell the last, unterminated piece of a body from a line. Spring's matcher ends a
 		// line at the first delimiter byte, so a CRLF arrives as "...\r" then "\n".
 		this.lineDecoder = StringDecoder.allMimeTypes(List.of("\n", "\r"), false);
-		this.lineDecoder.setMaxInMemorySize(maxEventBytes);
+		// The line length is bounded before the decoder (see bounded): when the decoder's own limit trips, it
+		// releases buffers that Reactor Netty then releases again. Its limit stays as a backstop above ours.
+		this.lineDecoder.setMaxInMemorySize(maxEventBytes + 1024);
 		this.maxEventBytes = maxEventBytes;
+	}
+
+	/**
+	 * The body, failing once the bytes since the last line end exceed the limit; the buffer that crosses it is
+	 * released here, once, and nothing of it reaches the decoder.
+	 */
+	private Flux<DataBuffer> bounded(Flux<DataBuffer> body) {
+		return Flux.defer(() -> {
+			long[] sinceLineEnd = new long[1];
+			return body.handle((buffer, sink) -> {
+				// the longest run of bytes without a line end, carried over from the buffers before
+				int end = buffer.readPosition() + buffer.readableByteCount();
+				long longest = 0;
+				int from = buffer.readPosition();
+				while (from < end) {
+					int lineEnd = buffer.indexOf((b) -> b == '\n' || b == '\r', from);
+					if (lineEnd < 0 || lineEnd >= end) {
+						sinceLineEnd[0] += end - from;
+						longest = Math.max(longest, sinceLineEnd[0]);
+						break;
+					}
+					longest = Math.max(longest, sinceLineEnd[0] + lineEnd - from);
+					sinceLineEnd[0] = 0;
+					from = lineEnd + 1;
+				}
+				if (longest > this.maxEventBytes) {
+					DataBufferUtils.release(buffer);
+					sink.error(new DataBufferLimitException(
+							"Stream line exceeds the limit of " + this.maxEventBytes + " bytes"));
+					return;
+				}
+				sink.next(buffer);
+			});
+		});
 	}
 
 	/** The events of one response body. */
 	public Flux<ServerSentEvent<String>> events(Flux<DataBuffer> body) {
 		return Flux.defer(() -> {
 			Pending pending = new Pending(this.maxEventBytes);
-			return this.lineDecoder.decode(body, STRING, null, null).handle((line, sink) -> {
+			return this.lineDecoder.decode(bounded(body), STRING, null, null).handle((line, sink) -> {
 				ServerSentEvent<String> event = pending.acceptDelimited(line);
 				if (event != null) {
 					sink.next(event);
