@@ -1,8 +1,8 @@
 package io.github.linkai.spring.provider.lingma;
 
-import java.net.URI;
 
 import io.github.linkai.spring.client.http.SecretMasker;
+import io.github.linkai.spring.client.spi.BaseUrls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,21 +74,7 @@ public record LingmaSettings(String token, String baseUrl, String organizationId
 		if (!url.isEmpty() && !url.contains("://")) {
 			url = "https://" + url;
 		}
-		while (url.endsWith("/")) {
-			url = url.substring(0, url.length() - 1);
-		}
-		URI uri;
-		try {
-			uri = URI.create(url);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("baseUrl must be an http(s) URL but was '" + baseUrl + "'", ex);
-		}
-		if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
-				|| "http".equalsIgnoreCase(uri.getScheme()))) {
-			throw new IllegalArgumentException("baseUrl must be an http(s) URL but was '" + baseUrl + "'");
-		}
-		return url;
+		return BaseUrls.normalize(url);
 	}
 
 	@Override

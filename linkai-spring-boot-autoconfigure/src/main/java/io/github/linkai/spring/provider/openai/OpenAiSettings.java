@@ -1,9 +1,9 @@
 package io.github.linkai.spring.provider.openai;
 
-import java.net.URI;
 import java.util.Objects;
 
 import io.github.linkai.spring.client.http.SecretMasker;
+import io.github.linkai.spring.client.spi.BaseUrls;
 
 /**
  * Where and as whom an OpenAI-compatible client calls.
@@ -27,31 +27,12 @@ public record OpenAiSettings(String apiKey, String baseUrl, OpenAiOptions defaul
 		if (apiKey.isBlank()) {
 			throw new IllegalArgumentException("apiKey must not be blank");
 		}
-		baseUrl = normalize(baseUrl);
+		baseUrl = BaseUrls.normalize(baseUrl);
 	}
 
 	/** Settings with no default options. */
 	public static OpenAiSettings of(String apiKey, String baseUrl) {
 		return new OpenAiSettings(apiKey, baseUrl, OpenAiOptions.none());
-	}
-
-	private static String normalize(String baseUrl) {
-		String url = baseUrl.strip();
-		while (url.endsWith("/")) {
-			url = url.substring(0, url.length() - 1);
-		}
-		URI uri;
-		try {
-			uri = URI.create(url);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("baseUrl must be an http(s) URL but was '" + baseUrl + "'", ex);
-		}
-		if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
-				|| "http".equalsIgnoreCase(uri.getScheme()))) {
-			throw new IllegalArgumentException("baseUrl must be an http(s) URL with a host but was '" + baseUrl + "'");
-		}
-		return url;
 	}
 
 	@Override
