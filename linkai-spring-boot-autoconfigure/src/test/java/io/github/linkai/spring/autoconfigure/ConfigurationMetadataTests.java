@@ -4,11 +4,11 @@ import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ChatProviders;
+import io.github.linkai.spring.client.spi.ProviderConfigurationException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,7 +40,7 @@ class ConfigurationMetadataTests {
 				if (descriptor.getWriteMethod() == null) {
 					continue;
 				}
-				String name = prefix + descriptor.getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+				String name = prefix + ProviderConfigurationException.settingName(descriptor.getName());
 				assertThat(entries).as("metadata of %s", name).containsKey(name);
 				assertThat(entries.get(name).path("description").asString()).as("description of %s", name).isNotBlank();
 			}

@@ -1,5 +1,9 @@
 package io.github.linkai.spring.client.error;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +31,24 @@ public class RedirectNotFollowedException extends ProviderApiException {
 		return "redirect " + ((location != null) ? "to " + location : "without a readable Location")
 				+ " not followed: set the base URL to the API's own address (redirects are followed only when "
 				+ "enabled, and never to another origin or from https to http)";
+	}
+
+	/** {@code scheme://host[:port]} of {@code location} resolved against the request, or {@code null}. */
+	public static @Nullable String origin(URI requestUrl, @Nullable String location) {
+		if (location == null || location.isBlank()) {
+			return null;
+		}
+		try {
+			URI target = requestUrl.resolve(new URI(location.strip()));
+			if (target.getScheme() == null || target.getHost() == null) {
+				return null;
+			}
+			return target.getScheme().toLowerCase(Locale.ROOT) + "://" + target.getHost()
+					+ ((target.getPort() != -1) ? ":" + target.getPort() : "");
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** The origin the redirect pointed to ({@code scheme://host[:port]}), if the answer said. */

@@ -7,8 +7,9 @@ import java.util.function.Function;
 /**
  * Maps an HTTP error status to its typed exception. {@link #standard()} covers the statuses every provider
  * shares; a provider overrides the ones its documentation gives another meaning (LinkAI's 402 is "app not
- * found", Jijyun's 402 "quota exhausted"). Any other 4xx or 5xx still gets a typed exception, and a 3xx (a
- * redirect that was not followed) a {@link RedirectNotFollowedException}.
+ * found", Jijyun's 402 "quota exhausted"). Any other 4xx or 5xx still gets a typed exception; a 3xx (a redirect
+ * that was not followed) is a {@link RedirectNotFollowedException}, raised by the exchange, which knows where
+ * it pointed.
  */
 public final class StatusMapping {
 
@@ -45,9 +46,6 @@ public final class StatusMapping {
 			return factory.apply(details);
 		}
 		int status = details.statusCode();
-		if (status >= 300 && status < 400) {
-			return new RedirectNotFollowedException(details, null);
-		}
 		if (status >= 400 && status < 500) {
 			return new ClientErrorException(details, "client error");
 		}

@@ -47,7 +47,6 @@ public final class ChatClientFactory {
 		WebClient webClient = this.webClientBuilder.clone()
 			.baseUrl(mapping.baseUrl())
 			.clientConnector(mapping.decorate(this.connector))
-			.filter(new UnfollowedRedirects(mapping.provider(), this.settings.name()))
 			.build();
 		return new ExchangeChatClient(new ChatExchange<>(mapping, webClient, this.settings));
 	}

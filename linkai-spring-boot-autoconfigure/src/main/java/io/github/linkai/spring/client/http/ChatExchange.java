@@ -20,6 +20,7 @@ import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
 import io.github.linkai.spring.client.error.ErrorDetails;
 import io.github.linkai.spring.client.error.ProviderApiException;
+import io.github.linkai.spring.client.error.RedirectNotFollowedException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
@@ -75,6 +76,8 @@ public final class ChatExchange<R, C> {
 
 	private final ClientSettings settings;
 
+	private final URI baseUri;
+
 	private final String serverAddress;
 
 	private final int serverPort;
@@ -106,9 +109,10 @@ public final class ChatExchange<R, C> {
 		this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.masker = new SecretMasker(mapping.secrets());
-		URI baseUri = URI.create(mapping.baseUrl());
-		this.serverAddress = String.valueOf(baseUri.getHost());
-		this.serverPort = (baseUri.getPort() != -1) ? baseUri.getPort() : ("http".equals(baseUri.getScheme()) ? 80 : 443);
+		this.baseUri = URI.create(mapping.baseUrl());
+		this.serverAddress = String.valueOf(this.baseUri.getHost());
+		this.serverPort = (this.baseUri.getPort() != -1) ? this.baseUri.getPort()
+				: ("http".equals(this.baseUri.getScheme()) ? 80 : 443);
 		this.validation = new RequestValidation(mapping, settings.name());
 		// Defaults an endpoint has no field for are dropped (a named client inherits the top level's); those
 		// kept are checked once, here, so a misconfigured client fails when it is created, not on every call.
@@ -373,6 +377,11 @@ public final class ChatExchange<R, C> {
 			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(), status, body.type(),
 					body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
 							headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
+			if (response.statusCode().is3xxRedirection()) {
+				// the connector did not follow it (off by default, never to another origin): say where it pointed
+				return Mono.error(new RedirectNotFollowedException(details,
+						RedirectNotFollowedException.origin(this.baseUri, headers.getFirst(HttpHeaders.LOCATION))));
+			}
 			return Mono.error(this.mapping.statusMapping().map(details));
 		});
 	}

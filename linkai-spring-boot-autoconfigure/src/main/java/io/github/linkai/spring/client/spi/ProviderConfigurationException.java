@@ -1,5 +1,7 @@
 package io.github.linkai.spring.client.spi;
 
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,11 @@ public class ProviderConfigurationException extends IllegalArgumentException {
 		super(reason);
 		this.setting = setting;
 		this.value = value;
+	}
+
+	/** The setting a field of an options record is bound from: {@code frequencyPenalty} is {@code frequency-penalty}. */
+	public static String settingName(String fieldName) {
+		return fieldName.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	/** The setting's name relative to the client's prefix, e.g. {@code lingma.organization-id}. */

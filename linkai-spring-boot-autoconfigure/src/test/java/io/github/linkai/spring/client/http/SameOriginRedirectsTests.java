@@ -1,12 +1,13 @@
 package io.github.linkai.spring.client.http;
 
+import io.github.linkai.spring.client.error.RedirectNotFollowedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SameOriginRedirects} and the origin {@link UnfollowedRedirects} names.
+ * Tests for {@link SameOriginRedirects} and the origin {@link RedirectNotFollowedException#origin} names.
  */
 class SameOriginRedirectsTests {
 
@@ -38,7 +39,7 @@ class SameOriginRedirectsTests {
 			http://127.0.0.1:8080/v1/chat, '  ', 
 			""")
 	void anUnfollowedRedirectNamesTheOriginOnly(String request, String location, String origin) {
-		assertThat(UnfollowedRedirects.origin(java.net.URI.create(request), location)).isEqualTo(origin);
+		assertThat(RedirectNotFollowedException.origin(java.net.URI.create(request), location)).isEqualTo(origin);
 	}
 
 }
