@@ -54,6 +54,13 @@ class ArchitectureTests {
 					|| line.contains("io.github.linkai.spring.autoconfigure"));
 	}
 
+	@Test
+	void webNamesNoProviderAndImportsNothingFromSpringBootOrTheGlue() throws IOException {
+		assertThat(importsIn("web")).isNotEmpty()
+			.noneMatch((line) -> line.contains("io.github.linkai.spring.provider")
+					|| line.contains("io.github.linkai.spring.autoconfigure") || line.contains("org.springframework.boot"));
+	}
+
 	/** LinkAI's chat API has OpenAI's shape: it reads it with the openai package's records and mapping. */
 	private static boolean sharesWireFormat(String provider, String importLine) {
 		return "linkai".equals(provider) && importLine.contains("io.github.linkai.spring.provider.openai.");
