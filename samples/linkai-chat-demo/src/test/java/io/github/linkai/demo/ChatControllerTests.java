@@ -1,0 +1,191 @@
+package io.github.linkai.demo;
+
+import java.util.List;
+import java.util.Map;
+
+import io.github.linkai.spring.client.ChatResponse;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's endpoints over HTTP, on the provider stub the application starts when no key is set: the client
+ * list, a JSON answer, a memory conversation, a streamed answer, and errors as problem JSON and as a final
+ * {@code error} event.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ChatControllerTests {
+
+	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	private WebTestClient web;
+
+	@Test
+	void clientsListsEveryConfiguredClientWithoutCredentials() {
+		this.web.get()
+			.uri("/api/clients")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].name")
+			.isEqualTo(List.of("default", "search", "coder", "openai"))
+			.jsonPath("$[*].provider")
+			.isEqualTo(List.of("linkai", "jijyun", "lingma", "openai"))
+			.jsonPath("$[0].memory")
+			.isEqualTo(true)
+			.jsonPath("$[1].memory")
+			.isEqualTo(false)
+			.jsonPath("$[0].host")
+			.isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void chatAnswersWithJson() {
+		this.web.post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("client", "search", "message", "What is Spring Boot?"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.provider")
+			.isEqualTo("jijyun")
+			.jsonPath("$.content")
+			.value(String.class, (content) -> assertThat(content).contains("You asked: \"What is Spring Boot?\""))
+			.jsonPath("$.usage.totalTokens")
+			.isNumber()
+			.jsonPath("$.sources[0].link")
+			.isNotEmpty();
+	}
+
+	@Test
+	void chatContinuesAMemorySession() {
+		ChatResponse first = this.web.post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("message", "My name is Xiaoming", "memory", true))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(ChatResponse.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(first).isNotNull();
+		assertThat(first.sessionId()).isNotBlank();
+		this.web.post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("message", "What is my name?", "memory", true, "sessionId", first.sessionId()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.sessionId")
+			.isEqualTo(first.sessionId())
+			.jsonPath("$.content")
+			.value(String.class, (content) -> assertThat(content).contains("turn 2")
+				.contains("Last turn you said: \"My name is Xiaoming\""));
+	}
+
+	@Test
+	void chatWithABlankMessageIsABadRequestProblem() {
+		this.web.post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("message", " "))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("message must not be blank");
+	}
+
+	@Test
+	void chatWithMemoryOnAClientWithoutItIsABadRequestProblem() {
+		this.web.post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("client", "coder", "message", "hi", "memory", true))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("'coder' has no memory chat"));
+	}
+
+	@Test
+	void providerRateLimitIsATooManyRequestsProblem() {
+		this.web.post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("client", "openai", "message", "Hello " + DemoFault.RATE_LIMITED.marker()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.exists("Retry-After")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(429)
+			.jsonPath("$.provider")
+			.isEqualTo("openai");
+	}
+
+	@Test
+	void streamSendsTheAnswerAsEventsEndingWithTheFinishReason() {
+		List<ServerSentEvent<Map<String, Object>>> events = this.web.get()
+			.uri("/api/chat/stream?client=coder&message={message}", "What is Spring Boot?")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENT)
+			.getResponseBody()
+			.collectList()
+			.block();
+		assertThat(events).hasSizeGreaterThan(2);
+		StringBuilder answer = new StringBuilder();
+		events.forEach((event) -> answer.append(event.data().get("delta")));
+		assertThat(answer).contains("You asked: \"What is Spring Boot?\"");
+		assertThat(events.get(events.size() - 1).data()).containsKey("finishReason");
+	}
+
+	@Test
+	void streamCutMidwayEndsWithAnErrorEvent() {
+		List<ServerSentEvent<Map<String, Object>>> events = this.web.get()
+			.uri("/api/chat/stream?message={message}", "Hello " + DemoFault.CUT.marker())
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENT)
+			.getResponseBody()
+			.collectList()
+			.block();
+		assertThat(events).hasSizeGreaterThan(1);
+		ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
+		assertThat(last.event()).isEqualTo("error");
+		assertThat(last.data()).containsEntry("status", 502);
+	}
+
+}
