@@ -1,4 +1,4 @@
-package io.github.linkai.sample.emulator;
+package io.github.linkai.spring.test;
 
 import org.junit.jupiter.api.Test;
 

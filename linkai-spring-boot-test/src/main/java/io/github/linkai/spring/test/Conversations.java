@@ -1,4 +1,4 @@
-package io.github.linkai.sample.emulator;
+package io.github.linkai.spring.test;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Conversations {
 
-	// LinkAI's memory rounds are configured per app; the emulator stands in with one fixed number.
+	// LinkAI's memory rounds are configured per app; the stub stands in with one fixed number.
 	private static final int REMEMBERED_ROUNDS = 10;
 
 	private final Map<String, Conversation> sessions;
@@ -36,9 +36,14 @@ final class Conversations {
 	 * @param sessionId the session
 	 * @param question this turn's question
 	 */
-	synchronized Answer ask(String app, String sessionId, String question) {
+	synchronized Turn ask(String app, String sessionId, String question) {
 		Conversation conversation = this.sessions.computeIfAbsent(app + '\n' + sessionId, (key) -> new Conversation());
 		return conversation.ask(question);
+	}
+
+	/** Forgets every session. */
+	synchronized void clear() {
+		this.sessions.clear();
 	}
 
 	private static final class Conversation {
@@ -47,11 +52,11 @@ final class Conversations {
 
 		private int turns;
 
-		Answer ask(String question) {
+		Turn ask(String question) {
 			this.turns++;
 			Round previous = this.rounds.peekLast();
 			int historyTokens = this.rounds.stream().mapToInt(Round::tokens).sum();
-			Answer answer = Answers.memory(question, this.turns, questionOf(previous), historyTokens);
+			Turn answer = Answers.memory(question, this.turns, questionOf(previous), historyTokens);
 			this.rounds.addLast(new Round(question, Answers.countTokens(question) + answer.completionTokens()));
 			if (this.rounds.size() > REMEMBERED_ROUNDS) {
 				this.rounds.removeFirst();

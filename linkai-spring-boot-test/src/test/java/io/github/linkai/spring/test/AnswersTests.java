@@ -1,4 +1,4 @@
-package io.github.linkai.sample.emulator;
+package io.github.linkai.spring.test;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +26,8 @@ class AnswersTests {
 
 	@Test
 	void answersInTheLanguageOfTheQuestion() {
-		assertThat(Answers.chat("今天天气怎么样?", 0, 1).text()).startsWith("你好!").contains("“今天天气怎么样?”");
-		assertThat(Answers.chat("How is the weather?", 2, 1).text()).startsWith("Hello!")
+		assertThat(Answers.chat("LinkAI", "今天天气怎么样?", 0, 1).text()).startsWith("你好!").contains("“今天天气怎么样?”");
+		assertThat(Answers.chat("LinkAI", "How is the weather?", 2, 1).text()).startsWith("Hello!")
 			.contains("\"How is the weather?\"", "2 images");
 	}
 
@@ -41,7 +41,7 @@ class AnswersTests {
 
 	@Test
 	void countsOneCompletionTokenPerPieceAndTheHistoryInThePrompt() {
-		Answer answer = Answers.memory("Who am I?", 3, "I am Ada.", 40);
+		Turn answer = Answers.memory("Who am I?", 3, "I am Ada.", 40);
 
 		assertThat(answer.completionTokens()).isEqualTo(answer.chunks().size());
 		assertThat(answer.promptTokens()).isEqualTo(40 + 3);

@@ -1,4 +1,4 @@
-package io.github.linkai.sample.emulator;
+package io.github.linkai.spring.test;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The emulator's deterministic answers. They echo the question, in Chinese when it holds Chinese
+ * The stub's deterministic answers, when a test scripts none. They echo the question, in Chinese when it holds Chinese
  * characters and in English otherwise, and are cut into token-sized pieces: a word with the spaces and
  * punctuation after it, or two Chinese characters with theirs ({@code 你好!}, {@code 我能}, {@code 为你}...),
  * as the providers' streams deliver them.
@@ -18,23 +18,24 @@ final class Answers {
 
 	/**
 	 * The answer to a question in a stateless chat.
+	 * @param api the API answering, as a person calls it ({@code LinkAI}, {@code Lingma}...)
 	 * @param question the text of the last user message
 	 * @param images the number of images sent with it
 	 * @param promptTokens the tokens of the whole request
 	 */
-	static Answer chat(String question, int images, int promptTokens) {
+	static Turn chat(String api, String question, int images, int promptTokens) {
 		String text;
 		if (isChinese(question)) {
-			text = "你好!我是 LinkAI 接口模拟器,在本机运行,不联网,也不调用任何模型。你的问题是:“" + question + "”。"
+			text = "你好!我是 " + api + " 接口模拟器,在本机运行,不联网,也不调用任何模型。你的问题是:“" + question + "”。"
 					+ ((images > 0) ? "另外收到了 " + images + " 张图片。" : "") + "配置真实的 API Key 即可得到模型的回答。";
 		}
 		else {
-			text = "Hello! I am the LinkAI API emulator, running on this machine with no network and no model. "
+			text = "Hello! I am the " + api + " API emulator, running on this machine with no network and no model. "
 					+ "You asked: \"" + question + "\". "
 					+ ((images > 0) ? "You also sent " + images + ((images == 1) ? " image. " : " images. ") : "")
 					+ "Configure a real API key to get a model's answer.";
 		}
-		return new Answer(tokens(text), promptTokens);
+		return new Turn(tokens(text), promptTokens);
 	}
 
 	/**
@@ -44,7 +45,7 @@ final class Answers {
 	 * @param previousQuestion the question of the turn before, if any
 	 * @param historyTokens the tokens of the remembered turns, sent to the model with the question
 	 */
-	static Answer memory(String question, int turn, @Nullable String previousQuestion, int historyTokens) {
+	static Turn memory(String question, int turn, @Nullable String previousQuestion, int historyTokens) {
 		String text;
 		if (isChinese(question)) {
 			text = "这是本会话的第 " + turn + " 轮。"
@@ -57,10 +58,10 @@ final class Answers {
 							: "I will remember this conversation. ")
 					+ "This turn you said: \"" + question + "\".";
 		}
-		return new Answer(tokens(text), historyTokens + countTokens(question));
+		return new Turn(tokens(text), historyTokens + countTokens(question));
 	}
 
-	/** The emulator's token count of a text: the number of pieces it would be streamed in. */
+	/** The stub's token count of a text: the number of pieces it would be streamed in. */
 	static int countTokens(String text) {
 		return tokens(text).size();
 	}
