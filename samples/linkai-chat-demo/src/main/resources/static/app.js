@@ -203,12 +203,15 @@ function addMessage(role, text) {
 }
 
 function addSources(answer, sources) {
-  const list = document.createElement('ul');
-  list.className = 'sources';
+  const block = document.createElement('div');
+  block.className = 'sources';
+  const heading = document.createElement('p');
+  heading.textContent = 'Sources';
+  const list = document.createElement('ol');
   for (const source of sources) {
     const entry = document.createElement('li');
     const link = document.createElement('a');
-    link.textContent = source.title || source.link || 'source';
+    link.textContent = plainText(source.title) || source.link || 'source';
     if (/^https?:\/\//i.test(source.link ?? '')) {
       link.href = source.link;
       link.target = '_blank';
@@ -217,13 +220,18 @@ function addSources(answer, sources) {
     entry.append(link);
     if (source.snippet) {
       const snippet = document.createElement('span');
-      // the snippet may hold the provider's <b> emphasis: shown as text, never parsed into this page
-      snippet.textContent = ` ${new DOMParser().parseFromString(source.snippet, 'text/html').body.textContent}`;
+      snippet.textContent = ` ${plainText(source.snippet)}`;
       entry.append(snippet);
     }
     list.append(entry);
   }
-  answer.append(list);
+  block.append(heading, list);
+  answer.append(block);
+}
+
+/** The text of a provider's HTML fragment (search results carry <b> emphasis): shown as text, never as markup. */
+function plainText(html) {
+  return html ? new DOMParser().parseFromString(html, 'text/html').body.textContent : '';
 }
 
 function addUsage(answer, usage, cost) {

@@ -10,10 +10,12 @@ import io.github.linkai.spring.client.ChatClientTarget;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.test.ProviderStub;
 import io.github.linkai.spring.web.ChatServerSentEvents;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -36,8 +38,12 @@ class ChatController {
 
 	private final ChatClientRegistry clients;
 
-	ChatController(ChatClientRegistry clients) {
+	private final List<FaultInfo> faults;
+
+	ChatController(ChatClientRegistry clients, ObjectProvider<ProviderStub> stub) {
 		this.clients = clients;
+		this.faults = (stub.getIfAvailable() != null) ? Arrays.stream(DemoFault.values()).map(FaultInfo::of).toList()
+				: List.of();
 	}
 
 	/** The configured clients, in configuration order. */
@@ -49,7 +55,7 @@ class ChatController {
 	/** The faults the stub can act out; none when the clients talk to real providers. */
 	@GetMapping("/faults")
 	List<FaultInfo> faults() {
-		return Arrays.stream(DemoFault.values()).map(FaultInfo::of).toList();
+		return this.faults;
 	}
 
 	/** One answer, whole. */

@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.web.ChatServerSentEvents;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -23,14 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code error} event.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 class ChatControllerTests {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
 	};
 
-	@Autowired
 	private WebTestClient web;
+
+	// a client of its own, not Boot's auto-configured one: this test then shares the browser test's context
+	@BeforeEach
+	void connect(@LocalServerPort int port) {
+		this.web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+	}
 
 	@Test
 	void clientsListsEveryConfiguredClientWithoutCredentials() {
@@ -66,7 +71,7 @@ class ChatControllerTests {
 			.isEqualTo("jijyun")
 			.jsonPath("$.content")
 			.value(String.class, (content) -> assertThat(content).contains("You asked: \"What is Spring Boot?\""))
-			.jsonPath("$.usage.totalTokens")
+			.jsonPath("$.cost")
 			.isNumber()
 			.jsonPath("$.sources[0].link")
 			.isNotEmpty();
@@ -163,11 +168,14 @@ class ChatControllerTests {
 			.getResponseBody()
 			.collectList()
 			.block();
-		assertThat(events).hasSizeGreaterThan(2);
+		assertThat(events).hasSizeGreaterThan(3);
+		List<ServerSentEvent<Map<String, Object>>> chunks = events.subList(0, events.size() - 1);
+		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.event()).isNull());
 		StringBuilder answer = new StringBuilder();
-		events.forEach((event) -> answer.append(event.data().get("delta")));
+		chunks.forEach((chunk) -> answer.append(chunk.data().get("delta")));
 		assertThat(answer).contains("You asked: \"What is Spring Boot?\"");
-		assertThat(events.get(events.size() - 1).data()).containsKey("finishReason");
+		assertThat(chunks.get(chunks.size() - 1).data()).containsKey("finishReason");
+		assertThat(events.get(events.size() - 1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
 	}
 
 	@Test
@@ -184,7 +192,7 @@ class ChatControllerTests {
 			.block();
 		assertThat(events).hasSizeGreaterThan(1);
 		ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
-		assertThat(last.event()).isEqualTo("error");
+		assertThat(last.event()).isEqualTo(ChatServerSentEvents.ERROR_EVENT);
 		assertThat(last.data()).containsEntry("status", 502);
 	}
 

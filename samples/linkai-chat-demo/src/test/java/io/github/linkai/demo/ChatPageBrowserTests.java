@@ -89,7 +89,7 @@ class ChatPageBrowserTests {
 		for (int i = 1; i < states.size(); i++) {
 			assertThat(states.get(i)).startsWith(states.get(i - 1));
 		}
-		assertThat(answer.findElement(By.cssSelector(".meta.usage")).getText()).contains("tokens");
+		assertThat(answer.findElement(By.cssSelector(".meta.usage")).getText()).contains("cost");
 		assertThat(answer.findElements(By.cssSelector(".sources a"))).isNotEmpty()
 			.allSatisfy((link) -> assertThat(link.getAttribute("href")).startsWith("https://"));
 		Files.createDirectories(SCREENSHOT.getParent());
