@@ -31,13 +31,15 @@ public class ChatClientExceptionHandler {
 	@ExceptionHandler
 	public ResponseEntity<ProblemDetail> handleChatClientException(ChatClientException error) {
 		ResponseEntity<ProblemDetail> response = ChatProblemDetails.toResponseEntity(error);
+		ProblemDetail problem = response.getBody();
 		// Handled here, the exception no longer reaches the container's error logging: a failure on the
-		// provider's or the application's side is still worth a line (messages never hold a credential).
-		if (response.getStatusCode().is5xxServerError()) {
-			logger.warn("Chat call failed, answered " + response.getStatusCode().value() + ": " + error.getMessage());
+		// provider's or the application's side is still worth a line, without the message (it may quote the
+		// provider's error message, and so the question), which only DEBUG shows.
+		if (problem != null && problem.getStatus() >= 500) {
+			logger.warn("Chat call failed: " + ChatProblemDetails.summary(error, problem));
 		}
-		else if (logger.isDebugEnabled()) {
-			logger.debug("Chat call refused, answered " + response.getStatusCode().value() + ": " + error.getMessage());
+		if (logger.isDebugEnabled()) {
+			logger.debug("Chat call failed, answered " + response.getStatusCode().value(), error);
 		}
 		return response;
 	}

@@ -78,6 +78,26 @@ public final class ChatProblemDetails {
 		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
 	}
 
+	/**
+	 * A log line's worth about the failure without the exception's message, which may quote the provider's
+	 * error message and so the user's question: the type, the client and the provider's status and code.
+	 */
+	static String summary(Throwable error, ProblemDetail problem) {
+		StringBuilder summary = new StringBuilder(error.getClass().getSimpleName());
+		if (error instanceof ChatClientException chatError) {
+			summary.append(" from ").append(chatError.provider()).append('/').append(chatError.clientName());
+		}
+		Object providerStatus = (problem.getProperties() != null) ? problem.getProperties().get("providerStatus") : null;
+		if (providerStatus != null) {
+			summary.append(", provider status ").append(providerStatus);
+		}
+		Object code = (problem.getProperties() != null) ? problem.getProperties().get("providerErrorCode") : null;
+		if (code != null) {
+			summary.append(" [").append(code).append(']');
+		}
+		return summary.append(", answered as ").append(problem.getStatus()).append(' ').append(problem.getType()).toString();
+	}
+
 	/** The provider's {@code Retry-After}, rounded up to whole seconds, for the types a caller may retry. */
 	private static @Nullable Long retryAfterSeconds(Throwable error) {
 		ChatProblemType type = ChatProblemType.of(error);

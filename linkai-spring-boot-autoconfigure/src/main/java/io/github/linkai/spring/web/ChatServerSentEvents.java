@@ -78,13 +78,18 @@ public final class ChatServerSentEvents {
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
 		}
-		// The error ends here as an event: log it as the web stack would have (messages hold no credential).
+		// The error ends here as an event: log it as the web stack would have, an application's own failure in
+		// full, a chat client's without its message (see ChatClientExceptionHandler).
 		if (!(error instanceof ChatClientException)) {
 			logger.error("Chat stream failed in the application, sent as an error event", error);
 		}
-		else if (problem.getStatus() >= 500) {
-			logger.warn("Chat stream failed, sent as an error event with status " + problem.getStatus() + ": "
-					+ error.getMessage());
+		else {
+			if (problem.getStatus() >= 500) {
+				logger.warn("Chat stream failed: " + ChatProblemDetails.summary(error, problem));
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Chat stream failed, sent as an error event", error);
+			}
 		}
 		return ServerSentEvent.<Object>builder(problem).event(ERROR_EVENT).build();
 	}
