@@ -278,9 +278,6 @@ function addError(answer, error) {
   if (detail) {
     box.append(document.createTextNode(` — ${detail}`));
   }
-  if (error.retryAfter != null) {
-    box.append(document.createTextNode(` (retry after ${error.retryAfter} s)`));
-  }
   (answer ?? $('transcript')).append(box);
   box.scrollIntoView({ block: 'end' });
 }

@@ -12,16 +12,16 @@ import io.github.linkai.spring.test.StubAnswer;
 enum DemoFault {
 
 	/** Every piece of the answer arrives late. */
-	SLOW("slow", "slow: each piece of the answer late", StubAnswer.echo().withChunkDelay(Duration.ofMillis(400))),
+	SLOW("slow", "slow answer", StubAnswer.echo().withChunkDelay(Duration.ofMillis(300))),
 
 	/** The connection drops after a few pieces of the answer. */
-	CUT("cut", "cut: connection drops mid-answer", StubAnswer.echo().withChunkDelay(Duration.ofMillis(40)).withCutAfter(6)),
+	CUT("cut", "connection cut mid-answer", StubAnswer.echo().withChunkDelay(Duration.ofMillis(40)).withCutAfter(6)),
 
 	/** 429 with {@code Retry-After: 1}, on every attempt (the client retries twice, then gives up). */
-	RATE_LIMITED("429", "429: rate limited (Retry-After)", StubAnswer.rateLimited(Duration.ofSeconds(1))),
+	RATE_LIMITED("429", "429 rate limited", StubAnswer.rateLimited(Duration.ofSeconds(1))),
 
 	/** 503 on every attempt (the client retries twice, then gives up). */
-	UNAVAILABLE("503", "503: provider unavailable", StubAnswer.status(503));
+	UNAVAILABLE("503", "503 unavailable", StubAnswer.status(503));
 
 	private final String code;
 

@@ -35,12 +35,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The chat page in a real browser (Debian's headless Chromium through its chromedriver, no browser download),
  * against the application on a random port and the provider stub it starts when no key is set: an answer
  * arrives piece by piece and completely, a memory conversation continues across turns, and a provider fault
- * shows as a readable message. Leaves a screenshot of the page in {@code target/chat-page.png}.
+ * shows as a readable message. Leaves screenshots of the page in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatPageBrowserTests {
 
-	private static final Path SCREENSHOT = Paths.get("target", "chat-page.png");
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
 	private static ChromeDriver browser;
 
@@ -92,12 +92,11 @@ class ChatPageBrowserTests {
 		assertThat(answer.findElement(By.cssSelector(".meta.usage")).getText()).contains("cost");
 		assertThat(answer.findElements(By.cssSelector(".sources a"))).isNotEmpty()
 			.allSatisfy((link) -> assertThat(link.getAttribute("href")).startsWith("https://"));
-		Files.createDirectories(SCREENSHOT.getParent());
-		Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
+		screenshot("chat-stream.png");
 	}
 
 	@Test
-	void memoryConversationContinuesAcrossTurns() {
+	void memoryConversationContinuesAcrossTurns() throws IOException {
 		new Select(browser.findElement(By.id("client"))).selectByValue("default");
 		assertThat(browser.findElement(By.id("memory")).isSelected()).isTrue();
 		send("My name is Xiaoming");
@@ -108,16 +107,24 @@ class ChatPageBrowserTests {
 		assertThat(text(finishedAnswer(2))).contains("This is turn 2 of this session")
 			.contains("Last turn you said: \"My name is Xiaoming\"");
 		assertThat(browser.findElement(By.id("session")).getText()).isEqualTo(session);
+		screenshot("chat-memory.png");
 	}
 
 	@Test
-	void providerFaultShowsAsReadableError() {
+	void providerFaultShowsAsReadableError() throws IOException {
 		new Select(browser.findElement(By.id("client"))).selectByValue("default");
 		new Select(browser.findElement(By.id("fault"))).selectByValue(DemoFault.RATE_LIMITED.marker());
 		send("Hello");
 		WebElement error = waitUp()
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transcript .assistant .error")));
-		assertThat(error.getText()).startsWith("429").contains("retry after");
+		// the problem's status and title, then its detail
+		assertThat(error.getText()).startsWith("429 ").contains(" — ");
+		screenshot("chat-error.png");
+	}
+
+	private static void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
 	}
 
 	private static void send(String message) {
