@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
+import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Flux;
@@ -103,6 +104,21 @@ public final class ProviderStub implements AutoCloseable {
 	/** The credential the stub accepts from every provider's clients; any other gets the provider's 401. */
 	public String apiKey() {
 		return this.apiKey;
+	}
+
+	/**
+	 * Connection details that point every configured client at this stub, whatever its provider: define them as
+	 * a bean and the starter's clients talk to the stub, with no property to change.
+	 *
+	 * <pre>{@code
+	 * @Bean
+	 * LinkAiConnectionDetails stubConnection(ProviderStub stub) {
+	 *     return stub.connectionDetails();
+	 * }
+	 * }</pre>
+	 */
+	public LinkAiConnectionDetails connectionDetails() {
+		return new ProviderStubConnectionDetails(this);
 	}
 
 	/**
