@@ -9,7 +9,10 @@ import java.util.function.Predicate;
 
 import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -46,6 +49,8 @@ public final class ProviderStub implements AutoCloseable {
 	// how long a cut stream's last events have to reach the client before the reset
 	private static final Duration CUT_GRACE = Duration.ofMillis(50);
 
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
 	private final DisposableServer server;
 
 	private final List<ProviderApi> apis;
@@ -58,11 +63,14 @@ public final class ProviderStub implements AutoCloseable {
 
 	private final List<StubRequest> requests = new CopyOnWriteArrayList<>();
 
+	private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
 	private ProviderStub(Builder builder) {
 		this.apis = List.of(new LinkAiApi(), new LingmaApi(), new JijyunApi(), new OpenAiApi());
 		this.apiKey = builder.apiKey;
 		this.chunkDelay = builder.chunkDelay;
-		this.server = HttpServer.create().host(HOST).port(builder.port).route((routes) -> {
+		// the group lets close() end open (kept-alive, stalled) connections instead of waiting for them
+		this.server = HttpServer.create().host(HOST).port(builder.port).channelGroup(this.connections).route((routes) -> {
 			for (ProviderApi api : this.apis) {
 				for (StubEndpoint endpoint : api.endpoints()) {
 					routes.post(endpoint.path(), (request, response) -> StubHttp.body(request)
@@ -181,7 +189,8 @@ public final class ProviderStub implements AutoCloseable {
 	/** Stops the server; open connections are closed. */
 	@Override
 	public void close() {
-		this.server.disposeNow();
+		this.connections.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
+		this.server.disposeNow(CLOSE_TIMEOUT);
 	}
 
 	@Override
