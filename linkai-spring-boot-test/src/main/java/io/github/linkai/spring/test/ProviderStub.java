@@ -7,8 +7,12 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
+import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -45,6 +49,8 @@ public final class ProviderStub implements AutoCloseable {
 	// how long a cut stream's last events have to reach the client before the reset
 	private static final Duration CUT_GRACE = Duration.ofMillis(50);
 
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
 	private final DisposableServer server;
 
 	private final List<ProviderApi> apis;
@@ -57,11 +63,14 @@ public final class ProviderStub implements AutoCloseable {
 
 	private final List<StubRequest> requests = new CopyOnWriteArrayList<>();
 
+	private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
 	private ProviderStub(Builder builder) {
 		this.apis = List.of(new LinkAiApi(), new LingmaApi(), new JijyunApi(), new OpenAiApi());
 		this.apiKey = builder.apiKey;
 		this.chunkDelay = builder.chunkDelay;
-		this.server = HttpServer.create().host(HOST).port(builder.port).route((routes) -> {
+		// the group lets close() end open (kept-alive, stalled) connections instead of waiting for them
+		this.server = HttpServer.create().host(HOST).port(builder.port).channelGroup(this.connections).route((routes) -> {
 			for (ProviderApi api : this.apis) {
 				for (StubEndpoint endpoint : api.endpoints()) {
 					routes.post(endpoint.path(), (request, response) -> StubHttp.body(request)
@@ -103,6 +112,21 @@ public final class ProviderStub implements AutoCloseable {
 	/** The credential the stub accepts from every provider's clients; any other gets the provider's 401. */
 	public String apiKey() {
 		return this.apiKey;
+	}
+
+	/**
+	 * Connection details that point every configured client at this stub, whatever its provider: define them as
+	 * a bean and the starter's clients talk to the stub, with no property to change.
+	 *
+	 * <pre>{@code
+	 * @Bean
+	 * LinkAiConnectionDetails stubConnection(ProviderStub stub) {
+	 *     return stub.connectionDetails();
+	 * }
+	 * }</pre>
+	 */
+	public LinkAiConnectionDetails connectionDetails() {
+		return new ProviderStubConnectionDetails(this);
 	}
 
 	/**
@@ -165,7 +189,8 @@ public final class ProviderStub implements AutoCloseable {
 	/** Stops the server; open connections are closed. */
 	@Override
 	public void close() {
-		this.server.disposeNow();
+		this.connections.close().awaitUninterruptibly(CLOSE_TIMEOUT.toMillis());
+		this.server.disposeNow(CLOSE_TIMEOUT);
 	}
 
 	@Override
