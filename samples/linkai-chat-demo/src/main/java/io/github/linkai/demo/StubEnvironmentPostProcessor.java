@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.github.linkai.spring.test.ProviderStub;
 import io.github.linkai.spring.test.StubRequests;
@@ -21,15 +20,16 @@ import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * When no credential is configured ({@code linkai.api-key} nor any {@code linkai.clients.<name>.api-key}), starts
- * the test kit's {@link ProviderStub} on a free loopback port, scripts the {@link DemoFault}s into it, and adds
- * the clients of {@code stub-clients.properties} pointed at it: the demo runs with no key and no network. The stub
- * becomes the {@value #BEAN_NAME} bean and stops with the application context. A key set anywhere (e.g. the
+ * the test kit's {@link ProviderStub} on a free loopback port, scripts the {@link DemoFault}s into it, adds the
+ * clients of {@code stub-clients.properties}, and points them at the stub with its
+ * {@link ProviderStub#connectionDetails() LinkAiConnectionDetails}: the demo runs with no key and no network. The
+ * stub becomes the {@value #BEAN_NAME} bean, its connection details the {@value #CONNECTION_DETAILS_BEAN_NAME}
+ * bean, and the stub stops with the application context. A key set anywhere (e.g. the
  * {@code LINKAI_API_KEY} environment variable) leaves the configuration alone and the stub off. The stub's clients
  * come after every other property source, so that {@code --linkai.clients.search.jijyun.search=false} still
  * changes them.
@@ -37,6 +37,8 @@ import org.springframework.core.io.ClassPathResource;
 class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
 	static final String BEAN_NAME = "providerStub";
+
+	static final String CONNECTION_DETAILS_BEAN_NAME = "providerStubConnectionDetails";
 
 	private static final String CLIENTS = "stub-clients.properties";
 
@@ -66,10 +68,6 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 		for (DemoFault fault : DemoFault.values()) {
 			stub.on(StubRequests.contentContains(fault.marker())).answer(fault.answer());
 		}
-		environment.getPropertySources()
-			.addLast(new MapPropertySource("linkaiDemoStub",
-					Map.of("linkai-demo.stub.api-key", stub.apiKey(), "linkai-demo.stub.base-url", stub.baseUrl(),
-							"linkai-demo.stub.openai-base-url", stub.baseUrl("openai"))));
 		clients().forEach(environment.getPropertySources()::addLast);
 		this.bootstrapContext.addCloseListener((event) -> register(stub, event.getApplicationContext()));
 		this.logger.info("No linkai.api-key is set: the clients talk to the test kit's provider stub at "
@@ -99,6 +97,8 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 
 	private static void register(ProviderStub stub, ConfigurableApplicationContext context) {
 		DefaultSingletonBeanRegistry beanFactory = (DefaultSingletonBeanRegistry) context.getBeanFactory();
+		// there before the auto-configuration looks for one: it takes the place of the properties' connections
+		beanFactory.registerSingleton(CONNECTION_DETAILS_BEAN_NAME, stub.connectionDetails());
 		beanFactory.registerSingleton(BEAN_NAME, stub);
 		// A singleton registered as an instance is destroyed with the context only if also registered as
 		// disposable; this way the stub also stops when the context fails to refresh.

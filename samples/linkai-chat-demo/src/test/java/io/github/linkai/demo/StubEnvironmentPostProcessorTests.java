@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
 
+import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails;
 import io.github.linkai.spring.test.ProviderStub;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.logging.DeferredLogs;
@@ -16,8 +18,9 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stub starts only when no credential is configured, and then gives every client of
- * {@code stub-clients.properties} its address and key; with a key anywhere the environment is left alone.
+ * The stub starts only when no credential is configured, and then adds the clients of
+ * {@code stub-clients.properties} and the stub's connection details; with a key anywhere the environment is left
+ * alone.
  */
 class StubEnvironmentPostProcessorTests {
 
@@ -44,26 +47,29 @@ class StubEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void postProcessWithoutAKeyShouldPointEveryClientAtTheStubAndStopItWithTheContext() {
+	void postProcessWithoutAKeyShouldAddTheClientsConnectThemToTheStubAndStopItWithTheContext() {
 		MockEnvironment environment = new MockEnvironment()
 			// a setting that is not a credential keeps the stub, and wins over the stub's clients
 			.withProperty("linkai.clients.search.jijyun.search", "false");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty("linkai.clients.search.provider")).isEqualTo("jijyun");
+		assertThat(environment.getProperty("linkai.clients.search.jijyun.search")).isEqualTo("false");
+		String stubUrl;
 		try (GenericApplicationContext context = new GenericApplicationContext()) {
 			this.bootstrapContext.close(context);
-			ProviderStub stub = (ProviderStub) context.getDefaultListableBeanFactory()
-				.getSingleton(StubEnvironmentPostProcessor.BEAN_NAME);
+			DefaultListableBeanFactory beanFactory = context.getDefaultListableBeanFactory();
+			ProviderStub stub = (ProviderStub) beanFactory.getSingleton(StubEnvironmentPostProcessor.BEAN_NAME);
+			LinkAiConnectionDetails details = (LinkAiConnectionDetails) beanFactory
+				.getSingleton(StubEnvironmentPostProcessor.CONNECTION_DETAILS_BEAN_NAME);
 			assertThat(stub).isNotNull();
-			assertThat(environment.getProperty("linkai.api-key")).isEqualTo(stub.apiKey());
-			assertThat(environment.getProperty("linkai.base-url")).isEqualTo(stub.baseUrl());
-			assertThat(environment.getProperty("linkai.clients.search.base-url")).isEqualTo(stub.baseUrl());
-			assertThat(environment.getProperty("linkai.clients.coder.base-url")).isEqualTo(stub.baseUrl());
-			assertThat(environment.getProperty("linkai.clients.openai.base-url")).isEqualTo(stub.baseUrl("openai"));
-			assertThat(environment.getProperty("linkai.clients.search.jijyun.search")).isEqualTo("false");
+			assertThat(details).isNotNull();
+			assertThat(details.getConnection("openai", "openai"))
+				.isEqualTo(new LinkAiConnectionDetails.Connection(stub.baseUrl("openai"), stub.apiKey()));
+			stubUrl = stub.baseUrl();
+			assertThat(isListening(stubUrl)).isTrue();
 			context.refresh();
 		}
-		// the stub is closed with the context: its port no longer answers
-		assertThat(isListening(environment.getProperty("linkai.base-url"))).isFalse();
+		assertThat(isListening(stubUrl)).isFalse();
 	}
 
 	private static boolean isListening(String url) {
