@@ -94,7 +94,9 @@ async function send() {
   let firstChunk = null;
   let finished = false;
   try {
-    const response = await fetch(`api/chat/stream?${params}`, { headers: { Accept: 'text/event-stream' } });
+    // No Accept: text/event-stream: a request refused before its stream begins would get its problem JSON
+    // written as an event too; with the default */* it comes as application/problem+json.
+    const response = await fetch(`api/chat/stream?${params}`);
     if (!response.ok) {
       throw await problemOf(response);
     }

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo's endpoints over HTTP, on the provider stub the application starts when no key is set: the client
- * list, a JSON answer, a memory conversation, a streamed answer, and errors as problem JSON and as a final
- * {@code error} event.
+ * list, a JSON answer, a memory conversation, a streamed answer, errors as problem JSON and as a final
+ * {@code error} event, and the {@code linkai} health component.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatControllerTests {
@@ -176,6 +176,38 @@ class ChatControllerTests {
 		assertThat(answer).contains("You asked: \"What is Spring Boot?\"");
 		assertThat(chunks.get(chunks.size() - 1).data()).containsKey("finishReason");
 		assertThat(events.get(events.size() - 1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
+	}
+
+	@Test
+	void streamForAnUnknownClientIsABadRequestProblemNotAStream() {
+		this.web.get()
+			.uri("/api/chat/stream?client=nope&message=hi")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("No chat client named 'nope'; configured: [default, search, coder, openai]");
+	}
+
+	@Test
+	void healthHasAnEntryPerClientUnderLinkai() {
+		this.web.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.linkai.components.default.details.provider")
+			.isEqualTo("linkai")
+			.jsonPath("$.components.linkai.components.search.details.provider")
+			.isEqualTo("jijyun")
+			.jsonPath("$.components.linkai.components.coder.details.provider")
+			.isEqualTo("lingma")
+			.jsonPath("$.components.linkai.components.openai.details.provider")
+			.isEqualTo("openai");
 	}
 
 	@Test
