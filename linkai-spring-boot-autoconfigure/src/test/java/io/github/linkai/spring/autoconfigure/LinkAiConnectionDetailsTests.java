@@ -120,6 +120,18 @@ class LinkAiConnectionDetailsTests {
 	}
 
 	@Test
+	void anEmptyKeyDeclaresTheClientAndABeanGivesItsCredential() {
+		// an application that starts a stand-in when no key is set: linkai.api-key=${LINKAI_API_KEY:}
+		this.contextRunner.withPropertyValues("linkai.api-key=")
+			.withBean(LinkAiConnectionDetails.class, () -> (client, provider) -> new Connection(wireMock.baseUrl(), VAULT_KEY))
+			.run((context) -> {
+				context.getBean(ChatClient.class).chat("你好");
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
+					.withHeader("Authorization", equalTo("Bearer " + VAULT_KEY)));
+			});
+	}
+
+	@Test
 	void anUnresolvedKeyPlaceholderFailsNamingThePropertyWhenThePropertiesGiveTheConnection() {
 		this.contextRunner.withPropertyValues("linkai.api-key=${LINKAI_KEY_NOT_SET_IN_THIS_TEST}")
 			.run((context) -> assertThat(context).getFailure()

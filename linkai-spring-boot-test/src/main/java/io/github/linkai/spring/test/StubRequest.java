@@ -1,5 +1,6 @@
 package io.github.linkai.spring.test;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,7 +40,7 @@ public record StubRequest(StubEndpoint endpoint, String path, Map<String, String
 
 	/** A header's value (credentials masked), by case-insensitive name, or {@code null}. */
 	public @Nullable String header(String name) {
-		return this.headers.get(name.toLowerCase(java.util.Locale.ROOT));
+		return this.headers.get(name.toLowerCase(Locale.ROOT));
 	}
 
 	/** The body's text value at a JSON pointer ({@code "/session_id"}), or {@code null} when absent or not text. */

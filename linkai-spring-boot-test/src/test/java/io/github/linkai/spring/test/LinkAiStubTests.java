@@ -45,6 +45,8 @@ class LinkAiStubTests {
 			assertThat(details.getConnection(client.client, client.provider).baseUrl())
 				.isEqualTo(this.stub.baseUrl(client.provider));
 		}
+		// a provider an application adds through the SPI is not the stub's: its client keeps its properties
+		assertThat(details.getConnection("custom", "acme")).isNull();
 	}
 
 	@ParameterizedTest
