@@ -32,14 +32,8 @@ public class ChatClientExceptionHandler {
 	public ResponseEntity<ProblemDetail> handleChatClientException(ChatClientException error) {
 		ResponseEntity<ProblemDetail> response = ChatProblemDetails.toResponseEntity(error);
 		ProblemDetail problem = response.getBody();
-		// Handled here, the exception no longer reaches the container's error logging: a failure on the
-		// provider's or the application's side is still worth a line, without the message (it may quote the
-		// provider's error message, and so the question), which only DEBUG shows.
-		if (problem != null && problem.getStatus() >= 500) {
-			logger.warn("Chat call failed: " + ChatProblemDetails.summary(error, problem));
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Chat call failed, answered " + response.getStatusCode().value(), error);
+		if (problem != null) {
+			ChatProblemDetails.log(logger, "Chat call failed", error, problem);
 		}
 		return response;
 	}

@@ -7,6 +7,7 @@ import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ProviderApiException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -34,6 +35,8 @@ import org.springframework.http.ResponseEntity;
  */
 public final class ChatProblemDetails {
 
+	private static final String RETRY_AFTER = "retryAfter";
+
 	private ChatProblemDetails() {
 	}
 
@@ -54,9 +57,9 @@ public final class ChatProblemDetails {
 		if (error instanceof StreamErrorEventException eventError) {
 			setIfPresent(problem, "providerErrorCode", eventError.errorType());
 		}
-		Long retryAfter = retryAfterSeconds(error);
+		Long retryAfter = retryAfterSeconds(type, error);
 		if (retryAfter != null) {
-			problem.setProperty("retryAfter", retryAfter);
+			problem.setProperty(RETRY_AFTER, retryAfter);
 		}
 		if (error instanceof ChatRequestValidationException invalid) {
 			problem.setProperty("field", invalid.field());
@@ -71,42 +74,54 @@ public final class ChatProblemDetails {
 	public static ResponseEntity<ProblemDetail> toResponseEntity(Throwable error) {
 		ProblemDetail problem = forError(error);
 		HttpHeaders headers = new HttpHeaders();
-		Long retryAfter = retryAfterSeconds(error);
+		Object retryAfter = member(problem, RETRY_AFTER);
 		if (retryAfter != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+			headers.set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
 		}
 		return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
 	}
 
 	/**
-	 * A log line's worth about the failure without the exception's message, which may quote the provider's
-	 * error message and so the user's question: the type, the client and the provider's status and code.
+	 * Logs a failure that ends in a problem detail, since it no longer reaches the web stack's own error logging:
+	 * an application's own error in full, a chat client's 5xx in one WARN line without the exception's message
+	 * (it may quote the provider's error message, and so the question: the type, the client and the provider's
+	 * status and code instead), and every chat client's in full at DEBUG.
 	 */
-	static String summary(Throwable error, ProblemDetail problem) {
-		StringBuilder summary = new StringBuilder(error.getClass().getSimpleName());
-		if (error instanceof ChatClientException chatError) {
-			summary.append(" from ").append(chatError.provider()).append('/').append(chatError.clientName());
+	static void log(Log logger, String what, Throwable error, ProblemDetail problem) {
+		if (!(error instanceof ChatClientException chatError)) {
+			logger.error(what + " in the application", error);
+			return;
 		}
-		Object providerStatus = (problem.getProperties() != null) ? problem.getProperties().get("providerStatus") : null;
-		if (providerStatus != null) {
-			summary.append(", provider status ").append(providerStatus);
+		if (problem.getStatus() >= 500) {
+			StringBuilder line = new StringBuilder(what).append(": ").append(error.getClass().getSimpleName())
+				.append(" from ").append(chatError.provider()).append('/').append(chatError.clientName());
+			Object providerStatus = member(problem, "providerStatus");
+			if (providerStatus != null) {
+				line.append(", provider status ").append(providerStatus);
+			}
+			Object code = member(problem, "providerErrorCode");
+			if (code != null) {
+				line.append(" [").append(code).append(']');
+			}
+			logger.warn(line.append(", answered as ").append(problem.getStatus()).append(' ').append(problem.getType()));
 		}
-		Object code = (problem.getProperties() != null) ? problem.getProperties().get("providerErrorCode") : null;
-		if (code != null) {
-			summary.append(" [").append(code).append(']');
+		if (logger.isDebugEnabled()) {
+			logger.debug(what + ", answered as " + problem.getStatus(), error);
 		}
-		return summary.append(", answered as ").append(problem.getStatus()).append(' ').append(problem.getType()).toString();
+	}
+
+	private static @Nullable Object member(ProblemDetail problem, String name) {
+		return (problem.getProperties() != null) ? problem.getProperties().get(name) : null;
 	}
 
 	/** The provider's {@code Retry-After}, rounded up to whole seconds, for the types a caller may retry. */
-	private static @Nullable Long retryAfterSeconds(Throwable error) {
-		ChatProblemType type = ChatProblemType.of(error);
+	private static @Nullable Long retryAfterSeconds(ChatProblemType type, Throwable error) {
 		if ((type != ChatProblemType.RATE_LIMITED && type != ChatProblemType.PROVIDER_UNAVAILABLE)
-				|| !(error instanceof ProviderApiException apiError) || apiError.retryAfter() == null) {
+				|| !(error instanceof ProviderApiException apiError)) {
 			return null;
 		}
 		Duration delay = apiError.retryAfter();
-		return Math.max(0, delay.plusMillis(999).toSeconds());
+		return (delay != null) ? Math.max(0, delay.plusMillis(999).toSeconds()) : null;
 	}
 
 	private static String detail(ChatProblemType type, Throwable error) {
@@ -119,14 +134,14 @@ public final class ChatProblemDetails {
 			case CONTENT_REJECTED ->
 				"The AI provider's content moderation rejected the question, the answer or knowledge it retrieved.";
 			case RATE_LIMITED -> "The AI provider is throttling this application's requests; try again "
-					+ retryHint(error) + ".";
+					+ retryHint(type, error) + ".";
 			case CREDENTIAL_REJECTED ->
 				"The AI provider rejected this application's credential or its permission to use the app.";
 			case QUOTA_EXHAUSTED -> "This application's credit or call quota at the AI provider is used up.";
 			case PROVIDER_REFUSED -> "The AI provider refused the call; this application's setup for it (base "
 					+ "URL, app or ids) needs checking.";
 			case PROVIDER_UNAVAILABLE -> "The AI provider could not be reached or is unavailable; try again "
-					+ retryHint(error) + ".";
+					+ retryHint(type, error) + ".";
 			case PROVIDER_TIMEOUT -> "The AI provider did not answer in time.";
 			case PROVIDER_ERROR -> "The AI provider failed to answer.";
 			case STREAM_TRUNCATED -> "The AI provider's answer stopped before it was complete.";
@@ -135,8 +150,8 @@ public final class ChatProblemDetails {
 		};
 	}
 
-	private static String retryHint(Throwable error) {
-		Long seconds = retryAfterSeconds(error);
+	private static String retryHint(ChatProblemType type, Throwable error) {
+		Long seconds = retryAfterSeconds(type, error);
 		return (seconds != null) ? "in " + seconds + " s" : "later";
 	}
 

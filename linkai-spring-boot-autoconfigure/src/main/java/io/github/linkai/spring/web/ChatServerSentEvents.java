@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.linkai.spring.client.ChatChunk;
-import io.github.linkai.spring.client.error.ChatClientException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -78,19 +77,7 @@ public final class ChatServerSentEvents {
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
 		}
-		// The error ends here as an event: log it as the web stack would have, an application's own failure in
-		// full, a chat client's without its message (see ChatClientExceptionHandler).
-		if (!(error instanceof ChatClientException)) {
-			logger.error("Chat stream failed in the application, sent as an error event", error);
-		}
-		else {
-			if (problem.getStatus() >= 500) {
-				logger.warn("Chat stream failed: " + ChatProblemDetails.summary(error, problem));
-			}
-			if (logger.isDebugEnabled()) {
-				logger.debug("Chat stream failed, sent as an error event", error);
-			}
-		}
+		ChatProblemDetails.log(logger, "Chat stream failed, sent as an error event", error, problem);
 		return ServerSentEvent.<Object>builder(problem).event(ERROR_EVENT).build();
 	}
 
