@@ -22,6 +22,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StringUtils;
 
 /**
  * When no credential is configured ({@code linkai.api-key} nor any {@code linkai.clients.<name>.api-key}), starts
@@ -75,14 +76,18 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 	}
 
 	private static boolean hasCredential(Binder binder) {
-		if (binder.bind("linkai.api-key", String.class).isBound()) {
+		if (hasText(binder, "linkai.api-key")) {
 			return true;
 		}
 		return binder.bind("linkai.clients", Bindable.mapOf(String.class, Object.class))
 			.map((clients) -> clients.keySet()
 				.stream()
-				.anyMatch((name) -> binder.bind("linkai.clients." + name + ".api-key", String.class).isBound()))
+				.anyMatch((name) -> hasText(binder, "linkai.clients." + name + ".api-key")))
 			.orElse(false);
+	}
+
+	private static boolean hasText(Binder binder, String name) {
+		return binder.bind(name, String.class).map(StringUtils::hasText).orElse(false);
 	}
 
 	/** The clients, in the file's order: the page lists them so. */
