@@ -110,7 +110,10 @@ async function send() {
       }
       const chunk = JSON.parse(event.data);
       firstChunk ??= performance.now();
-      answer.querySelector('.text').textContent += chunk.delta ?? '';
+      if (chunk.delta) {
+        // a text node per piece: the answer so far is never copied
+        answer.querySelector('.text').append(chunk.delta);
+      }
       if (memory && chunk.sessionId && !state.sessionId) {
         state.sessionId = chunk.sessionId;
         $('session').textContent = chunk.sessionId;

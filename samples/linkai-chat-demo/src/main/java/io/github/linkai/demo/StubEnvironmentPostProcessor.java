@@ -30,7 +30,8 @@ import org.springframework.util.StringUtils;
  * clients of {@code stub-clients.properties}, and points them at the stub with its
  * {@link ProviderStub#connectionDetails() LinkAiConnectionDetails}: the demo runs with no key and no network. The
  * stub becomes the {@value #BEAN_NAME} bean, its connection details the {@value #CONNECTION_DETAILS_BEAN_NAME}
- * bean, and the stub stops with the application context. A key set anywhere (e.g. the
+ * bean, and the stub stops with the application context. {@value #CHUNK_DELAY_PROPERTY} (40 ms by default) sets
+ * the pause before each streamed piece of its answers. A key set anywhere (e.g. the
  * {@code LINKAI_API_KEY} environment variable) leaves the configuration alone and the stub off. The stub's clients
  * come after every other property source, so that {@code --linkai.clients.search.jijyun.search=false} still
  * changes them.
@@ -42,6 +43,9 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 	static final String CONNECTION_DETAILS_BEAN_NAME = "providerStubConnectionDetails";
 
 	private static final String CLIENTS = "stub-clients.properties";
+
+	/** The pause before each streamed piece of the stub's answers. */
+	static final String CHUNK_DELAY_PROPERTY = "linkai-demo.stub.chunk-delay";
 
 	// Long enough for a person to see the answer arrive piece by piece, short enough not to bore them.
 	private static final Duration CHUNK_DELAY = Duration.ofMillis(40);
@@ -65,7 +69,8 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 		if (hasCredential(Binder.get(environment))) {
 			return;
 		}
-		ProviderStub stub = ProviderStub.builder().chunkDelay(CHUNK_DELAY).start();
+		Duration chunkDelay = Binder.get(environment).bind(CHUNK_DELAY_PROPERTY, Duration.class).orElse(CHUNK_DELAY);
+		ProviderStub stub = ProviderStub.builder().chunkDelay(chunkDelay).start();
 		for (DemoFault fault : DemoFault.values()) {
 			stub.on(StubRequests.contentContains(fault.marker())).answer(fault.answer());
 		}

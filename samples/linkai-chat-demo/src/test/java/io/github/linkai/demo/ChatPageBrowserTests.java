@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chat page in a real browser (Debian's headless Chromium through its chromedriver, no browser download),
@@ -47,16 +48,23 @@ class ChatPageBrowserTests {
 	@LocalServerPort
 	private int port;
 
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
 	@BeforeAll
 	static void startBrowser(@TempDir Path profile) {
+		// Debian's packages, never a downloaded browser; .ci/run installs them when they are missing
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"the browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
+		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--user-data-dir=" + profile, "--window-size=1280,860");
 		// The driver is given, so Selenium Manager neither looks for nor downloads one.
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Paths.get("/usr/bin/chromedriver").toFile())
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		browser = new ChromeDriver(service, options);
