@@ -191,8 +191,8 @@ class ChatClientRegistryFactory {
 	 */
 	private static ChatOptions defaults(BoundClient<?> client) {
 		LinkAiClientProperties p = client.properties();
-		ChatOptions defaults = new ChatOptions(ClientConnections.unsetIfBlank(p.getModel()), p.getTemperature(), p.getTopP(),
-				p.getMaxTokens());
+		ChatOptions defaults = new ChatOptions(ClientConnections.unsetIfBlank(p.getModel()), p.getTemperature(),
+				p.getTopP(), p.getMaxTokens());
 		for (ChatOption option : client.ownOptions()) {
 			Object value = option.valueIn(defaults);
 			if (value != null && !client.provider().supportedOptions().contains(option)) {

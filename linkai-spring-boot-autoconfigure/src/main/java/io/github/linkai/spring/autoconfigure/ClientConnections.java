@@ -28,7 +28,7 @@ final class ClientConnections {
 		String source = details.getClass().getName();
 		Problem problem = (setting, shown, reason) -> new InvalidConnectionDetailsException(source, client.name(),
 				client.provider().id(), setting + ": " + reason);
-		return new Connection(baseUrl(given.baseUrl(), "the base URL", problem),
+		return new Connection(baseUrl(given.baseUrl(), "the base URL", "the credential", problem),
 				credential(given.credential(), client, "the credential", problem));
 	}
 
@@ -47,7 +47,7 @@ final class ClientConnections {
 			}
 			return new Connection(defaultUrl, credential);
 		}
-		return new Connection(baseUrl(baseUrl, "base-url", problem), credential);
+		return new Connection(baseUrl(baseUrl, "base-url", client.property("api-key"), problem), credential);
 	}
 
 	/**
@@ -68,7 +68,10 @@ final class ClientConnections {
 		return credential;
 	}
 
-	private static String baseUrl(String baseUrl, String setting, Problem problem) {
+	/**
+	 * @param credentialPlace where the credential goes instead of the URL, for the message
+	 */
+	private static String baseUrl(String baseUrl, String setting, String credentialPlace, Problem problem) {
 		String url = baseUrl.strip();
 		URI uri;
 		try {
@@ -82,8 +85,8 @@ final class ClientConnections {
 			throw problem.of(setting, url, "Must be an http:// or https:// URL with a host");
 		}
 		if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-			throw problem.of(setting, "<hidden>", "Must hold no query and no user info: a credential goes in "
-					+ (setting.equals("base-url") ? "api-key" : "the credential"));
+			throw problem.of(setting, "<hidden>",
+					"Must hold no query and no user info: a credential goes in " + credentialPlace);
 		}
 		return url;
 	}

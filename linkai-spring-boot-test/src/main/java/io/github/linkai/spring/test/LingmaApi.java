@@ -57,8 +57,8 @@ final class LingmaApi implements ProviderApi {
 	public StubRequest read(StubEndpoint endpoint, HttpServerRequest request, String body, String apiKey) {
 		JsonNode json = StubHttp.parse(body);
 		Map<String, String> query = StubHttp.query(request, (entry) -> entry);
-		return new StubRequest(endpoint, StubHttp.path(request), query, StubHttp.headers(request, List.of(TOKEN_HEADER)),
-				json, body, Bodies.lastUserText(json, "/input/messages"), "true".equals(query.get("stream")),
+		return new StubRequest(endpoint, StubHttp.path(request), query,
+				StubHttp.headers(request, List.of(TOKEN_HEADER)), json, body, Bodies.lastUserText(json, "/input/messages"), "true".equals(query.get("stream")),
 				apiKey.equals(request.requestHeaders().get(TOKEN_HEADER)));
 	}
 

@@ -62,8 +62,8 @@ final class LinkAiApi implements ProviderApi {
 				: Bodies.lastUserText(json, "/messages");
 		String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
 		return new StubRequest(endpoint, StubHttp.path(request), StubHttp.query(request, (entry) -> entry),
-				StubHttp.headers(request, List.of("authorization")), json, body, content, Bodies.isTrue(json, "/stream"),
-				authenticated(authorization, apiKey));
+				StubHttp.headers(request, List.of("authorization")), json, body, content,
+				Bodies.isTrue(json, "/stream"), authenticated(authorization, apiKey));
 	}
 
 	/** The bare key, or {@code key-appcode} as OpenAI SDKs bind an app. */

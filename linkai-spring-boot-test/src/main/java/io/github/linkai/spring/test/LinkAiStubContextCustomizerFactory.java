@@ -47,6 +47,8 @@ class LinkAiStubContextCustomizerFactory implements ContextCustomizerFactory {
 			registry.registerBeanDefinition(STUB_BEAN, new RootBeanDefinition(ProviderStub.class, ProviderStub::start));
 			RootBeanDefinition details = new RootBeanDefinition(ProviderStubConnectionDetails.class,
 					() -> new ProviderStubConnectionDetails(beanFactory.getBean(STUB_BEAN, ProviderStub.class)));
+			// in the test, the stub wins over connection details the application defines (a vault's)
+			details.setPrimary(true);
 			registry.registerBeanDefinition(CONNECTION_DETAILS_BEAN, details);
 		}
 

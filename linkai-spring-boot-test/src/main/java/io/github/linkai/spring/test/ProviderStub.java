@@ -70,14 +70,14 @@ public final class ProviderStub implements AutoCloseable {
 		this.apiKey = builder.apiKey;
 		this.chunkDelay = builder.chunkDelay;
 		// the group lets close() end open (kept-alive, stalled) connections instead of waiting for them
-		this.server = HttpServer.create().host(HOST).port(builder.port).channelGroup(this.connections).route((routes) -> {
-			for (ProviderApi api : this.apis) {
-				for (StubEndpoint endpoint : api.endpoints()) {
-					routes.post(endpoint.path(), (request, response) -> StubHttp.body(request)
-						.flatMap((body) -> handle(api, api.read(endpoint, request, body, this.apiKey), response)));
-				}
-			}
-		}).bindNow();
+		this.server = HttpServer.create()
+			.host(HOST)
+			.port(builder.port)
+			.channelGroup(this.connections)
+			.route((routes) -> this.apis.forEach((api) -> api.endpoints()
+				.forEach((endpoint) -> routes.post(endpoint.path(), (request, response) -> StubHttp.body(request)
+					.flatMap((body) -> handle(api, api.read(endpoint, request, body, this.apiKey), response))))))
+			.bindNow();
 	}
 
 	/** Starts a stub on a free port of 127.0.0.1 accepting {@link #DEFAULT_API_KEY}, with no delays. */

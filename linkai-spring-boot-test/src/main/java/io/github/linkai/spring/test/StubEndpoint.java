@@ -30,7 +30,7 @@ public enum StubEndpoint {
 		this.path = path;
 	}
 
-	/** The provider id, as in {@code linkai.provider}: {@code linkai}, {@code lingma}, {@code jijyun}, {@code openai}. */
+	/** The provider id, as {@code linkai.provider} names it: linkai, lingma, jijyun or openai. */
 	public String provider() {
 		return this.provider;
 	}
