@@ -260,7 +260,7 @@ class SpringAiChatClientTests {
 	}
 
 	@Test
-	void oneObservationPerCallAndItIsOurs() {
+	void oneObservationPerCallOrStreamAndItIsOursInsideSpringAis() {
 		Case provider = Case.LINKAI;
 		wireMock.stubFor(post(urlPathEqualTo(provider.path)).willReturn(okJson(fixture(provider.reply))));
 		TestObservationRegistry observations = TestObservationRegistry.create();
@@ -272,6 +272,19 @@ class SpringAiChatClientTests {
 				assertThat(observations).hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation.duration", 1)
 					.hasNumberOfObservationsWithNameEqualTo("spring.ai.chat.client", 1)
 					.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 0);
+				assertThat(observations).hasObservationWithNameEqualTo("gen_ai.client.operation.duration")
+					.that()
+					.hasParentObservationContextMatching((parent) -> parent.getName().startsWith("spring.ai."));
+				observations.clear();
+				wireMock.stubFor(post(urlPathEqualTo(provider.path)).willReturn(aResponse().withStatus(200)
+					.withHeader("Content-Type", "text/event-stream")
+					.withBody(fixture(provider.stream))));
+				ChatClient.create(model, observations).prompt().user("你好").stream().content().blockLast();
+				assertThat(observations).hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation.duration", 1)
+					.hasNumberOfObservationsWithNameEqualTo("gen_ai.client.operation", 0)
+					.hasObservationWithNameEqualTo("gen_ai.client.operation.duration")
+					.that()
+					.hasParentObservationContextMatching((parent) -> parent.getName().startsWith("spring.ai."));
 			});
 	}
 
