@@ -1,11 +1,17 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
+
 import io.github.linkai.spring.ai.ClientChatModel;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.MemoryChatClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.aot.generate.ClassNameGenerator;
+import org.springframework.aot.generate.DefaultGenerationContext;
+import org.springframework.aot.generate.GeneratedFiles.Kind;
+import org.springframework.aot.generate.InMemoryGeneratedFiles;
 import org.springframework.ai.chat.model.StreamingChatModel;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -15,6 +21,10 @@ import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpC
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.aot.ApplicationContextAotGenerator;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.javapoet.ClassName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
@@ -141,6 +151,25 @@ class LinkAiSpringAiAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(ChatModel.class)).hasToString("ClientChatModel[jijyun/default]");
 				assertThat(context).doesNotHaveBean("linkAiMemoryChatModel");
+			});
+	}
+
+	@Test
+	void namedChatModelsAreWrittenOutByAotProcessing() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.support.app-code=S1")
+			.prepare((context) -> {
+				InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
+				DefaultGenerationContext generation = new DefaultGenerationContext(
+						new ClassNameGenerator(ClassName.get(LinkAiSpringAiAutoConfigurationTests.class)), files);
+				new ApplicationContextAotGenerator().processAheadOfTime(
+						(GenericApplicationContext) context.getSourceApplicationContext(), generation);
+				generation.writeGeneratedContent();
+				StringBuilder sources = new StringBuilder();
+				for (InputStreamSource source : files.getGeneratedFiles(Kind.SOURCE).values()) {
+					sources.append(new String(source.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+				}
+				assertThat(sources).contains("NamedChatModels.chatModel(", "NamedChatModels.memoryChatModel(",
+						"\"linkAiMemoryChatModel\"");
 			});
 	}
 
