@@ -204,16 +204,19 @@ class SpringAiChatClientTests {
 	}
 
 	@Test
-	void memoryChatStreamsInTheSessionOfItsOptions() {
+	void memoryChatStreamsInTheSessionOfItsOptionsWhichWinsOverTheConversationId() {
 		wireMock.stubFor(post(urlPathEqualTo("/v1/chat/memory/completions")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/event-stream")
 			.withBody(fixture("/io/github/linkai/spring/provider/linkai/memory-stream.txt"))));
 		this.contextRunner.withPropertyValues(Case.LINKAI.properties()).run((context) -> {
 			ChatModel memory = context.getBean("linkAiMemoryChatModel", ChatModel.class);
-			List<ChatResponse> responses = ChatClient.create(memory)
+			List<ChatResponse> responses = ChatClient.builder(memory)
+				.defaultAdvisors(new ConversationSessionAdvisor())
+				.build()
 				.prompt()
 				.user("你好")
 				.options(ClientChatOptions.builder().sessionId("s-1"))
+				.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, "u-42"))
 				.stream()
 				.chatResponse()
 				.collectList()
@@ -225,6 +228,21 @@ class SpringAiChatClientTests {
 				.withRequestBody(equalToJson("""
 						{"question":"你好","session_id":"s-1","stream":true}""")));
 		});
+	}
+
+	@Test
+	void aConversationIdOnAPlainChatModelIsATypedError() {
+		run(Case.LINKAI, (model) -> assertThatExceptionOfType(ChatRequestValidationException.class)
+			.isThrownBy(() -> ChatClient.builder(model)
+				.defaultAdvisors(new ConversationSessionAdvisor())
+				.build()
+				.prompt()
+				.user("你好")
+				.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, "u-42"))
+				.call()
+				.content())
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("sessionId")));
+		wireMock.verify(0, anyRequestedFor(anyUrl()));
 	}
 
 	@Test
