@@ -75,6 +75,13 @@ class LinkAiSpringAiAutoConfigurationTests {
 	}
 
 	@Test
+	void theModelApiAloneIsEnoughWithoutSpringAisChatClient() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY)
+			.withClassLoader(new FilteredClassLoader("org.springframework.ai.chat.client"))
+			.run((context) -> assertThat(context.getBean(ChatModel.class)).isInstanceOf(ClientChatModel.class));
+	}
+
+	@Test
 	void nothingWithoutAConfiguredClient() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
