@@ -89,7 +89,7 @@ public final class ChatProblemDetails {
 	 */
 	static void log(Log logger, String what, Throwable error, ProblemDetail problem) {
 		if (!(error instanceof ChatClientException chatError)) {
-			logger.error(what + " in the application", error);
+			logger.error(what + " with an error of the application", error);
 			return;
 		}
 		if (problem.getStatus() >= 500) {

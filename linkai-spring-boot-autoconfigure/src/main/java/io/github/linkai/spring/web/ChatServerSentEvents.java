@@ -77,7 +77,7 @@ public final class ChatServerSentEvents {
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
 		}
-		ChatProblemDetails.log(logger, "Chat stream failed, sent as an error event", error, problem);
+		ChatProblemDetails.log(logger, "Chat stream failed (sent as an error event)", error, problem);
 		return ServerSentEvent.<Object>builder(problem).event(ERROR_EVENT).build();
 	}
 
