@@ -60,9 +60,11 @@ class ChatController {
 
 	/** One answer, whole. */
 	@PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ChatResponse> chat(@RequestBody ChatTurn turn) {
+	Mono<ChatAnswer> chat(@RequestBody ChatTurn turn) {
 		ChatRequest request = request(turn);
-		return turn.toMemory() ? memoryClient(turn).chatReactive(request) : client(turn).chatReactive(request);
+		Mono<ChatResponse> response = turn.toMemory() ? memoryClient(turn).chatReactive(request)
+				: client(turn).chatReactive(request);
+		return response.map(ChatAnswer::of);
 	}
 
 	/**

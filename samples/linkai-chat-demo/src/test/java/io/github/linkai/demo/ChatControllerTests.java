@@ -3,7 +3,6 @@ package io.github.linkai.demo;
 import java.util.List;
 import java.util.Map;
 
-import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.web.ChatServerSentEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,19 +73,21 @@ class ChatControllerTests {
 			.jsonPath("$.cost")
 			.isNumber()
 			.jsonPath("$.sources[0].link")
-			.isNotEmpty();
+			.isNotEmpty()
+			.jsonPath("$.providerFields")
+			.doesNotExist();
 	}
 
 	@Test
 	void chatContinuesAMemorySession() {
-		ChatResponse first = this.web.post()
+		ChatAnswer first = this.web.post()
 			.uri("/api/chat")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("message", "My name is Xiaoming", "memory", true))
 			.exchange()
 			.expectStatus()
 			.isOk()
-			.expectBody(ChatResponse.class)
+			.expectBody(ChatAnswer.class)
 			.returnResult()
 			.getResponseBody();
 		assertThat(first).isNotNull();
