@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The chat page in a real browser (Debian's headless Chromium through its chromedriver, no browser download),
  * against the application on a random port and the provider stub it starts when no key is set: an answer
  * arrives piece by piece and completely, a memory conversation continues across turns, and a provider fault
- * shows as a readable message. Leaves screenshots of the page in {@code target/screenshots/}.
+ * shows as a readable message (a 429 instead of the answer, a cut stream after what had arrived). Leaves screenshots of the page in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatPageBrowserTests {
@@ -128,6 +128,17 @@ class ChatPageBrowserTests {
 		// the problem's status and title, then its detail
 		assertThat(error.getText()).startsWith("429 ").contains(" — ");
 		screenshot("chat-error.png");
+	}
+
+	@Test
+	void streamCutMidAnswerKeepsWhatArrivedAndShowsTheError() {
+		new Select(browser.findElement(By.id("client"))).selectByValue("coder");
+		new Select(browser.findElement(By.id("fault"))).selectByValue(DemoFault.CUT.marker());
+		send("Hello");
+		WebElement error = waitUp()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transcript .assistant .error")));
+		assertThat(error.getText()).startsWith("502 ");
+		assertThat(text(browser.findElement(By.cssSelector("#transcript .assistant")))).startsWith("Hello!");
 	}
 
 	private static void screenshot(String name) throws IOException {
