@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The chat page in a real browser (Debian's headless Chromium through its chromedriver, no browser download),
  * against the application on a random port and the provider stub it starts when no key is set: an answer
  * arrives piece by piece and completely, a memory conversation continues across turns, and a provider fault
- * shows as a readable message (a 429 instead of the answer, a cut stream after what had arrived). Leaves screenshots of the page in {@code target/screenshots/}.
+ * shows as a readable message (a 429 instead of the answer, a cut stream after what had arrived). Leaves
+ * screenshots of the page in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatPageBrowserTests {
