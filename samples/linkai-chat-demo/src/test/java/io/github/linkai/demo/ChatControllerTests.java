@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatControllerTests {
 
-	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
-	};
+	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT =
+			new ParameterizedTypeReference<>() {
+			};
 
 	private WebTestClient web;
 
