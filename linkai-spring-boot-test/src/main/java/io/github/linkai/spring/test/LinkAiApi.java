@@ -1,6 +1,7 @@
 package io.github.linkai.spring.test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,9 +62,21 @@ final class LinkAiApi implements ProviderApi {
 		String content = (endpoint == StubEndpoint.LINKAI_MEMORY_CHAT) ? Bodies.stringIn(json, "question")
 				: Bodies.lastUserText(json, "/messages");
 		String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
-		return new StubRequest(endpoint, StubHttp.path(request), StubHttp.query(request, (entry) -> entry),
-				StubHttp.headers(request, List.of("authorization")), json, body, content,
-				Bodies.isTrue(json, "/stream"), authenticated(authorization, apiKey));
+		Map<String, String> headers = new LinkedHashMap<>(StubHttp.headers(request, List.of("authorization")));
+		String appCode = appCodeOfToken(authorization, apiKey);
+		if (appCode != null) {
+			// the app code an OpenAI SDK appends is no secret: kept, so that a test sees it and memory is per app
+			headers.put("authorization", BEARER + StubHttp.MASK + "-" + appCode);
+		}
+		return new StubRequest(endpoint, StubHttp.path(request), StubHttp.query(request, (entry) -> entry), headers,
+				json, body, content, Bodies.isTrue(json, "/stream"), authenticated(authorization, apiKey));
+	}
+
+	/** The app code of a {@code key-appcode} token, else {@code null}. */
+	private static @Nullable String appCodeOfToken(@Nullable String authorization, String apiKey) {
+		String prefix = BEARER + apiKey + "-";
+		return (authorization != null && authorization.startsWith(prefix) && authorization.length() > prefix.length())
+				? authorization.substring(prefix.length()).strip() : null;
 	}
 
 	/** The bare key, or {@code key-appcode} as OpenAI SDKs bind an app. */
@@ -106,7 +119,7 @@ final class LinkAiApi implements ProviderApi {
 		ObjectNode body = StubHttp.object(request);
 		if (request.endpoint() == StubEndpoint.LINKAI_MEMORY_CHAT) {
 			String sessionId = sessionId(body);
-			return this.conversations.ask(app(body), sessionId, request.content()).inSession(sessionId);
+			return this.conversations.ask(app(request, body), sessionId, request.content()).inSession(sessionId);
 		}
 		List<Bodies.Message> messages = Bodies.messages(body, ROLES);
 		Bodies.Message question = Bodies.question(messages);
@@ -127,10 +140,16 @@ final class LinkAiApi implements ProviderApi {
 		return (requested != null && !requested.isBlank()) ? requested : UUID.randomUUID().toString();
 	}
 
-	/** Memory is isolated per app: the body's app code ({@code ""} for none). */
-	private static String app(ObjectNode body) {
+	/** Memory is isolated per app: the body's app code, else the one the key carries ({@code ""} for none). */
+	private static String app(StubRequest request, ObjectNode body) {
 		String appCode = Bodies.string(body, "app_code");
-		return (appCode != null) ? appCode : "";
+		if (appCode != null && !appCode.isEmpty()) {
+			return appCode;
+		}
+		String authorization = request.header("authorization");
+		String masked = BEARER + StubHttp.MASK + "-";
+		return (authorization != null && authorization.startsWith(masked)) ? authorization.substring(masked.length())
+				: "";
 	}
 
 	@Override

@@ -205,6 +205,18 @@ class LinkAiApiTests {
 	}
 
 	@Test
+	void memoryChatKeepsTheAppCodeAKeyCarriesApartAndRecordsItWithTheKeyMasked() {
+		String sessionId = UUID.randomUUID().toString();
+		String body = "{\"question\": \"hi\", \"session_id\": \"" + sessionId + "\"}";
+		post(MEMORY, "Bearer " + KEY, body);
+		HttpResponse<String> withApp = post(MEMORY, "Bearer " + KEY + "-G7z6vKwp", body);
+
+		assertThat(JSON.readTree(withApp.body()).at("/choices/0/message/content").asString()).contains("turn 1");
+		assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer ******-G7z6vKwp");
+		assertThat(stub.lastRequest().authenticated()).isTrue();
+	}
+
+	@Test
 	void rejectsAMissingOrWrongKeyWith401() {
 		String body = "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}";
 		for (String authorization : Arrays.asList(null, KEY, "Bearer Link_SomeoneElse", "Bearer " + KEY + "-")) {
