@@ -70,7 +70,7 @@ class WebErrorHandlingTests {
 	@BeforeAll
 	static void startApplications() {
 		for (WebStack stack : WebStack.values()) {
-			applications.put(stack, stack.start(List.of(), "linkai.api-key=" + KEY,
+			applications.put(stack, stack.start("linkai.api-key=" + KEY,
 					"linkai.base-url=" + wireMock.baseUrl(), "linkai.retry.max-retries=0",
 					"linkai.clients.down.base-url=http://127.0.0.1:" + WebStack.closedPort(),
 					"linkai.clients.slow.deadline=300ms"));
