@@ -33,7 +33,7 @@ import org.springframework.http.codec.ServerSentEvent;
  * {@link ChatChunkEvent};</li>
  * <li>after the last chunk, {@code event: done}; then the response completes;</li>
  * <li>if the stream fails, before or after the first chunk, {@code event: error} whose data is the problem detail
- * the same failure gets as a JSON response ({@link ChatProblemDetails}; its {@code status} is the status that
+ * the same failure gets as a JSON response, without {@code instance} ({@link ChatProblemDetails}; its {@code status} is the status that
  * response would have had, and {@code requestId} the provider's request id when a chunk carried one); then the
  * response completes. The HTTP status stays 200: an event stream's status is sent before the first event, and a
  * browser's {@code EventSource} cannot read the body of an error status anyway.</li>
