@@ -87,8 +87,8 @@ enum WebStack {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
-			TaskExecutionAutoConfiguration.class })
+			WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+			ErrorMvcAutoConfiguration.class, TaskExecutionAutoConfiguration.class })
 	@Import(StarterConfiguration.class)
 	static class ServletApplication {
 
