@@ -103,7 +103,8 @@ public final class ChatProblemDetails {
 			if (code != null) {
 				line.append(" [").append(code).append(']');
 			}
-			logger.warn(line.append(", answered as ").append(problem.getStatus()).append(' ').append(problem.getType()));
+			line.append(", answered as ").append(problem.getStatus()).append(' ').append(problem.getType());
+			logger.warn(line);
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug(what + ", answered as " + problem.getStatus(), error);

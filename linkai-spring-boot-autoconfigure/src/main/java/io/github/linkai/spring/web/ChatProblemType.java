@@ -31,19 +31,34 @@ import org.springframework.http.HttpStatus;
  * <table>
  * <caption>Exceptions and their problem types</caption>
  * <tr><th>exception</th><th>type</th><th>status</th></tr>
- * <tr><td>{@link ChatRequestValidationException} (failed the starter's own checks, nothing sent)</td><td>{@link #INVALID_REQUEST}</td><td>400</td></tr>
- * <tr><td>{@link BadRequestException} (the provider's 400, or an OpenAI-compatible 422)</td><td>{@link #REQUEST_REJECTED}</td><td>400</td></tr>
- * <tr><td>{@link ContentRejectedException} (LinkAI 409, moderation)</td><td>{@link #CONTENT_REJECTED}</td><td>422</td></tr>
- * <tr><td>{@link RateLimitedException} (429)</td><td>{@link #RATE_LIMITED}</td><td>429, {@code Retry-After} when known</td></tr>
- * <tr><td>{@link AuthenticationException}, {@link PermissionDeniedException} (401, 403, LinkAI 408)</td><td>{@link #CREDENTIAL_REJECTED}</td><td>502</td></tr>
- * <tr><td>{@link QuotaExceededException} (LinkAI 406, Jijyun/OpenAI 402)</td><td>{@link #QUOTA_EXHAUSTED}</td><td>502</td></tr>
- * <tr><td>other {@link ClientErrorException}s (404, LinkAI 402 app not found, any other 4xx) and {@link RedirectNotFollowedException} (3xx)</td><td>{@link #PROVIDER_REFUSED}</td><td>502</td></tr>
- * <tr><td>{@link ServiceUnavailableException} (503), {@link ChatTransportException} (connection refused, reset, closed)</td><td>{@link #PROVIDER_UNAVAILABLE}</td><td>503, {@code Retry-After} when known</td></tr>
- * <tr><td>{@link ChatTimeoutException} (connect, read, first-event or idle timeout, deadline)</td><td>{@link #PROVIDER_TIMEOUT}</td><td>504</td></tr>
- * <tr><td>other {@link ServerErrorException}s (5xx), {@link StreamException}s such as an error event in a stream</td><td>{@link #PROVIDER_ERROR}</td><td>502</td></tr>
- * <tr><td>{@link StreamTruncatedException} (the stream ended before its end marker)</td><td>{@link #STREAM_TRUNCATED}</td><td>502</td></tr>
- * <tr><td>{@link ResponseDecodingException}, a {@link ProviderApiException} with an unexpected status</td><td>{@link #BAD_RESPONSE}</td><td>502</td></tr>
- * <tr><td>anything else, e.g. {@link io.github.linkai.spring.client.error.BlockingCallException}</td><td>{@link #INTERNAL_ERROR}</td><td>500</td></tr>
+ * <tr><td>{@link ChatRequestValidationException} (failed the starter's own checks, nothing sent)</td>
+ * <td>{@link #INVALID_REQUEST}</td><td>400</td></tr>
+ * <tr><td>{@link BadRequestException} (the provider's 400, or an OpenAI-compatible 422)</td>
+ * <td>{@link #REQUEST_REJECTED}</td><td>400</td></tr>
+ * <tr><td>{@link ContentRejectedException} (LinkAI 409, moderation)</td>
+ * <td>{@link #CONTENT_REJECTED}</td><td>422</td></tr>
+ * <tr><td>{@link RateLimitedException} (429)</td>
+ * <td>{@link #RATE_LIMITED}</td><td>429, {@code Retry-After} when known</td></tr>
+ * <tr><td>{@link AuthenticationException}, {@link PermissionDeniedException} (401, 403, LinkAI 408)</td>
+ * <td>{@link #CREDENTIAL_REJECTED}</td><td>502</td></tr>
+ * <tr><td>{@link QuotaExceededException} (LinkAI 406, Jijyun/OpenAI 402)</td>
+ * <td>{@link #QUOTA_EXHAUSTED}</td><td>502</td></tr>
+ * <tr><td>other {@link ClientErrorException}s (404, LinkAI 402 app not found, any other 4xx) and
+ * {@link RedirectNotFollowedException} (3xx)</td>
+ * <td>{@link #PROVIDER_REFUSED}</td><td>502</td></tr>
+ * <tr><td>{@link ServiceUnavailableException} (503), {@link ChatTransportException} (connection refused, reset,
+ * closed)</td>
+ * <td>{@link #PROVIDER_UNAVAILABLE}</td><td>503, {@code Retry-After} when known</td></tr>
+ * <tr><td>{@link ChatTimeoutException} (connect, read, first-event or idle timeout, deadline)</td>
+ * <td>{@link #PROVIDER_TIMEOUT}</td><td>504</td></tr>
+ * <tr><td>other {@link ServerErrorException}s (5xx), {@link StreamException}s such as an error event in a stream</td>
+ * <td>{@link #PROVIDER_ERROR}</td><td>502</td></tr>
+ * <tr><td>{@link StreamTruncatedException} (the stream ended before its end marker)</td>
+ * <td>{@link #STREAM_TRUNCATED}</td><td>502</td></tr>
+ * <tr><td>{@link ResponseDecodingException}, a {@link ProviderApiException} with an unexpected status</td>
+ * <td>{@link #BAD_RESPONSE}</td><td>502</td></tr>
+ * <tr><td>anything else, e.g. {@link io.github.linkai.spring.client.error.BlockingCallException}</td>
+ * <td>{@link #INTERNAL_ERROR}</td><td>500</td></tr>
  * </table>
  */
 public enum ChatProblemType {

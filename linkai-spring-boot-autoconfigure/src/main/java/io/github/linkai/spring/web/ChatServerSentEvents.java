@@ -33,10 +33,11 @@ import org.springframework.http.codec.ServerSentEvent;
  * {@link ChatChunkEvent};</li>
  * <li>after the last chunk, {@code event: done}; then the response completes;</li>
  * <li>if the stream fails, before or after the first chunk, {@code event: error} whose data is the problem detail
- * the same failure gets as a JSON response ({@link ChatProblemDetails}; its {@code status} is the status that
- * response would have had, and {@code requestId} the provider's request id when a chunk carried one); then the
- * response completes. The HTTP status stays 200: an event stream's status is sent before the first event, and a
- * browser's {@code EventSource} cannot read the body of an error status anyway.</li>
+ * the same failure gets as a JSON response, without {@code instance} ({@link ChatProblemDetails}; its
+ * {@code status} is the status that response would have had, and {@code requestId} the provider's request id
+ * when a chunk carried one); then the response completes. The HTTP status stays 200: an event stream's status
+ * is sent before the first event, and a browser's {@code EventSource} cannot read the body of an error status
+ * anyway.</li>
  * </ul>
  * An {@code EventSource} reconnects by itself when a response ends, which would ask the provider again: close it
  * on {@code done} and on {@code error}. Cancelling (the caller going away) cancels the call.
@@ -67,9 +68,13 @@ public final class ChatServerSentEvents {
 				}
 				return ServerSentEvent.<Object>builder(ChatChunkEvent.of(chunk)).build();
 			})
-				.concatWith(Mono.fromSupplier(() -> ServerSentEvent.<Object>builder(Map.of()).event(DONE_EVENT).build()))
+				.concatWith(Mono.fromSupplier(ChatServerSentEvents::doneEvent))
 				.onErrorResume((error) -> Mono.just(errorEvent(error, requestId.get())));
 		});
+	}
+
+	private static ServerSentEvent<Object> doneEvent() {
+		return ServerSentEvent.<Object>builder(Map.of()).event(DONE_EVENT).build();
 	}
 
 	private static ServerSentEvent<Object> errorEvent(Throwable error, @Nullable String requestId) {

@@ -119,7 +119,11 @@ class LinkAiWebAutoConfigurationTests {
 	@Test
 	void applicationsOwnAdviceShouldWinInSpringMvc() {
 		servletMvc().withUserConfiguration(ThrowingController.class, OwnAdvice.class)
-			.run((context) -> mvc(context).get().uri("/throw").exchange().expectStatus().isEqualTo(HttpStatus.I_AM_A_TEAPOT));
+			.run((context) -> mvc(context).get()
+				.uri("/throw")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.I_AM_A_TEAPOT));
 	}
 
 	@Test
@@ -137,7 +141,11 @@ class LinkAiWebAutoConfigurationTests {
 	@Test
 	void controllersOwnExceptionHandlerShouldWin() {
 		servletMvc().withUserConfiguration(HandlingController.class)
-			.run((context) -> mvc(context).get().uri("/throw").exchange().expectStatus().isEqualTo(HttpStatus.I_AM_A_TEAPOT));
+			.run((context) -> mvc(context).get()
+				.uri("/throw")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.I_AM_A_TEAPOT));
 		webFlux().withUserConfiguration(HandlingController.class)
 			.run((context) -> WebTestClient.bindToApplicationContext(context)
 				.build()
@@ -167,8 +175,8 @@ class LinkAiWebAutoConfigurationTests {
 	}
 
 	private ReactiveWebApplicationContextRunner webFlux() {
-		return this.reactiveRunner.withConfiguration(
-				AutoConfigurations.of(JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class));
+		return this.reactiveRunner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class));
 	}
 
 	private static WebTestClient mvc(WebApplicationContext context) {

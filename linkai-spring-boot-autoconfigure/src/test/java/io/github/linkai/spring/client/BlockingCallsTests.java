@@ -71,7 +71,8 @@ class BlockingCallsTests {
 	}
 
 	private static ChatResponse answer() {
-		return new ChatResponse("linkai", "default", null, "answer", "stop", null, null, null, List.of(), null, Map.of());
+		return new ChatResponse("linkai", "default", null, "answer", "stop", null, null, null, List.of(), null,
+				Map.of());
 	}
 
 	/** A chat client that counts the reactive calls made. */

@@ -93,7 +93,8 @@ class ChatProblemTypeTests {
 	}
 
 	private static List<ChatClientException> oneOfEach() {
-		return List.of(new ChatRequestValidationException("linkai", "default", "temperature", "must be in [0, 1] but was 5"),
+		return List.of(
+				new ChatRequestValidationException("linkai", "default", "temperature", "must be in [0, 1] but was 5"),
 				new BadRequestException(DETAILS, "bad request"), new ContentRejectedException(DETAILS, "rejected"),
 				new RateLimitedException(DETAILS, "rate limited"), new AuthenticationException(DETAILS, "auth"),
 				new PermissionDeniedException(DETAILS, "denied"), new ApiAccessDeniedException(DETAILS, "no access"),
@@ -121,12 +122,14 @@ class ChatProblemTypeTests {
 				.filter((name) -> name.endsWith("Exception.java"))
 				.map((name) -> name.substring(0, name.length() - ".java".length()))
 				.toList();
-			assertThat(table().keySet().stream().map(Class::getSimpleName)).containsExactlyInAnyOrderElementsOf(exceptionTypes);
+			assertThat(table().keySet().stream().map(Class::getSimpleName))
+				.containsExactlyInAnyOrderElementsOf(exceptionTypes);
 		}
 		List<ChatClientException> errorsOfEachType = oneOfEach();
 		assertThat(errorsOfEachType.stream().map(Object::getClass)).containsExactlyElementsOf(table().keySet());
 		for (ChatClientException error : errorsOfEachType) {
-			assertThat(ChatProblemType.of(error)).as(error.getClass().getSimpleName()).isEqualTo(table().get(error.getClass()));
+			assertThat(ChatProblemType.of(error)).as(error.getClass().getSimpleName())
+				.isEqualTo(table().get(error.getClass()));
 		}
 	}
 
@@ -162,7 +165,8 @@ class ChatProblemTypeTests {
 				.doesNotContain("message")
 				.doesNotContain("内容审核不通过")
 				.doesNotContain("[linkai/default]");
-			assertThat(String.valueOf(problem.getProperties())).doesNotContain("message").doesNotContain("内容审核不通过");
+			assertThat(String.valueOf(problem.getProperties())).doesNotContain("message")
+				.doesNotContain("内容审核不通过");
 		}
 	}
 
@@ -170,10 +174,12 @@ class ChatProblemTypeTests {
 	void retryAfterIsRoundedUpToWholeSecondsAndGivenOnlyWhereRetryingHelps() {
 		ErrorDetails wait = new ErrorDetails("linkai", "default", 429, null, null, Duration.ofMillis(6200));
 
-		ResponseEntity<ProblemDetail> throttled = ChatProblemDetails.toResponseEntity(new RateLimitedException(wait, "rate limited"));
+		ResponseEntity<ProblemDetail> throttled = ChatProblemDetails
+			.toResponseEntity(new RateLimitedException(wait, "rate limited"));
 		ResponseEntity<ProblemDetail> unavailable = ChatProblemDetails
 			.toResponseEntity(new ServiceUnavailableException(wait, "unavailable"));
-		ResponseEntity<ProblemDetail> failed = ChatProblemDetails.toResponseEntity(new ServerErrorException(wait, "server error"));
+		ResponseEntity<ProblemDetail> failed = ChatProblemDetails
+			.toResponseEntity(new ServerErrorException(wait, "server error"));
 
 		assertThat(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
 		assertThat(throttled.getBody()).isNotNull();

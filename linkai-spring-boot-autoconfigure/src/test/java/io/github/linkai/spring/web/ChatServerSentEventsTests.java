@@ -59,7 +59,9 @@ class ChatServerSentEventsTests {
 
 	@Test
 	void completeStreamEndsWithDone() {
-		List<ServerSentEvent<Object>> events = ChatServerSentEvents.of(Flux.just(chunk("你好", null))).collectList().block();
+		List<ServerSentEvent<Object>> events = ChatServerSentEvents.of(Flux.just(chunk("你好", null)))
+			.collectList()
+			.block();
 
 		assertThat(events).hasSize(2);
 		assertThat(events.get(1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
@@ -73,7 +75,11 @@ class ChatServerSentEventsTests {
 		Flux<ServerSentEvent<Object>> events = ChatServerSentEvents
 			.of(provider.asFlux().doOnCancel(() -> cancelled.set(true)));
 
-		StepVerifier.create(events).then(() -> provider.tryEmitNext(chunk("你", null))).expectNextCount(1).thenCancel().verify();
+		StepVerifier.create(events)
+			.then(() -> provider.tryEmitNext(chunk("你", null)))
+			.expectNextCount(1)
+			.thenCancel()
+			.verify();
 
 		assertThat(cancelled).isTrue();
 	}

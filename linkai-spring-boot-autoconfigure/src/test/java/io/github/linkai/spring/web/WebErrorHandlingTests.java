@@ -70,7 +70,7 @@ class WebErrorHandlingTests {
 	@BeforeAll
 	static void startApplications() {
 		for (WebStack stack : WebStack.values()) {
-			applications.put(stack, stack.start(List.of(), "linkai.api-key=" + KEY,
+			applications.put(stack, stack.start("linkai.api-key=" + KEY,
 					"linkai.base-url=" + wireMock.baseUrl(), "linkai.retry.max-retries=0",
 					"linkai.clients.down.base-url=http://127.0.0.1:" + WebStack.closedPort(),
 					"linkai.clients.slow.deadline=300ms"));
@@ -125,7 +125,9 @@ class WebErrorHandlingTests {
 				new Row("bad gateway 502", "default", null, error(502), 502, "provider-error",
 						Map.of("providerStatus", 502)),
 				new Row("malformed reply", "default", null,
-						aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"choices\":"),
+						aResponse().withStatus(200)
+							.withHeader("Content-Type", "application/json")
+							.withBody("{\"choices\":"),
 						502, "bad-response", Map.of()));
 		List<Arguments> arguments = new ArrayList<>();
 		for (WebStack stack : WebStack.values()) {
@@ -161,7 +163,8 @@ class WebErrorHandlingTests {
 			.isEqualTo((retryAfter != null) ? String.valueOf(retryAfter) : null);
 		assertNoSecret(result);
 		if (row.type().equals("invalid-request")) {
-			assertThat(problem.get("detail").asString()).isEqualTo("The request's temperature must be in [0, 1] but was 5.0.");
+			assertThat(problem.get("detail").asString())
+				.isEqualTo("The request's temperature must be in [0, 1] but was 5.0.");
 			wireMock.verify(0, anyRequestedFor(anyUrl()));
 		}
 	}

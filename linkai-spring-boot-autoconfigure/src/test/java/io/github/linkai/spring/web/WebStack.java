@@ -1,9 +1,8 @@
 package io.github.linkai.spring.web;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.github.linkai.spring.autoconfigure.LinkAiAutoConfiguration;
 import io.github.linkai.spring.autoconfigure.LinkAiWebAutoConfiguration;
@@ -52,11 +51,9 @@ enum WebStack {
 		this.application = application;
 	}
 
-	/** Starts the application with the given configuration classes and properties. */
-	ConfigurableApplicationContext start(List<Class<?>> configurations, String... properties) {
-		List<Class<?>> sources = new ArrayList<>(configurations);
-		sources.add(0, this.application);
-		return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).web(this.type)
+	/** Starts the application with the given properties. */
+	ConfigurableApplicationContext start(String... properties) {
+		return new SpringApplicationBuilder(this.application).web(this.type)
 			.properties("server.port=0", "server.address=127.0.0.1", "server.shutdown=immediate",
 					"spring.main.banner-mode=off")
 			.properties(properties)
@@ -74,7 +71,7 @@ enum WebStack {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -90,8 +87,8 @@ enum WebStack {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
-			TaskExecutionAutoConfiguration.class })
+			WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+			ErrorMvcAutoConfiguration.class, TaskExecutionAutoConfiguration.class })
 	@Import(StarterConfiguration.class)
 	static class ServletApplication {
 
