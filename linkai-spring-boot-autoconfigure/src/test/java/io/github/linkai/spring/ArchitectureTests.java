@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keeps the layering: the client core ({@code client}, {@code provider}) is usable without a Spring Boot
  * context and without a meter registry, so it imports nothing from Spring Boot or Micrometer's core; and
  * providers depend on the core, never on the Spring glue, and on each other only where one shares another's
- * wire format (LinkAI's chat API is OpenAI-shaped and reads it with the openai package's records).
+ * wire format (LinkAI's chat API is OpenAI-shaped and reads it with the openai package's records). The Spring AI
+ * adapter ({@code ai}) is core too: it builds on Spring AI's model API, never on Boot, and names no provider.
  */
 class ArchitectureTests {
 
@@ -52,6 +53,23 @@ class ArchitectureTests {
 		assertThat(importsIn("health")).isNotEmpty()
 			.noneMatch((line) -> line.contains("io.github.linkai.spring.provider")
 					|| line.contains("io.github.linkai.spring.autoconfigure"));
+	}
+
+	@Test
+	void springAiAdapterDependsOnSpringAiNotOnBootAndNamesNoProvider() throws IOException {
+		assertThat(importsIn("ai")).isNotEmpty()
+			.anyMatch((line) -> line.contains("org.springframework.ai."))
+			.noneMatch((line) -> line.contains("org.springframework.boot") || line.contains("io.micrometer.core")
+					|| line.contains("io.github.linkai.spring.provider")
+					|| line.contains("io.github.linkai.spring.autoconfigure"));
+	}
+
+	@Test
+	void onlyTheAdapterAndTheGlueUseSpringAi() throws IOException {
+		for (String packagePath : List.of("client", "provider", "observation", "health")) {
+			assertThat(importsIn(packagePath)).as(packagePath)
+				.noneMatch((line) -> line.contains("org.springframework.ai.") || line.contains("io.github.linkai.spring.ai."));
+		}
 	}
 
 	/** LinkAI's chat API has OpenAI's shape: it reads it with the openai package's records and mapping. */

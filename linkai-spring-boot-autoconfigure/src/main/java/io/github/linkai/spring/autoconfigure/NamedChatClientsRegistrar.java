@@ -6,6 +6,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.spi.ChatProvider;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -49,26 +50,35 @@ class NamedChatClientsRegistrar implements ImportBeanDefinitionRegistrar, Enviro
 		ClientPropertiesBinder binder = LinkAiProviders.binder(this.environment, this.classLoader);
 		for (Map.Entry<String, String> entry : binder.namedClients().entrySet()) {
 			String name = entry.getKey();
-			register(registry, name, name + "ChatClient", ChatClient.class, "chatClient");
+			register(registry, name + "ChatClient", ChatClient.class, NamedClients.class, "chatClient", name, name);
 			ChatProvider<?> provider = binder.provider(entry.getValue());
 			if (provider != null && provider.hasMemoryChat()) {
-				register(registry, name, name + "MemoryChatClient", MemoryChatClient.class, "memoryChatClient");
+				register(registry, name + "MemoryChatClient", MemoryChatClient.class, NamedClients.class,
+						"memoryChatClient", name, name);
 			}
 		}
 	}
 
-	private void register(BeanDefinitionRegistry registry, String name, String beanName, Class<?> type,
-			String factoryMethod) {
+	/**
+	 * Registers a bean that is not a default candidate, made by {@code factoryClass.factoryMethod(registry, name)}
+	 * (a static method taking the {@link ChatClientRegistry} and the client's name), unless the application
+	 * defines a bean of that name.
+	 * @param qualifier the qualifier value, or {@code null} to be picked by bean name only
+	 */
+	static void register(BeanDefinitionRegistry registry, String beanName, Class<?> type, Class<?> factoryClass,
+			String factoryMethod, String name, @Nullable String qualifier) {
 		if (registry.containsBeanDefinition(beanName)) {
 			return; // the application defines its own bean of that name
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(NamedClients.class);
+		RootBeanDefinition definition = new RootBeanDefinition(factoryClass);
 		definition.setTargetType(type);
 		definition.setFactoryMethodName(factoryMethod);
 		definition.setAutowireMode(AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR);
 		definition.getConstructorArgumentValues().addIndexedArgumentValue(1, name);
 		definition.setDefaultCandidate(false);
-		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
+		if (qualifier != null) {
+			definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, qualifier));
+		}
 		registry.registerBeanDefinition(beanName, definition);
 	}
 

@@ -1,0 +1,143 @@
+package io.github.linkai.spring.ai;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.spi.Validation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+
+/**
+ * One configured client as a Spring AI {@link ChatModel} (and so a {@code StreamingChatModel}), for Spring AI's
+ * {@code ChatClient}, advisors and structured output: {@code ChatClient.create(model).prompt().user("你好")
+ * .call().content()}.
+ *
+ * <p>A prompt's system, user (text and images) and assistant messages and its {@link ClientChatOptions} become
+ * our request; what the client cannot send (tools, a tool response, an option outside the neutral four, another
+ * model's options type) fails before anything is sent. Each answer has one generation with its finish reason,
+ * usage, and the metadata under this class's keys; a stream emits one response per chunk, as it arrives. Errors
+ * are our {@link io.github.linkai.spring.client.error.ChatClientException}s, not wrapped.
+ *
+ * <p>Over a {@link MemoryChatClient} ({@link #ofMemory}) the server keeps the conversation: only the prompt's
+ * last message, the user's question, is sent, with the session id of the options (or of Spring AI's conversation
+ * id, through {@link ConversationSessionAdvisor}); the session the server used comes back as
+ * {@link #SESSION_ID}. Use it instead of Spring AI's chat-memory advisors, not with them.
+ *
+ * <p>Observation: unlike Spring AI's own models (its {@code OpenAiChatModel} wraps each call in a
+ * {@code gen_ai.client.operation} observation of its own), this model starts none. The client it adapts already
+ * observes every call, over its retries and to a stream's last chunk, with the OpenTelemetry GenAI names; a
+ * second observation around it would be the same call twice under two names, and its token metrics counted
+ * twice. Spring AI's {@code ChatClient} and advisor observations still wrap ours as they wrap any model's.
+ */
+public final class ClientChatModel implements ChatModel {
+
+	/** Response metadata key: the provider id, e.g. {@code linkai}. */
+	public static final String PROVIDER = "provider";
+
+	/** Response metadata key: the configured client's name. */
+	public static final String CLIENT_NAME = "clientName";
+
+	/** Response metadata key: the conversation id (memory chat's session, to send next time), if any. */
+	public static final String SESSION_ID = "sessionId";
+
+	/** Response metadata key: the provider's request id, if any (also the metadata's id). */
+	public static final String REQUEST_ID = "requestId";
+
+	/** Response metadata key: the search sources, a {@code List<SearchSource>}, when the provider gives any. */
+	public static final String SOURCES = "sources";
+
+	/** Response metadata key: the call's cost as the provider reports it, a {@code BigDecimal}, if any. */
+	public static final String COST = "cost";
+
+	/** Response metadata key: the reply's unmapped fields, a {@code Map<String, Object>}, when there are any. */
+	public static final String PROVIDER_FIELDS = "providerFields";
+
+	private final String description;
+
+	private final PromptMapping prompts;
+
+	private final ResponseMapping responses;
+
+	private final Function<ChatRequest, Mono<ChatResponse>> calls;
+
+	private final Function<ChatRequest, Flux<ChatChunk>> streams;
+
+	private ClientChatModel(String name, String provider, boolean memory,
+			Function<ChatRequest, Mono<ChatResponse>> calls, Function<ChatRequest, Flux<ChatChunk>> streams) {
+		this.description = "ClientChatModel[" + provider + "/" + name + (memory ? ", memory" : "") + "]";
+		this.prompts = new PromptMapping(new Validation(provider, name), memory);
+		this.responses = new ResponseMapping(provider, name);
+		this.calls = calls;
+		this.streams = streams;
+	}
+
+	/** The client as a chat model: the prompt's whole conversation is sent. */
+	public static ClientChatModel of(ChatClient client) {
+		Objects.requireNonNull(client, "client must not be null");
+		return new ClientChatModel(client.name(), client.provider(), false, client::chatReactive, client::stream);
+	}
+
+	/** The memory-chat client as a chat model: only the prompt's last message, the question, is sent. */
+	public static ClientChatModel ofMemory(MemoryChatClient client) {
+		Objects.requireNonNull(client, "client must not be null");
+		return new ClientChatModel(client.name(), client.provider(), true, client::chatReactive, client::stream);
+	}
+
+	/**
+	 * Sends the prompt and waits for the answer. Like any blocking Spring AI call, not on an event-loop thread;
+	 * use {@link #stream(Prompt)} there.
+	 */
+	@Override
+	public org.springframework.ai.chat.model.ChatResponse call(Prompt prompt) {
+		ChatRequest request = this.prompts.toRequest(prompt);
+		ChatResponse response = Objects.requireNonNull(this.calls.apply(request).block(), "no response");
+		return this.responses.toResponse(response);
+	}
+
+	/** Streams the answer, one response per chunk as it arrives; cancelling closes the HTTP exchange. */
+	@Override
+	public Flux<org.springframework.ai.chat.model.ChatResponse> stream(Prompt prompt) {
+		return Flux.deferContextual((reactor) -> {
+			Flux<ChatChunk> chunks = this.streams.apply(this.prompts.toRequest(prompt));
+			Observation parent = reactor.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+			return (parent != null) ? subscribedIn(parent, chunks) : chunks;
+		}).map(this.responses::toResponse);
+	}
+
+	/**
+	 * The client starts its observation when subscribed, as a child of the observation current on that thread;
+	 * Spring AI's {@code ChatClient} and advisors pass theirs on in the Reactor context instead (its own models read
+	 * it from there), so it is made current for the subscription. Without this a streamed call's span would start
+	 * a trace of its own.
+	 */
+	private static <T> Flux<T> subscribedIn(Observation parent, Flux<T> flux) {
+		return Flux.from((subscriber) -> {
+			try (Observation.Scope scope = parent.openScope()) {
+				flux.subscribe(subscriber);
+			}
+		});
+	}
+
+	/** No option set: every unset option falls back to the client's configured defaults. */
+	@Override
+	public ChatOptions getOptions() {
+		return ClientChatOptions.builder().build();
+	}
+
+	@Override
+	public String toString() {
+		return this.description;
+	}
+
+}

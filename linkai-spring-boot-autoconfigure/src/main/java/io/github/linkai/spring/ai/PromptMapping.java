@@ -1,0 +1,164 @@
+package io.github.linkai.spring.ai;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.github.linkai.spring.client.ChatMessage;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.ContentPart;
+import io.github.linkai.spring.client.ProviderOptions;
+import io.github.linkai.spring.client.Role;
+import io.github.linkai.spring.client.spi.Validation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
+import org.springframework.util.MimeTypeUtils;
+
+/**
+ * A Spring AI {@link Prompt} as our {@link ChatRequest}. What no client can send (tools, a tool response, a
+ * non-image attachment, an option outside the neutral four) fails here, naming it, before anything is sent; the
+ * client then checks the request against its provider's rules as for any other call.
+ */
+final class PromptMapping {
+
+	private static final String NEUTRAL = "is not one of the neutral options (model, temperature, topP, maxTokens):"
+			+ " set what the provider has through its own options, ClientChatOptions.builder().providerOptions(...)";
+
+	private final Validation validation;
+
+	private final boolean memory;
+
+	/**
+	 * @param memory whether the request is for memory chat, whose server keeps the conversation: only the last
+	 * message, the question, is sent
+	 */
+	PromptMapping(Validation validation, boolean memory) {
+		this.validation = validation;
+		this.memory = memory;
+	}
+
+	ChatRequest toRequest(Prompt prompt) {
+		ClientChatOptions options = (prompt.getOptions() != null) ? ClientChatOptions.from(prompt.getOptions())
+				: ClientChatOptions.builder().build();
+		checkSupported(options);
+		ChatRequest.Builder request = ChatRequest.builder()
+			.options(new ChatOptions(options.getModel(), options.getTemperature(), options.getTopP(),
+					options.getMaxTokens()))
+			.sessionId(options.getSessionId());
+		for (ProviderOptions providerOptions : options.getProviderOptions()) {
+			request.providerOptions(providerOptions);
+		}
+		List<Message> messages = prompt.getInstructions();
+		if (this.memory) {
+			request.message(question(messages));
+		}
+		else {
+			for (int i = 0; i < messages.size(); i++) {
+				request.message(message(messages.get(i), i));
+			}
+		}
+		return request.build();
+	}
+
+	private void checkSupported(ClientChatOptions options) {
+		if (!options.getToolCallbacks().isEmpty()) {
+			throw this.validation.fail("options.toolCallbacks", "(" + options.getToolCallbacks().size()
+					+ " tools) cannot be sent: the chat APIs this client calls take no tool definitions");
+		}
+		if (!options.getToolContext().isEmpty()) {
+			throw this.validation.fail("options.toolContext",
+					"cannot be used: the chat APIs this client calls take no tool definitions");
+		}
+		if (options.getForeignType() != null) {
+			throw this.validation.fail("options", "of type " + options.getForeignType()
+					+ " cannot be sent: their own fields are not known here; use ClientChatOptions");
+		}
+		unsupported("options.frequencyPenalty", options.getFrequencyPenalty());
+		unsupported("options.presencePenalty", options.getPresencePenalty());
+		unsupported("options.topK", options.getTopK());
+		if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
+			unsupported("options.stopSequences", options.getStopSequences());
+		}
+	}
+
+	private void unsupported(String field, @Nullable Object value) {
+		if (value != null) {
+			throw this.validation.fail(field, NEUTRAL);
+		}
+	}
+
+	/**
+	 * The memory-chat question: the last message, a user message. Earlier user and assistant messages are the
+	 * conversation the server already keeps and are not sent; a system message cannot be, as the server-side
+	 * app holds the instructions.
+	 */
+	private ChatMessage question(List<Message> messages) {
+		for (int i = 0; i < messages.size(); i++) {
+			if (messages.get(i) instanceof SystemMessage) {
+				throw this.validation.fail("messages[" + i + "]", "is a system message, which memory chat cannot "
+						+ "send: the instructions live in the server-side app");
+			}
+		}
+		int last = messages.size() - 1;
+		if (last < 0 || !(messages.get(last) instanceof UserMessage)) {
+			throw this.validation.fail("messages", "must end with the user's question for memory chat");
+		}
+		return message(messages.get(last), last);
+	}
+
+	private ChatMessage message(Message message, int index) {
+		String field = "messages[" + index + "]";
+		String text = (message.getText() != null) ? message.getText() : "";
+		if (message instanceof SystemMessage) {
+			return ChatMessage.system(text);
+		}
+		if (message instanceof UserMessage user) {
+			List<ContentPart> parts = new ArrayList<>(user.getMedia().size() + 1);
+			parts.add(ContentPart.text(text));
+			for (int i = 0; i < user.getMedia().size(); i++) {
+				parts.add(image(user.getMedia().get(i), field + ".media[" + i + "]"));
+			}
+			return new ChatMessage(Role.USER, parts);
+		}
+		if (message instanceof AssistantMessage assistant) {
+			if (assistant.hasToolCalls()) {
+				throw this.validation.fail(field, "holds tool calls, which cannot be sent: the chat APIs this "
+						+ "client calls take no tool definitions");
+			}
+			if (!assistant.getMedia().isEmpty()) {
+				throw this.validation.fail(field, "is an assistant message with media, which cannot be sent");
+			}
+			return ChatMessage.assistant(text);
+		}
+		throw this.validation.fail(field, "is a " + message.getMessageType().getValue()
+				+ " message, which cannot be sent: only system, user and assistant messages can");
+	}
+
+	/** An image as a URL: a URL as it is, bytes as a {@code data:} URL. */
+	private ContentPart image(Media media, String field) {
+		if (!MimeTypeUtils.parseMimeType("image/*").includes(media.getMimeType())) {
+			throw this.validation.fail(field, "of type " + media.getMimeType() + " cannot be sent: only images can");
+		}
+		Object data = media.getData();
+		if (data instanceof String url) {
+			return ContentPart.image(url);
+		}
+		if (data instanceof URL url) {
+			return ContentPart.image(url.toString());
+		}
+		if (data instanceof byte[] bytes) {
+			return ContentPart.image("data:" + media.getMimeType().getType() + "/" + media.getMimeType().getSubtype()
+					+ ";base64," + Base64.getEncoder().encodeToString(bytes));
+		}
+		throw this.validation.fail(field, "holds " + data.getClass().getName() + ", not a URL or bytes");
+	}
+
+}
