@@ -21,6 +21,8 @@ import io.github.linkai.spring.client.ChatClientRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -41,6 +43,8 @@ public final class Harness {
 	private final Plan plan;
 
 	private final Results results;
+
+	private HttpClient stats;
 
 	private Harness(Plan plan) {
 		this.plan = plan;
@@ -75,6 +79,7 @@ public final class Harness {
 	}
 
 	private void runAll(String stubUrl) throws Exception {
+		this.stats = HttpClient.create(ConnectionProvider.newConnection()).baseUrl(stubUrl);
 		List<Contender> contenders = new ArrayList<>();
 		ConfigurableApplicationContext plain = BenchApplication.start(stubUrl, false, true);
 		ConfigurableApplicationContext observed = BenchApplication.start(stubUrl, true, true);
@@ -220,6 +225,7 @@ public final class Harness {
 	private void streams(Contender contender, boolean record) {
 		Latencies first = new Latencies();
 		Latencies whole = new Latencies();
+		long connections = connections();
 		long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.plan.blockMillis());
 		long allocated = Probes.allocatedBytes();
 		do {
@@ -233,11 +239,20 @@ public final class Harness {
 		long bytes = Probes.allocatedBytes() - allocated;
 		if (record) {
 			String row = contender.streamName();
+			// after the block, so that the reading's own connection is not counted as the row's
+			this.results.add(this.results.streams, row, Results.CONNECTIONS,
+					(connections() - connections - 1) / (double) whole.count());
 			this.results.add(this.results.streams, row, Results.TTFC50, first.percentile(50) / 1e3);
 			this.results.add(this.results.streams, row, Results.TTFC99, first.percentile(99) / 1e3);
 			this.results.add(this.results.streams, row, Results.STREAM50, whole.percentile(50) / 1e3);
 			this.results.add(this.results.streams, row, Results.STREAM_ALLOC, bytes / 1024.0 / Math.max(1, whole.count()));
 		}
+	}
+
+	/** Connections opened to the stub so far, this reading's own (never pooled) included. */
+	private long connections() {
+		String count = this.stats.get().uri("/connections").responseContent().aggregate().asString().block();
+		return Long.parseLong(count.strip());
 	}
 
 	/** {@code plan.openStreams()} streams held open at once: heap after GC, threads. */

@@ -178,15 +178,16 @@ final class Report {
 	private static void streams(StringBuilder md, Results results) {
 		Map<String, Map<String, List<Double>>> s = results.streams;
 		md.append("## Streams\n\n| row | TTFC p50 µs | TTFC p99 µs | whole stream p50 µs | alloc KB/stream | ×raw TTFC | "
-				+ "open of ").append(results.plan.openStreams())
-			.append(" | heap MB | KB/open stream | threads | note |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+				+ "new connections/stream | open of ").append(results.plan.openStreams())
+			.append(" | heap MB | KB/open stream | threads | note |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 		for (String row : s.keySet()) {
 			md.append("| ").append(row).append(" | ").append(fmt(Results.median(s, row, Results.TTFC50))).append(" | ")
 				.append(fmt(Results.median(s, row, Results.TTFC99))).append(" | ")
 				.append(fmt(Results.median(s, row, Results.STREAM50))).append(" | ")
 				.append(fmt(Results.median(s, row, Results.STREAM_ALLOC))).append(" | ×")
 				.append(fmt2(Results.median(s, row, Results.TTFC50) / Results.median(s, RAW, Results.TTFC50)))
-				.append(" | ").append(fmt(Results.median(s, row, Results.OPENED))).append(" | ")
+				.append(" | ").append(fmt2(Results.median(s, row, Results.CONNECTIONS))).append(" | ")
+				.append(fmt(Results.median(s, row, Results.OPENED))).append(" | ")
 				.append(fmt(Results.median(s, row, Results.HEAP))).append(" | ")
 				.append(fmt(Results.median(s, row, Results.PER_STREAM))).append(" | ")
 				.append(fmt(Results.median(s, row, Results.THREADS))).append(" | ")

@@ -14,7 +14,7 @@ final class Results {
 	/** The stream table's figures. */
 	static final String TTFC50 = "TTFC p50 µs", TTFC99 = "TTFC p99 µs", STREAM50 = "stream p50 µs",
 			STREAM_ALLOC = "alloc KB/stream", OPENED = "opened", HEAP = "heap MB", PER_STREAM = "KB/open stream",
-			THREADS = "threads";
+			THREADS = "threads", CONNECTIONS = "connections/stream";
 
 	final Plan plan;
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -27,7 +28,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * same answer with the fields OpenAI SDKs require ({@code id}, {@code object}, {@code created}, {@code model},
  * usage at the top level), for Spring AI and LangChain4j, which cannot read LinkAI's reply; a {@code -hold} suffix
  * on either ({@code /linkai-hold/...}) sends a stream's first event at once and each further one only after the
- * hold delay, to keep many streams open.
+ * hold delay, to keep many streams open. {@code GET /connections} tells how many connections clients have opened.
  */
 public final class StubServer implements AutoCloseable {
 
@@ -39,6 +40,8 @@ public final class StubServer implements AutoCloseable {
 
 	private final StubSettings settings;
 
+	private final AtomicLong connections = new AtomicLong();
+
 	/** Starts the stub on 127.0.0.1, on {@code settings.port()} (0 for any free port). */
 	public StubServer(StubSettings settings) {
 		this.settings = settings;
@@ -47,6 +50,8 @@ public final class StubServer implements AutoCloseable {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(settings.port())
+			// once per TCP connection (doOnConnection runs once per request)
+			.doOnChannelInit((observer, channel, address) -> this.connections.incrementAndGet())
 			.handle(this::handle)
 			.bindNow();
 	}
@@ -58,6 +63,11 @@ public final class StubServer implements AutoCloseable {
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		String path = request.uri();
+		if (path.equals("/connections")) {
+			// how many TCP connections clients have opened so far: a client that closes a healthy connection
+			// after each answer opens one per call
+			return response.sendString(Mono.just(Long.toString(this.connections.get()))).then();
+		}
 		if (!path.endsWith("/v1/chat/completions")) {
 			return response.status(HttpResponseStatus.NOT_FOUND).send();
 		}
