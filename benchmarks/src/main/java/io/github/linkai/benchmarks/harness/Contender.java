@@ -1,5 +1,6 @@
 package io.github.linkai.benchmarks.harness;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +19,7 @@ interface Contender extends AutoCloseable {
 	}
 
 	/** The row's name in the stream table, {@code null} for a contender measured on calls only. */
-	default String streamName() {
+	default @Nullable String streamName() {
 		return name();
 	}
 

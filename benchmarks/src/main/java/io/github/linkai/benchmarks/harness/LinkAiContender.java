@@ -2,6 +2,7 @@ package io.github.linkai.benchmarks.harness;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatRequest;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +19,7 @@ final class LinkAiContender implements Contender {
 
 	private final boolean blocking;
 
-	private final String streamName;
+	private final @Nullable String streamName;
 
 	/**
 	 * @param name the row's name
@@ -27,7 +28,7 @@ final class LinkAiContender implements Contender {
 	 * @param blocking whether calls go through {@link ChatClient#chat(ChatRequest)}
 	 * @param streamName the stream row's name, {@code null} for none (two rows on one client stream alike)
 	 */
-	LinkAiContender(String name, ChatClient client, ChatClient held, boolean blocking, String streamName) {
+	LinkAiContender(String name, ChatClient client, ChatClient held, boolean blocking, @Nullable String streamName) {
 		this.name = name;
 		this.streamName = streamName;
 		this.client = client;
@@ -41,7 +42,7 @@ final class LinkAiContender implements Contender {
 	}
 
 	@Override
-	public String streamName() {
+	public @Nullable String streamName() {
 		return this.streamName;
 	}
 
