@@ -56,6 +56,13 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void webNamesNoProviderAndImportsNothingFromSpringBootOrTheGlue() throws IOException {
+		assertThat(importsIn("web")).isNotEmpty()
+			.noneMatch((line) -> line.contains("io.github.linkai.spring.provider")
+					|| line.contains("io.github.linkai.spring.autoconfigure") || line.contains("org.springframework.boot"));
+	}
+
+	@Test
 	void springAiAdapterDependsOnSpringAiNotOnBootAndNamesNoProvider() throws IOException {
 		assertThat(importsIn("ai")).isNotEmpty()
 			.anyMatch((line) -> line.contains("org.springframework.ai."))
@@ -66,7 +73,7 @@ class ArchitectureTests {
 
 	@Test
 	void onlyTheAdapterAndTheGlueUseSpringAi() throws IOException {
-		for (String packagePath : List.of("client", "provider", "observation", "health")) {
+		for (String packagePath : List.of("client", "provider", "observation", "health", "web")) {
 			assertThat(importsIn(packagePath)).as(packagePath)
 				.noneMatch((line) -> line.contains("org.springframework.ai.") || line.contains("io.github.linkai.spring.ai."));
 		}

@@ -12,7 +12,6 @@ import io.github.linkai.spring.client.spi.Validation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.prompt.ChatOptions;
@@ -69,12 +68,12 @@ public final class ClientChatModel implements ChatModel {
 
 	private final ResponseMapping responses;
 
-	private final Function<ChatRequest, Mono<ChatResponse>> calls;
+	private final Function<ChatRequest, ChatResponse> calls;
 
 	private final Function<ChatRequest, Flux<ChatChunk>> streams;
 
 	private ClientChatModel(String name, String provider, boolean memory,
-			Function<ChatRequest, Mono<ChatResponse>> calls, Function<ChatRequest, Flux<ChatChunk>> streams) {
+			Function<ChatRequest, ChatResponse> calls, Function<ChatRequest, Flux<ChatChunk>> streams) {
 		this.description = "ClientChatModel[" + provider + "/" + name + (memory ? ", memory" : "") + "]";
 		this.prompts = new PromptMapping(new Validation(provider, name), memory);
 		this.responses = new ResponseMapping(provider, name);
@@ -85,24 +84,23 @@ public final class ClientChatModel implements ChatModel {
 	/** The client as a chat model: the prompt's whole conversation is sent. */
 	public static ClientChatModel of(ChatClient client) {
 		Objects.requireNonNull(client, "client must not be null");
-		return new ClientChatModel(client.name(), client.provider(), false, client::chatReactive, client::stream);
+		return new ClientChatModel(client.name(), client.provider(), false, client::chat, client::stream);
 	}
 
 	/** The memory-chat client as a chat model: only the prompt's last message, the question, is sent. */
 	public static ClientChatModel ofMemory(MemoryChatClient client) {
 		Objects.requireNonNull(client, "client must not be null");
-		return new ClientChatModel(client.name(), client.provider(), true, client::chatReactive, client::stream);
+		return new ClientChatModel(client.name(), client.provider(), true, client::chat, client::stream);
 	}
 
 	/**
-	 * Sends the prompt and waits for the answer. Like any blocking Spring AI call, not on an event-loop thread;
-	 * use {@link #stream(Prompt)} there.
+	 * Sends the prompt and waits for the answer through the client's blocking {@code chat}, so that on an
+	 * event-loop thread it fails at once with a {@code BlockingCallException}; use {@link #stream(Prompt)} there.
 	 */
 	@Override
 	public org.springframework.ai.chat.model.ChatResponse call(Prompt prompt) {
 		ChatRequest request = this.prompts.toRequest(prompt);
-		ChatResponse response = Objects.requireNonNull(this.calls.apply(request).block(), "no response");
-		return this.responses.toResponse(response);
+		return this.responses.toResponse(this.calls.apply(request));
 	}
 
 	/** Streams the answer, one response per chunk as it arrives; cancelling closes the HTTP exchange. */

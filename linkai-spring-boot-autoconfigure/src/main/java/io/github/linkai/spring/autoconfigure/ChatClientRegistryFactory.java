@@ -1,7 +1,6 @@
 package io.github.linkai.spring.autoconfigure;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,10 +70,12 @@ class ChatClientRegistryFactory {
 
 	private final @Nullable CallListener listener;
 
+	private final LinkAiConnectionDetails connectionDetails;
+
 	ChatClientRegistryFactory(WebClient.Builder webClientBuilder, ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools,
 			ObservationRegistry observationRegistry, @Nullable ChatObservationConvention observationConvention,
-			boolean recordContent, @Nullable CallListener listener) {
+			boolean recordContent, @Nullable CallListener listener, LinkAiConnectionDetails connectionDetails) {
 		this.webClientBuilder = webClientBuilder;
 		this.connectorBuilder = connectorBuilder;
 		this.settingsMapper = settingsMapper;
@@ -83,6 +84,7 @@ class ChatClientRegistryFactory {
 		this.observationConvention = observationConvention;
 		this.recordContent = recordContent;
 		this.listener = listener;
+		this.connectionDetails = connectionDetails;
 	}
 
 	ChatClientRegistry create(List<BoundClient<?>> clients) {
@@ -101,8 +103,9 @@ class ChatClientRegistryFactory {
 	}
 
 	private <S> Created create(BoundClient<S> client) {
-		String credential = credential(client);
-		String baseUrl = baseUrl(client);
+		LinkAiConnectionDetails.Connection connection = ClientConnections.resolve(client, this.connectionDetails);
+		String credential = connection.credential();
+		String baseUrl = connection.baseUrl();
 		ChatOptions defaults = defaults(client);
 		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(client),
 				settings(client, defaults));
@@ -188,8 +191,8 @@ class ChatClientRegistryFactory {
 	 */
 	private static ChatOptions defaults(BoundClient<?> client) {
 		LinkAiClientProperties p = client.properties();
-		ChatOptions defaults = new ChatOptions(unsetIfBlank(p.getModel()), p.getTemperature(), p.getTopP(),
-				p.getMaxTokens());
+		ChatOptions defaults = new ChatOptions(ClientConnections.unsetIfBlank(p.getModel()), p.getTemperature(),
+				p.getTopP(), p.getMaxTokens());
 		for (ChatOption option : client.ownOptions()) {
 			Object value = option.valueIn(defaults);
 			if (value != null && !client.provider().supportedOptions().contains(option)) {
@@ -202,11 +205,6 @@ class ChatClientRegistryFactory {
 					"The " + client.provider().id() + " client needs the model to call; set " + client.property("model"));
 		}
 		return defaults;
-	}
-
-	/** {@code linkai.model=${MODEL:}} means "the app's default", as an empty app_code does in LinkAI's examples. */
-	private static @Nullable String unsetIfBlank(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/**
@@ -237,55 +235,6 @@ class ChatClientRegistryFactory {
 			settings = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		}
 		return builder.build(settings);
-	}
-
-	/**
-	 * The credential exactly as configured, only surrounding whitespace (a newline from a secret file) removed:
-	 * it is never split or changed inside. A control character inside would break or inject a header.
-	 */
-	static String credential(BoundClient<?> client) {
-		String apiKey = client.properties().getApiKey();
-		if (apiKey == null || apiKey.isBlank()) {
-			throw new InvalidConfigurationPropertyValueException(client.property("api-key"),
-					(apiKey == null) ? null : "<blank>", "A " + client.provider().id()
-							+ " client needs its credential; set " + client.property("api-key"));
-		}
-		String credential = apiKey.strip();
-		if (credential.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidConfigurationPropertyValueException(client.property("api-key"), "<hidden>",
-					"The credential holds a control character (a line break?); set it as one line");
-		}
-		return credential;
-	}
-
-	static String baseUrl(BoundClient<?> client) {
-		String baseUrl = unsetIfBlank(client.properties().getBaseUrl());
-		if (baseUrl == null) {
-			String defaultUrl = client.provider().defaultBaseUrl();
-			if (defaultUrl == null) {
-				throw new InvalidConfigurationPropertyValueException(client.property("base-url"), null,
-						"The " + client.provider().id() + " client needs the endpoint's base URL; set "
-								+ client.property("base-url"));
-			}
-			return defaultUrl;
-		}
-		URI uri;
-		try {
-			uri = new URI(baseUrl);
-		}
-		catch (URISyntaxException ex) {
-			uri = null;
-		}
-		if (uri == null || uri.getHost() == null
-				|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-			throw new InvalidConfigurationPropertyValueException(client.property("base-url"), baseUrl,
-					"Must be an http:// or https:// URL with a host");
-		}
-		if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-			throw new InvalidConfigurationPropertyValueException(client.property("base-url"), "<hidden>",
-					"Must hold no query and no user info: a credential goes in " + client.property("api-key"));
-		}
-		return baseUrl;
 	}
 
 }

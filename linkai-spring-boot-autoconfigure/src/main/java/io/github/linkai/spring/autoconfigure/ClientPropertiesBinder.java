@@ -205,18 +205,40 @@ final class ClientPropertiesBinder {
 
 	/**
 	 * Fails on a value that still holds a placeholder: Boot leaves {@code ${LINKAI_API_KEY}} as it is when the
-	 * variable is not set, and the literal text would be sent as the key (or put in a URL path).
+	 * variable is not set, and the literal text would be sent (or put in a URL path). A client's {@code api-key}
+	 * and {@code base-url} are checked where its connection is resolved: a {@link LinkAiConnectionDetails} bean
+	 * (the test kit's, in a test where the variable is not set) makes them unused.
 	 */
 	private void checkResolved(ConfigurationPropertyName name) {
-		String value = this.binder.bind(name, Bindable.of(String.class)).orElse(null);
-		Matcher placeholder = (value != null) ? PLACEHOLDER.matcher(value) : null;
-		if (placeholder != null && placeholder.find()) {
-			String variable = placeholder.group(1);
-			throw new InvalidConfigurationPropertyValueException(name.toString(), null,
-					"It holds the unresolved placeholder ${" + variable + "}: set " + variable
-							+ " (an environment variable or a property), or give a default with ${" + variable
-							+ ":...}");
+		if (isConnectionProperty(name)) {
+			return;
 		}
+		String value = this.binder.bind(name, Bindable.of(String.class)).orElse(null);
+		String variable = (value != null) ? unresolvedPlaceholder(value) : null;
+		if (variable != null) {
+			throw new InvalidConfigurationPropertyValueException(name.toString(), null, unresolvedReason(variable));
+		}
+	}
+
+	/** {@code linkai.api-key}, {@code linkai.base-url} and the same of a {@code linkai.clients.<name>}. */
+	private static boolean isConnectionProperty(ConfigurationPropertyName name) {
+		int elements = name.getNumberOfElements();
+		boolean clientLevel = elements == 2
+				|| (elements == 4 && name.getElement(1, ConfigurationPropertyName.Form.DASHED).equals("clients"));
+		String last = name.getLastElement(ConfigurationPropertyName.Form.DASHED);
+		return clientLevel && (last.equals("api-key") || last.equals("base-url"));
+	}
+
+	/** The variable of the first unresolved placeholder in a value, or {@code null}. */
+	static @Nullable String unresolvedPlaceholder(String value) {
+		Matcher placeholder = PLACEHOLDER.matcher(value);
+		return placeholder.find() ? placeholder.group(1) : null;
+	}
+
+	/** Why a value with an unresolved placeholder is rejected, and what to do. */
+	static String unresolvedReason(String variable) {
+		return "It holds the unresolved placeholder ${" + variable + "}: set " + variable
+				+ " (an environment variable or a property), or give a default with ${" + variable + ":...}";
 	}
 
 	/**

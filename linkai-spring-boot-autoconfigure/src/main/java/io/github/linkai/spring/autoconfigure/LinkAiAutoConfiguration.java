@@ -37,7 +37,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Creates the configured chat clients: the default one from {@code linkai.*} when {@code linkai.api-key} is
  * set (a {@link ChatClient} and, for a provider with memory chat, a {@link MemoryChatClient}), one bean per
- * {@code linkai.clients.<name>} qualified by its name, and the {@link ChatClientRegistry} holding them all.
+ * {@code linkai.clients.<name>} qualified by its name, and the {@link ChatClientRegistry} holding them all. Each
+ * client's base URL and credential come from the {@link LinkAiConnectionDetails} bean: the properties by default.
  */
 @AutoConfiguration(after = { HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
 		WebClientAutoConfiguration.class })
@@ -62,7 +63,7 @@ public final class LinkAiAutoConfiguration {
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<ChatObservationConvention> observationConvention, ObjectProvider<CallListener> listeners,
-				ConnectionPools pools) {
+				ConnectionPools pools, LinkAiConnectionDetails connectionDetails) {
 			HttpClientSettingsPropertyMapper settingsMapper = new HttpClientSettingsPropertyMapper(
 					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 			ClientPropertiesBinder binder = LinkAiProviders.binder(environment, resourceLoader.getClassLoader());
@@ -72,8 +73,15 @@ public final class LinkAiAutoConfiguration {
 					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), binder.observations().isIncludeContent(),
-					CallListeners.of(listeners.orderedStream().toList()));
+					CallListeners.of(listeners.orderedStream().toList()), connectionDetails);
 			return factory.create(clients);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		LinkAiConnectionDetails linkAiConnectionDetails(Environment environment, ResourceLoader resourceLoader) {
+			return new PropertiesLinkAiConnectionDetails(
+					() -> LinkAiProviders.binder(environment, resourceLoader.getClassLoader()).bindAll());
 		}
 
 		@Bean

@@ -25,6 +25,9 @@ public class LinkAiProperties extends LinkAiClientProperties {
 	/** The clients' health, as the actuator's health endpoint shows it (linkai/<client name>). */
 	private final Health health = new Health();
 
+	/** What a Spring MVC or WebFlux application answers its callers when a chat call fails. */
+	private final Web web = new Web();
+
 	public Map<String, LinkAiClientProperties> getClients() {
 		return this.clients;
 	}
@@ -39,6 +42,10 @@ public class LinkAiProperties extends LinkAiClientProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	/** Observation of the chat calls. */
@@ -143,6 +150,38 @@ public class LinkAiProperties extends LinkAiClientProperties {
 
 			public void setMessage(String message) {
 				this.message = message;
+			}
+
+		}
+
+	}
+
+	/** What a Spring MVC or WebFlux application answers its callers when a chat call fails. */
+	public static class Web {
+
+		/** Chat errors as RFC 9457 problem details. */
+		private final ProblemDetails problemDetails = new ProblemDetails();
+
+		public ProblemDetails getProblemDetails() {
+			return this.problemDetails;
+		}
+
+		/** Chat errors as RFC 9457 problem details. */
+		public static class ProblemDetails {
+
+			/**
+			 * Whether a ChatClientException reaching a controller is answered with a problem detail and the
+			 * status of its kind (429, 502, 503, 504...) instead of a 500. The application's own exception
+			 * handlers win either way.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
 			}
 
 		}

@@ -1,7 +1,5 @@
 package io.github.linkai.spring.client;
 
-import java.util.Objects;
-
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,11 +32,13 @@ public interface ChatClient {
 	Flux<ChatChunk> stream(ChatRequest request);
 
 	/**
-	 * Sends the request and waits for the whole answer. Must not be called on a non-blocking (event-loop)
-	 * thread; use {@link #chatReactive(ChatRequest)} there.
+	 * Sends the request and waits for the whole answer.
+	 * @throws io.github.linkai.spring.client.error.BlockingCallException at once, with nothing sent, when called
+	 * on a non-blocking thread (a Reactor event loop, e.g. in a WebFlux handler): use
+	 * {@link #chatReactive(ChatRequest)} or {@link #stream(ChatRequest)} there
 	 */
 	default ChatResponse chat(ChatRequest request) {
-		return Objects.requireNonNull(chatReactive(request).block(), "provider returned no response");
+		return BlockingCalls.await(provider(), name(), request, this::chatReactive);
 	}
 
 	/** Sends a single user message and returns the answer text. */

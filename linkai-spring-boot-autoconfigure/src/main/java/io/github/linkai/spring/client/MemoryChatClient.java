@@ -32,9 +32,14 @@ public interface MemoryChatClient {
 	/** Streams the answer to a question in a session; every chunk carries the session id. */
 	Flux<ChatChunk> stream(ChatRequest request);
 
-	/** Asks a question and waits for the answer. Not on an event-loop thread. */
+	/**
+	 * Asks a question and waits for the answer.
+	 * @throws io.github.linkai.spring.client.error.BlockingCallException at once, with nothing sent, when called
+	 * on a non-blocking thread (a Reactor event loop, e.g. in a WebFlux handler): use
+	 * {@link #chatReactive(ChatRequest)} or {@link #stream(ChatRequest)} there
+	 */
 	default ChatResponse chat(ChatRequest request) {
-		return Objects.requireNonNull(chatReactive(request).block(), "provider returned no response");
+		return BlockingCalls.await(provider(), name(), request, this::chatReactive);
 	}
 
 	/** Asks a question in the given session ({@code null}: let the server assign one) and waits for the answer. */

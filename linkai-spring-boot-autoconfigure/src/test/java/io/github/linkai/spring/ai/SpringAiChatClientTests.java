@@ -14,12 +14,15 @@ import io.github.linkai.spring.autoconfigure.LinkAiAutoConfiguration;
 import io.github.linkai.spring.autoconfigure.LinkAiSpringAiAutoConfiguration;
 import io.github.linkai.spring.client.SearchSource;
 import io.github.linkai.spring.client.error.AuthenticationException;
+import io.github.linkai.spring.client.error.BlockingCallException;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientRequest;
@@ -273,6 +276,21 @@ class SpringAiChatClientTests {
 				.isThrownBy(() -> ChatClient.create(model).prompt().user("杭州天气如何?").toolCallbacks(weather).call().content())
 				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("options.toolCallbacks"))
 				.withMessageContaining("openai/default");
+			wireMock.verify(0, anyRequestedFor(anyUrl()));
+		});
+	}
+
+	@Test
+	void aBlockingCallOnAnEventLoopThreadFailsAtOnceSayingWhatToUse() {
+		Case provider = Case.LINKAI;
+		run(provider, (model) -> {
+			Throwable error = Mono.fromCallable(() -> ChatClient.create(model).prompt().user("你好").call().content())
+				.subscribeOn(Schedulers.parallel())
+				.then(Mono.<Throwable>empty())
+				.onErrorResume(Mono::just)
+				.block();
+			assertThat(error).isInstanceOf(BlockingCallException.class)
+				.hasMessageContaining("use chatReactive() or stream() there");
 			wireMock.verify(0, anyRequestedFor(anyUrl()));
 		});
 	}

@@ -3,8 +3,7 @@ package io.github.linkai.sample;
 import java.time.Duration;
 import java.util.Map;
 
-import io.github.linkai.sample.emulator.LinkAiApi;
-import io.github.linkai.sample.emulator.ProviderEmulator;
+import io.github.linkai.spring.test.ProviderStub;
 import org.apache.commons.logging.Log;
 
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -21,7 +20,8 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * When no {@code linkai.api-key} is configured, starts an embedded emulator of LinkAI's API and points the
+ * When no {@code linkai.api-key} is configured, starts the test kit's {@link ProviderStub} (an embedded emulator of
+ * the providers' APIs, LinkAI's among them) and points the
  * starter at it ({@code linkai.api-key} and {@code linkai.base-url}), so that the sample runs with no key and
  * no network. The emulator becomes the {@value #BEAN_NAME} bean and stops when the application context
  * closes. Runs after the configuration files and the environment have been read, so a key set anywhere (for
@@ -65,19 +65,19 @@ class EmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 			// calls nothing: the same properties, no server.
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-						Map.of(API_KEY, LinkAiApi.DEMO_API_KEY, BASE_URL, "http://127.0.0.1")));
+						Map.of(API_KEY, ProviderStub.DEFAULT_API_KEY, BASE_URL, "http://127.0.0.1")));
 			return;
 		}
-		ProviderEmulator emulator = ProviderEmulator.start(new LinkAiApi(LinkAiApi.DEMO_API_KEY, CHUNK_DELAY));
+		ProviderStub emulator = ProviderStub.builder().chunkDelay(CHUNK_DELAY).start();
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
-					Map.of(API_KEY, LinkAiApi.DEMO_API_KEY, BASE_URL, emulator.baseUrl())));
+					Map.of(API_KEY, emulator.apiKey(), BASE_URL, emulator.baseUrl())));
 		this.bootstrapContext.addCloseListener((event) -> register(emulator, event.getApplicationContext()));
 		this.logger.info("No linkai.api-key is set: using the embedded LinkAI emulator at " + emulator.baseUrl()
 				+ " (canned answers, no network). Set the LINKAI_API_KEY environment variable to talk to LinkAI.");
 	}
 
-	private static void register(ProviderEmulator emulator, ConfigurableApplicationContext context) {
+	private static void register(ProviderStub emulator, ConfigurableApplicationContext context) {
 		DefaultSingletonBeanRegistry beanFactory = (DefaultSingletonBeanRegistry) context.getBeanFactory();
 		beanFactory.registerSingleton(BEAN_NAME, emulator);
 		// An instance registered as is is not destroyed with the context unless it is also registered as

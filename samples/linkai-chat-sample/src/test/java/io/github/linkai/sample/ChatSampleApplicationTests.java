@@ -3,18 +3,16 @@ package io.github.linkai.sample;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.linkai.sample.emulator.EmulatedApi;
-import io.github.linkai.sample.emulator.LinkAiApi;
-import io.github.linkai.sample.emulator.ProviderEmulator;
 import io.github.linkai.spring.client.error.AuthenticationException;
+import io.github.linkai.spring.test.ProviderStub;
+import io.github.linkai.spring.test.StubAnswer;
+import io.github.linkai.spring.test.StubEndpoint;
+import io.github.linkai.spring.test.StubRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerRoutes;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -59,7 +57,7 @@ class ChatSampleApplicationTests {
 	@Test
 	void mainTalksToTheConfiguredApiWithTheConfiguredKeyInsteadOfTheEmulator(CapturedOutput output) {
 		String key = "Link_SampleTestKey";
-		try (ProviderEmulator api = ProviderEmulator.start(new LinkAiApi(key, Duration.ZERO))) {
+		try (ProviderStub api = ProviderStub.builder().apiKey(key).start()) {
 			ChatSampleApplication.main(new String[] { "--linkai.api-key=" + key, "--linkai.base-url=" + api.baseUrl(),
 					"What", "is", "Spring", "Boot?" });
 		}
@@ -77,7 +75,7 @@ class ChatSampleApplicationTests {
 	@Test
 	void mainFailsOnARejectedKeyWithoutPrintingIt(CapturedOutput output) {
 		String key = "Link_NotTheRightKey";
-		try (ProviderEmulator api = ProviderEmulator.start(new LinkAiApi("Link_SampleTestKey", Duration.ZERO))) {
+		try (ProviderStub api = ProviderStub.builder().apiKey("Link_SampleTestKey").start()) {
 			assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> ChatSampleApplication
 				.main(new String[] { "--linkai.api-key=" + key, "--linkai.base-url=" + api.baseUrl() }));
 		}
@@ -88,7 +86,10 @@ class ChatSampleApplicationTests {
 	@Test
 	void mainSkipsTheMemoryChatWhenTheAccountsPlanHasNoAccessToIt(CapturedOutput output) {
 		String key = "Link_SampleTestKey";
-		try (ProviderEmulator api = ProviderEmulator.start(new BasicPlanMemoryChat(), new LinkAiApi(key, Duration.ZERO))) {
+		try (ProviderStub api = ProviderStub.builder().apiKey(key).start()) {
+			// LinkAI's memory chat for an account below the standard plan: the documented 408
+			api.on(StubRequests.endpoint(StubEndpoint.LINKAI_MEMORY_CHAT))
+				.answer(StubAnswer.status(408, "No API access: memory chat needs the standard plan"));
 			ChatSampleApplication.main(new String[] { "--linkai.api-key=" + key, "--linkai.base-url=" + api.baseUrl() });
 		}
 
@@ -99,25 +100,6 @@ class ChatSampleApplicationTests {
 
 	private static void connect(int port) throws IOException {
 		new Socket("127.0.0.1", port).close();
-	}
-
-	/** LinkAI's memory chat for an account below the standard plan: the documented 408. */
-	private static final class BasicPlanMemoryChat implements EmulatedApi {
-
-		@Override
-		public String provider() {
-			return "linkai";
-		}
-
-		@Override
-		public void register(HttpServerRoutes routes) {
-			routes.post("/v1/chat/memory/completions", (request, response) -> response.status(408)
-				.header("Content-Type", "application/json")
-				.sendString(Mono.just("{\"error\": {\"message\": \"No API access: memory chat needs the standard plan\", "
-						+ "\"type\": \"invalid_request_error\"}}"))
-				.then());
-		}
-
 	}
 
 }

@@ -1,0 +1,121 @@
+package io.github.linkai.spring.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails.Connection;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * The checks every client's connection gets, whatever its source: from the properties (errors name the property)
+ * or from a {@link LinkAiConnectionDetails} bean (errors name the bean's class and the client). Neither kind of
+ * error ever holds the credential.
+ */
+final class ClientConnections {
+
+	private ClientConnections() {
+	}
+
+	/** The client's connection as its properties give it, or as {@code details} does. */
+	static Connection resolve(BoundClient<?> client, LinkAiConnectionDetails details) {
+		Connection given = details.getConnection(client.name(), client.provider().id());
+		if (given == null || details instanceof PropertiesLinkAiConnectionDetails) {
+			// null: the bean has nothing for this client, its properties apply
+			return (given != null) ? given : fromProperties(client);
+		}
+		String source = details.getClass().getName();
+		Problem problem = (setting, shown, reason) -> new InvalidConnectionDetailsException(source, client.name(),
+				client.provider().id(), setting + ": " + reason);
+		return new Connection(baseUrl(given.baseUrl(), "the base URL", "the credential", problem),
+				credential(given.credential(), client, "the credential", problem));
+	}
+
+	/** The client's {@code base-url} (else its provider's default) and {@code api-key}, checked naming them. */
+	static Connection fromProperties(BoundClient<?> client) {
+		Problem problem = (setting, shown, reason) -> new InvalidConfigurationPropertyValueException(
+				client.property(setting), shown, reason);
+		String apiKey = client.properties().getApiKey();
+		String credential = credential(unresolvedChecked(client, "api-key", apiKey), client, "api-key", problem);
+		String baseUrl = unsetIfBlank(unresolvedChecked(client, "base-url", client.properties().getBaseUrl()));
+		if (baseUrl == null) {
+			String defaultUrl = client.provider().defaultBaseUrl();
+			if (defaultUrl == null) {
+				throw problem.of("base-url", null, "The " + client.provider().id()
+						+ " client needs the endpoint's base URL; set " + client.property("base-url"));
+			}
+			return new Connection(defaultUrl, credential);
+		}
+		return new Connection(baseUrl(baseUrl, "base-url", client.property("api-key"), problem), credential);
+	}
+
+	/**
+	 * The credential exactly as given, only surrounding whitespace (a newline from a secret file) removed: it is
+	 * never split or changed inside. A control character inside would break or inject a header.
+	 */
+	private static String credential(@Nullable String apiKey, BoundClient<?> client, String setting, Problem problem) {
+		if (apiKey == null || apiKey.isBlank()) {
+			throw problem.of(setting, (apiKey == null) ? null : "<blank>",
+					"A " + client.provider().id() + " client needs its credential"
+							+ (setting.equals("api-key") ? "; set " + client.property("api-key") : ""));
+		}
+		String credential = apiKey.strip();
+		if (credential.chars().anyMatch(Character::isISOControl)) {
+			throw problem.of(setting, "<hidden>", "The credential holds a control character (a line break?); "
+					+ "set it as one line");
+		}
+		return credential;
+	}
+
+	/**
+	 * @param credentialPlace where the credential goes instead of the URL, for the message
+	 */
+	private static String baseUrl(String baseUrl, String setting, String credentialPlace, Problem problem) {
+		String url = baseUrl.strip();
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			uri = null;
+		}
+		if (uri == null || uri.getHost() == null
+				|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+			throw problem.of(setting, url, "Must be an http:// or https:// URL with a host");
+		}
+		if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+			throw problem.of(setting, "<hidden>",
+					"Must hold no query and no user info: a credential goes in " + credentialPlace);
+		}
+		return url;
+	}
+
+	/**
+	 * Fails on a value that still holds a placeholder: Boot leaves {@code ${LINKAI_API_KEY}} as it is when the
+	 * variable is not set, and the literal text would be sent as the key (or as the host). Checked here rather
+	 * than with the other properties, since a connection details bean makes these two unused.
+	 */
+	private static @Nullable String unresolvedChecked(BoundClient<?> client, String setting, @Nullable String value) {
+		String variable = (value != null) ? ClientPropertiesBinder.unresolvedPlaceholder(value) : null;
+		if (variable != null) {
+			throw new InvalidConfigurationPropertyValueException(client.property(setting), null,
+					ClientPropertiesBinder.unresolvedReason(variable));
+		}
+		return value;
+	}
+
+	/** {@code linkai.model=${MODEL:}} means "the app's default", as an empty app_code does in LinkAI's examples. */
+	static @Nullable String unsetIfBlank(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/** Makes the exception for a bad setting, in the source's kind. */
+	@FunctionalInterface
+	private interface Problem {
+
+		RuntimeException of(String setting, @Nullable Object shownValue, String reason);
+
+	}
+
+}

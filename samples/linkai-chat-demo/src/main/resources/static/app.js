@@ -1,0 +1,288 @@
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+
+const state = { clients: [], sessionId: null, busy: false };
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('composer').addEventListener('submit', (event) => {
+    event.preventDefault();
+    send();
+  });
+  $('message').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  });
+  $('client').addEventListener('change', () => {
+    newSession();
+    showClient();
+  });
+  $('memory').addEventListener('change', newSession);
+  $('new-session').addEventListener('click', () => {
+    newSession();
+    $('transcript').replaceChildren();
+    $('message').focus();
+  });
+  try {
+    const [clients, faults] = await Promise.all([getJson('api/clients'), getJson('api/faults')]);
+    state.clients = clients;
+    for (const client of clients) {
+      $('client').append(new Option(`${client.name} (${client.provider})`, client.name));
+    }
+    for (const fault of faults) {
+      $('fault').append(new Option(fault.label, fault.marker));
+    }
+    $('fault-option').hidden = faults.length === 0;
+    $('mode').textContent = faults.length > 0
+      ? 'Running on the built-in provider stub: canned answers, no key, no network.'
+      : 'Talking to the real providers.';
+    showClient();
+    $('message').focus();
+  } catch (error) {
+    addError(null, error);
+  }
+});
+
+function currentClient() {
+  return state.clients.find((client) => client.name === $('client').value);
+}
+
+function usesMemory() {
+  const client = currentClient();
+  return Boolean(client && client.memory && $('memory').checked);
+}
+
+function showClient() {
+  const client = currentClient();
+  if (!client) {
+    return;
+  }
+  $('target').textContent = [client.host, client.description].filter(Boolean).join(' · ');
+  $('memory-option').hidden = !client.memory;
+  $('session').closest('p').hidden = !usesMemory();
+}
+
+function newSession() {
+  state.sessionId = null;
+  $('session').textContent = 'none yet';
+  $('session').closest('p').hidden = !usesMemory();
+}
+
+async function send() {
+  const message = $('message').value.trim();
+  if (!message || state.busy) {
+    return;
+  }
+  state.busy = true;
+  $('send').disabled = true;
+  $('message').value = '';
+  const fault = $('fault').value;
+  addMessage('user', message + (fault ? ` ${fault}` : ''));
+  const answer = addMessage('assistant', '');
+  answer.classList.add('streaming');
+  const params = new URLSearchParams({ client: $('client').value, message: fault ? `${message} ${fault}` : message });
+  const memory = usesMemory();
+  if (memory) {
+    params.set('memory', 'true');
+    if (state.sessionId) {
+      params.set('sessionId', state.sessionId);
+    }
+  }
+  const started = performance.now();
+  let firstChunk = null;
+  let finished = false;
+  try {
+    // No Accept: text/event-stream: a request refused before its stream begins would get its problem JSON
+    // written as an event too; with the default */* it comes as application/problem+json.
+    const response = await fetch(`api/chat/stream?${params}`);
+    if (!response.ok) {
+      throw await problemOf(response);
+    }
+    for await (const event of serverSentEvents(response.body)) {
+      if (event.event === 'error') {
+        throw JSON.parse(event.data);
+      }
+      if (event.event === 'done') {
+        finished = true;
+        continue;
+      }
+      const chunk = JSON.parse(event.data);
+      firstChunk ??= performance.now();
+      if (chunk.delta) {
+        // a text node per piece: the answer so far is never copied
+        answer.querySelector('.text').append(chunk.delta);
+      }
+      if (memory && chunk.sessionId && !state.sessionId) {
+        state.sessionId = chunk.sessionId;
+        $('session').textContent = chunk.sessionId;
+      }
+      if (chunk.sources && chunk.sources.length > 0) {
+        addSources(answer, chunk.sources);
+      }
+      if (chunk.usage || chunk.cost != null) {
+        addUsage(answer, chunk.usage, chunk.cost);
+      }
+    }
+    if (!finished) {
+      throw { title: 'Answer cut short', detail: 'The connection closed before the answer was complete.' };
+    }
+    addTiming(answer, started, firstChunk);
+    answer.classList.add('done');
+  } catch (error) {
+    addError(answer, error);
+  } finally {
+    answer.classList.remove('streaming');
+    state.busy = false;
+    $('send').disabled = false;
+    $('message').focus();
+  }
+}
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    throw await problemOf(response);
+  }
+  return response.json();
+}
+
+/** The RFC 9457 problem a failed request answered with, or what is known of it when its body is not one. */
+async function problemOf(response) {
+  try {
+    return await response.json();
+  } catch {
+    return { status: response.status, title: response.statusText || 'Request failed' };
+  }
+}
+
+/**
+ * The events of a text/event-stream body. EventSource is not used: it cannot read the problem JSON of a request
+ * that failed before its stream began, and it reconnects, asking the question again, when a stream fails.
+ */
+async function* serverSentEvents(body) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) {
+      return;
+    }
+    buffer += value;
+    let end;
+    while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '');
+      const event = { event: 'message', data: [] };
+      for (const line of block.split(/\r?\n/)) {
+        const colon = line.indexOf(':');
+        if (colon === 0) {
+          continue;
+        }
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const fieldValue = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'data') {
+          event.data.push(fieldValue);
+        } else if (field === 'event') {
+          event.event = fieldValue;
+        }
+      }
+      if (event.data.length > 0) {
+        yield { event: event.event, data: event.data.join('\n') };
+      }
+    }
+  }
+}
+
+function addMessage(role, text) {
+  const item = document.createElement('li');
+  item.className = role;
+  const bubble = document.createElement('div');
+  bubble.className = 'text';
+  bubble.textContent = text;
+  item.append(bubble);
+  $('transcript').append(item);
+  item.scrollIntoView({ block: 'end' });
+  return item;
+}
+
+function addSources(answer, sources) {
+  const block = document.createElement('div');
+  block.className = 'sources';
+  const heading = document.createElement('p');
+  heading.textContent = 'Sources';
+  const list = document.createElement('ol');
+  for (const source of sources) {
+    const entry = document.createElement('li');
+    const link = document.createElement('a');
+    link.textContent = plainText(source.title) || source.link || 'source';
+    if (/^https?:\/\//i.test(source.link ?? '')) {
+      link.href = source.link;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+    }
+    entry.append(link);
+    if (source.snippet) {
+      const snippet = document.createElement('span');
+      snippet.textContent = ` ${plainText(source.snippet)}`;
+      entry.append(snippet);
+    }
+    list.append(entry);
+  }
+  block.append(heading, list);
+  answer.append(block);
+}
+
+/** The text of a provider's HTML fragment (search results carry <b> emphasis): shown as text, never as markup. */
+function plainText(html) {
+  return html ? new DOMParser().parseFromString(html, 'text/html').body.textContent : '';
+}
+
+function addUsage(answer, usage, cost) {
+  const parts = [];
+  if (usage) {
+    if (usage.inputTokens != null) parts.push(`${usage.inputTokens} in`);
+    if (usage.outputTokens != null) parts.push(`${usage.outputTokens} out`);
+    if (usage.totalTokens != null) parts.push(`${usage.totalTokens} tokens`);
+  }
+  if (cost != null) {
+    parts.push(`cost ${cost}`);
+  }
+  meta(answer, 'usage').textContent = parts.join(' · ');
+}
+
+function addTiming(answer, started, firstChunk) {
+  const now = performance.now();
+  const timing = [`${((now - started) / 1000).toFixed(1)} s`];
+  if (firstChunk != null) {
+    timing.push(`first token after ${Math.round(firstChunk - started)} ms`);
+  }
+  meta(answer, 'timing').textContent = timing.join(' · ');
+}
+
+function meta(answer, kind) {
+  let line = answer.querySelector(`.meta.${kind}`);
+  if (!line) {
+    line = document.createElement('p');
+    line.className = `meta ${kind}`;
+    answer.append(line);
+  }
+  return line;
+}
+
+function addError(answer, error) {
+  const box = document.createElement('div');
+  box.className = 'error';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('strong');
+  const status = error.status ? `${error.status} ` : '';
+  title.textContent = status + (error.title || error.name || 'Error');
+  box.append(title);
+  const detail = error.detail || error.message;
+  if (detail) {
+    box.append(document.createTextNode(` — ${detail}`));
+  }
+  (answer ?? $('transcript')).append(box);
+  box.scrollIntoView({ block: 'end' });
+}

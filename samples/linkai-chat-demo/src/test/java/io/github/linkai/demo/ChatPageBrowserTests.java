@@ -1,0 +1,188 @@
+package io.github.linkai.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The chat page in a real browser (Debian's headless Chromium through its chromedriver, no browser download),
+ * against the application on a random port and the provider stub it starts when no key is set: an answer
+ * arrives piece by piece and completely, a memory conversation continues across turns, and a provider fault
+ * shows as a readable message (a 429 instead of the answer, a cut stream after what had arrived). Leaves
+ * screenshots of the page in {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ChatPageBrowserTests {
+
+	private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+	private static ChromeDriver browser;
+
+	@LocalServerPort
+	private int port;
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+	@BeforeAll
+	static void startBrowser(@TempDir Path profile) {
+		// Debian's packages, never a downloaded browser; .ci/run installs them when they are missing
+		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"the browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--user-data-dir=" + profile, "--window-size=1280,860");
+		// The driver is given, so Selenium Manager neither looks for nor downloads one.
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void openPage() {
+		browser.get("http://127.0.0.1:" + this.port + "/");
+		// the page has loaded its clients and faults once it says what it runs on
+		waitUp().until(ExpectedConditions.textMatches(By.id("mode"), Pattern.compile(".+")));
+	}
+
+	@Test
+	void answerAppearsPieceByPieceThenCompletely() throws IOException {
+		new Select(browser.findElement(By.id("client"))).selectByValue("search");
+		recordAnswerStates();
+		send("What is Spring Boot?");
+		WebElement answer = finishedAnswer(1);
+		assertThat(text(answer)).contains("You asked: \"What is Spring Boot?\"").endsWith(".");
+		List<String> states = recordedStates();
+		// every state a prefix of the next, at least two between empty and complete: it streamed in
+		assertThat(states.stream().filter((state) -> !state.isEmpty() && !state.equals(text(answer)))).hasSizeGreaterThan(1);
+		for (int i = 1; i < states.size(); i++) {
+			assertThat(states.get(i)).startsWith(states.get(i - 1));
+		}
+		assertThat(answer.findElement(By.cssSelector(".meta.usage")).getText()).contains("cost");
+		assertThat(answer.findElements(By.cssSelector(".sources a"))).isNotEmpty()
+			.allSatisfy((link) -> assertThat(link.getAttribute("href")).startsWith("https://"));
+		screenshot("chat-stream.png");
+	}
+
+	@Test
+	void memoryConversationContinuesAcrossTurns() throws IOException {
+		new Select(browser.findElement(By.id("client"))).selectByValue("default");
+		assertThat(browser.findElement(By.id("memory")).isSelected()).isTrue();
+		send("My name is Xiaoming");
+		assertThat(text(finishedAnswer(1))).contains("This is turn 1 of this session");
+		String session = browser.findElement(By.id("session")).getText();
+		assertThat(session).isNotBlank().isNotEqualTo("none yet");
+		send("What is my name?");
+		assertThat(text(finishedAnswer(2))).contains("This is turn 2 of this session")
+			.contains("Last turn you said: \"My name is Xiaoming\"");
+		assertThat(browser.findElement(By.id("session")).getText()).isEqualTo(session);
+		screenshot("chat-memory.png");
+	}
+
+	@Test
+	void providerFaultShowsAsReadableError() throws IOException {
+		new Select(browser.findElement(By.id("client"))).selectByValue("default");
+		new Select(browser.findElement(By.id("fault"))).selectByValue(DemoFault.RATE_LIMITED.marker());
+		send("Hello");
+		WebElement error = waitUp()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transcript .assistant .error")));
+		// the problem's status and title, then its detail
+		assertThat(error.getText()).startsWith("429 ").contains(" — ");
+		screenshot("chat-error.png");
+	}
+
+	@Test
+	void streamCutMidAnswerKeepsWhatArrivedAndShowsTheError() {
+		new Select(browser.findElement(By.id("client"))).selectByValue("coder");
+		new Select(browser.findElement(By.id("fault"))).selectByValue(DemoFault.CUT.marker());
+		send("Hello");
+		WebElement error = waitUp()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#transcript .assistant .error")));
+		assertThat(error.getText()).startsWith("502 ");
+		assertThat(text(browser.findElement(By.cssSelector("#transcript .assistant")))).startsWith("Hello!");
+	}
+
+	private static void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+	}
+
+	private static void send(String message) {
+		WebElement input = browser.findElement(By.id("message"));
+		input.sendKeys(message);
+		input.sendKeys(Keys.ENTER);
+	}
+
+	/** The n-th answer, once it is complete. */
+	private static WebElement finishedAnswer(int n) {
+		By answer = By.cssSelector("#transcript .assistant:nth-of-type(" + (2 * n) + ")");
+		waitUp().until(ExpectedConditions.attributeContains(answer, "class", "done"));
+		return browser.findElement(answer);
+	}
+
+	private static String text(WebElement answer) {
+		return answer.findElement(By.className("text")).getText();
+	}
+
+	/** Records each text the newest answer shows, as the page changes it, so that streaming can be checked. */
+	private static void recordAnswerStates() {
+		((JavascriptExecutor) browser).executeScript("""
+				window.answerStates = [];
+				new MutationObserver(() => {
+				  const answers = document.querySelectorAll('#transcript .assistant .text');
+				  const text = answers.length ? answers[answers.length - 1].textContent : null;
+				  if (text !== null && text !== window.answerStates.at(-1)) window.answerStates.push(text);
+				}).observe(document.getElementById('transcript'), { childList: true, subtree: true, characterData: true });
+				""");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> recordedStates() {
+		return (List<String>) ((JavascriptExecutor) browser).executeScript("return window.answerStates;");
+	}
+
+	private static WebDriverWait waitUp() {
+		return new WebDriverWait(browser, Duration.ofSeconds(10));
+	}
+
+}
