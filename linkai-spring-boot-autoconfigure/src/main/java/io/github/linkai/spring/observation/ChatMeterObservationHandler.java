@@ -1,6 +1,8 @@
 package io.github.linkai.spring.observation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,9 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 	/** The conventions' advice for token counts: 1 quadrupling to 67108864. */
 	static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
 			16777216, 67108864 };
+
+	/** {@link #DURATION_BUCKETS} as durations, made once: a timer is looked up on every call. */
+	private static final Duration[] DURATION_SLOS = seconds(DURATION_BUCKETS);
 
 	private final MeterRegistry registry;
 
@@ -143,7 +148,7 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		return Timer.builder(name)
 			.description(description)
 			.tags(tags)
-			.serviceLevelObjectives(seconds(DURATION_BUCKETS))
+			.serviceLevelObjectives(DURATION_SLOS)
 			.register(this.registry);
 	}
 
@@ -160,13 +165,14 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 
 	/** The observation's low-cardinality tags; without the outcome ones for what is known before the end. */
 	private Tags tags(ChatObservationContext context, boolean withOutcome) {
-		Tags tags = Tags.empty();
+		// collected first: Tags.and copies and sorts the tags so far on every call
+		List<Tag> tags = new ArrayList<>(12);
 		for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
 			if (withOutcome || !isOutcome(keyValue.getKey())) {
-				tags = tags.and(Tag.of(keyValue.getKey(), keyValue.getValue()));
+				tags.add(Tag.of(keyValue.getKey(), keyValue.getValue()));
 			}
 		}
-		return tags;
+		return Tags.of(tags);
 	}
 
 	private static boolean isOutcome(String key) {

@@ -168,7 +168,6 @@ public final class ChatExchange<R, C> {
 		Flux<ChatChunk> sent = Flux.defer(() -> {
 			// never retried once a chunk has reached the subscriber: the error surfaces instead
 			AtomicInteger delivered = new AtomicInteger();
-			long deadlineAt = this.settings.scheduler().now(TimeUnit.NANOSECONDS) + this.settings.deadline().toNanos();
 			return Flux.defer(() -> {
 				ExchangeContext context = prepare(request);
 				return send(context, true, MediaType.TEXT_EVENT_STREAM)
@@ -177,11 +176,9 @@ public final class ChatExchange<R, C> {
 				.onErrorMap(this::translate)
 				.doOnNext((chunk) -> delivered.incrementAndGet())
 				.retryWhen(retries(() -> delivered.get() > 0))
-				.timeout(Mono.delay(this.settings.deadline(), this.settings.scheduler()),
-						(chunk) -> Mono.delay(Duration.ofNanos(Math.max(0,
-								deadlineAt - this.settings.scheduler().now(TimeUnit.NANOSECONDS))),
-								this.settings.scheduler()),
-						Flux.defer(() -> Flux.error(deadlineExceeded(delivered.get()))));
+				// one timer for the whole stream (Reactor's timeout() would schedule one per chunk)
+				.takeUntilOther(Mono.delay(this.settings.deadline(), this.settings.scheduler())
+					.then(Mono.defer(() -> Mono.error(deadlineExceeded(delivered.get())))));
 		});
 		CallListener listener = this.settings.listener();
 		Flux<ChatChunk> stream = (listener == null) ? sent

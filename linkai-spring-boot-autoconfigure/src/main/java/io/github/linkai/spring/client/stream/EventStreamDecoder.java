@@ -3,6 +3,7 @@ package io.github.linkai.spring.client.stream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
@@ -65,12 +66,21 @@ public final class EventStreamDecoder<C> {
 	public Flux<ChatChunk> decode(Flux<ServerSentEvent<String>> events, ExchangeContext context) {
 		return Flux.defer(() -> {
 			State state = new State();
-			// Reactor timeouts on data events, not Netty's read timeout: keep-alive comments must not reset them
-			// (EventStreamLines emits no event for a comment). Timing out cancels the body and its connection.
-			Flux<ServerSentEvent<String>> timed = events.timeout(
-					Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler()),
-					(event) -> Mono.delay(this.settings.idleTimeout(), this.settings.scheduler()),
-					Flux.defer(() -> Flux.error(timeout(state, context))));
+			// Timeouts on data events, not Netty's read timeout: keep-alive comments must not reset them
+			// (EventStreamLines emits no event for a comment). Timing out cancels the body and its connection. One
+			// timer per stream, re-armed only when it fires, instead of Reactor's timeout(), which schedules and
+			// cancels a timer for every event.
+			Mono<Void> firstEvent = Mono.firstWithSignal(
+					Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler())
+						.then(Mono.defer(() -> Mono.error(timeout(state, context)))),
+					state.firstEvent.asMono());
+			Flux<ServerSentEvent<String>> timed = events.doOnNext((event) -> {
+				state.lastEventAt = now();
+				if (!state.anyEvent) {
+					state.anyEvent = true;
+					state.firstEvent.tryEmitEmpty();
+				}
+			}).takeUntilOther(firstEvent.then(idleWatchdog(state, context)));
 			// After the end marker the rest of the body (normally just its last, empty chunk) is still read, not
 			// cancelled: a cancelled body closes its connection, a finished one goes back to the pool. A server
 			// that keeps sending is cut off after a short grace. The marker is recorded where chunks are made, in
@@ -89,6 +99,21 @@ public final class EventStreamDecoder<C> {
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
 						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
 								null))));
+		});
+	}
+
+	private long now() {
+		return this.settings.scheduler().now(TimeUnit.NANOSECONDS);
+	}
+
+	/** From the first event on: fails once no event came within the idle timeout; never emits. */
+	private Mono<Void> idleWatchdog(State state, ExchangeContext context) {
+		return Mono.defer(() -> {
+			long left = state.lastEventAt + this.settings.idleTimeout().toNanos() - now();
+			if (left <= 0) {
+				return Mono.error(timeout(state, context));
+			}
+			return Mono.delay(Duration.ofNanos(left), this.settings.scheduler()).then(idleWatchdog(state, context));
 		});
 	}
 
@@ -143,6 +168,13 @@ public final class EventStreamDecoder<C> {
 
 	/** Per-subscription progress; only touched serially by one stream's signals. */
 	private static final class State {
+
+		/** When the last event came, on the settings' scheduler. */
+		volatile long lastEventAt;
+
+		boolean anyEvent;
+
+		final Sinks.Empty<Void> firstEvent = Sinks.empty();
 
 		boolean ended;
 

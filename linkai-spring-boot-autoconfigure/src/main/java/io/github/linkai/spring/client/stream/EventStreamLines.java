@@ -1,12 +1,14 @@
 package io.github.linkai.spring.client.stream;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-import org.springframework.core.ResolvableType;
-import org.springframework.core.codec.StringDecoder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -21,79 +23,61 @@ import org.springframework.http.codec.ServerSentEvent;
  * event as soon as it arrives; data spread over several lines is joined until the blank line, as the standard
  * says. Lines may end in {@code \n}, {@code \r\n} or {@code \r}; comments ({@code : ping}), {@code id:} and
  * {@code retry:} are skipped; {@code data:} may come with or without its space; an event left incomplete when
- * the body ends is discarded, as the standard says, so the stream reads as truncated. The line splitting itself
- * (across network buffers, multi-byte UTF-8 safe) is Spring's {@link StringDecoder}.
+ * the body ends is discarded, as the standard says, so the stream reads as truncated.
+ *
+ * <p>Lines are found in the bytes (every delimiter is ASCII, so a multi-byte UTF-8 character is never cut) and only
+ * a {@code data:} or {@code event:} value is decoded, once, into the event's string: no string per line, no
+ * substrings. (Spring's {@code StringDecoder} split the lines before; it decoded every line with its delimiter and
+ * matched delimiters byte by byte through a composite matcher, the largest cost of a stream's decoding.)
  */
 public final class EventStreamLines {
-
-	private static final ResolvableType STRING = ResolvableType.forClass(String.class);
-
-	private final StringDecoder lineDecoder;
 
 	private final int maxEventBytes;
 
 	/** @param maxEventBytes the longest line, and the largest event, accepted: beyond it the stream fails */
 	public EventStreamLines(int maxEventBytes) {
-		// Delimiters are kept, to tell the last, unterminated piece of a body from a line. Spring's matcher ends a
-		// line at the first delimiter byte, so a CRLF arrives as "...\r" then "\n".
-		this.lineDecoder = StringDecoder.allMimeTypes(List.of("\n", "\r"), false);
-		// The line length is bounded before the decoder (see bounded): when the decoder's own limit trips, it
-		// releases buffers that Reactor Netty then releases again. Its limit stays as a backstop above ours.
-		this.lineDecoder.setMaxInMemorySize(maxEventBytes + 1024);
 		this.maxEventBytes = maxEventBytes;
-	}
-
-	/**
-	 * The body, failing once the bytes since the last line end exceed the limit; the buffer that crosses it is
-	 * released here, once, and nothing of it reaches the decoder.
-	 */
-	private Flux<DataBuffer> bounded(Flux<DataBuffer> body) {
-		return Flux.defer(() -> {
-			long[] sinceLineEnd = new long[1];
-			return body.handle((buffer, sink) -> {
-				// the longest run of bytes without a line end, carried over from the buffers before
-				int end = buffer.readPosition() + buffer.readableByteCount();
-				long longest = 0;
-				int from = buffer.readPosition();
-				while (from < end) {
-					int lineEnd = buffer.indexOf((b) -> b == '\n' || b == '\r', from);
-					if (lineEnd < 0 || lineEnd >= end) {
-						sinceLineEnd[0] += end - from;
-						longest = Math.max(longest, sinceLineEnd[0]);
-						break;
-					}
-					longest = Math.max(longest, sinceLineEnd[0] + lineEnd - from);
-					sinceLineEnd[0] = 0;
-					from = lineEnd + 1;
-				}
-				if (longest > this.maxEventBytes) {
-					DataBufferUtils.release(buffer);
-					sink.error(new DataBufferLimitException(
-							"Stream line exceeds the limit of " + this.maxEventBytes + " bytes"));
-					return;
-				}
-				sink.next(buffer);
-			});
-		});
 	}
 
 	/** The events of one response body. */
 	public Flux<ServerSentEvent<String>> events(Flux<DataBuffer> body) {
 		return Flux.defer(() -> {
 			Pending pending = new Pending(this.maxEventBytes);
-			return this.lineDecoder.decode(bounded(body), STRING, null, null).handle((line, sink) -> {
-				ServerSentEvent<String> event = pending.acceptDelimited(line);
-				if (event != null) {
-					sink.next(event);
+			// handle, which queues nothing: each buffer is read and released here, once, whatever follows
+			return body.<List<ServerSentEvent<String>>>handle((buffer, sink) -> {
+				List<ServerSentEvent<String>> events;
+				try {
+					events = pending.accept(buffer);
 				}
-			});
+				catch (DataBufferLimitException ex) {
+					sink.error(ex);
+					return;
+				}
+				finally {
+					DataBufferUtils.release(buffer);
+				}
+				if (!events.isEmpty()) {
+					sink.next(events);
+				}
+			})
+				.concatWith(Mono.fromSupplier(pending::finish))
+				.concatMapIterable((events) -> events);
 		});
 	}
 
-	/** The event being read; touched serially by one stream's lines. */
+	/** The line and the event being read; touched serially by one stream's buffers. */
 	private static final class Pending {
 
+		private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
+
+		private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
+
 		private final int maxEventBytes;
+
+		/** The start of a line that has not ended yet, carried over to the next buffer. */
+		private byte[] carried = new byte[0];
+
+		private int carriedLength;
 
 		private @Nullable StringBuilder data;
 
@@ -105,38 +89,82 @@ public final class EventStreamLines {
 			this.maxEventBytes = maxEventBytes;
 		}
 
-		/** A line with its one-character delimiter, or the body's last piece, which has none. */
-		@Nullable ServerSentEvent<String> acceptDelimited(String line) {
-			if (this.afterCarriageReturn && "\n".equals(line)) {
-				this.afterCarriageReturn = false;
-				return null; // the second half of a CRLF
+		/** The events the lines completed by this buffer end. */
+		List<ServerSentEvent<String>> accept(DataBuffer buffer) {
+			int length = buffer.readableByteCount();
+			byte[] bytes;
+			int from;
+			if (this.carriedLength == 0) {
+				bytes = new byte[length];
+				from = 0;
 			}
-			char last = line.isEmpty() ? 0 : line.charAt(line.length() - 1);
-			this.afterCarriageReturn = last == '\r';
-			if (last != '\n' && last != '\r') {
-				// The body ended without a line end: keep it only if it is a whole event on its own.
-				return (this.data == null && line.startsWith("data:") && isComplete(value(line, 5))) ? event(value(line, 5))
-						: null;
+			else {
+				bytes = Arrays.copyOf(this.carried, this.carriedLength + length);
+				from = this.carriedLength;
 			}
-			return accept(line.substring(0, line.length() - 1));
+			buffer.read(bytes, from, length);
+			List<ServerSentEvent<String>> events = List.of();
+			int lineStart = 0;
+			for (int i = from; i < bytes.length; i++) {
+				byte b = bytes[i];
+				if (b != '\n' && b != '\r') {
+					continue;
+				}
+				checkLength(i - lineStart);
+				boolean crlfTail = this.afterCarriageReturn && b == '\n' && i == lineStart;
+				this.afterCarriageReturn = b == '\r';
+				if (!crlfTail) {
+					ServerSentEvent<String> completed = line(bytes, lineStart, i);
+					if (completed != null) {
+						events = (events.isEmpty()) ? new ArrayList<>(2) : events;
+						events.add(completed);
+					}
+				}
+				lineStart = i + 1;
+			}
+			checkLength(bytes.length - lineStart);
+			this.carriedLength = bytes.length - lineStart;
+			if (this.carriedLength > 0) {
+				this.carried = (lineStart == 0) ? bytes : Arrays.copyOfRange(bytes, lineStart, bytes.length);
+			}
+			return events;
 		}
 
-		private @Nullable ServerSentEvent<String> accept(String line) {
-			if (line.isEmpty()) {
+		/** The body ended: its last piece, which has no line end, is kept only if it is a whole event on its own. */
+		List<ServerSentEvent<String>> finish() {
+			if (this.carriedLength == 0 || this.data != null || !startsWith(this.carried, 0, this.carriedLength, DATA)
+					|| this.carriedLength <= DATA.length || this.carried[DATA.length] != ':') {
+				return List.of();
+			}
+			String value = value(this.carried, DATA.length + 1, this.carriedLength);
+			return isComplete(value) ? List.of(event(value)) : List.of();
+		}
+
+		private void checkLength(int lineLength) {
+			if (lineLength > this.maxEventBytes) {
+				throw new DataBufferLimitException("Stream line exceeds the limit of " + this.maxEventBytes + " bytes");
+			}
+		}
+
+		/** A line without its delimiter, {@code bytes[start, end)}. */
+		private @Nullable ServerSentEvent<String> line(byte[] bytes, int start, int end) {
+			if (start == end) {
 				return (this.data != null || this.event != null) ? event((this.data != null) ? this.data.toString() : null)
 						: null;
 			}
-			if (line.charAt(0) == ':') {
+			if (bytes[start] == ':') {
 				return null;
 			}
-			int colon = line.indexOf(':');
-			String field = (colon < 0) ? line : line.substring(0, colon);
-			String value = (colon < 0) ? "" : value(line, colon + 1);
-			if ("data".equals(field)) {
-				return data(value);
+			int colon = start;
+			while (colon < end && bytes[colon] != ':') {
+				colon++;
 			}
-			if ("event".equals(field)) {
-				this.event = value;
+			int fieldLength = colon - start;
+			if (fieldLength == DATA.length && startsWith(bytes, start, end, DATA)) {
+				return data((colon < end) ? value(bytes, colon + 1, end) : "");
+			}
+			if (fieldLength == EVENT.length && startsWith(bytes, start, end, EVENT)) {
+				this.event = (colon < end) ? value(bytes, colon + 1, end) : "";
 			}
 			return null;
 		}
@@ -173,10 +201,22 @@ public final class EventStreamLines {
 			return builder.build();
 		}
 
-		/** The field value after {@code start}, without the one optional leading space. */
-		private static String value(String line, int start) {
-			return (start < line.length() && line.charAt(start) == ' ') ? line.substring(start + 1)
-					: line.substring(start);
+		private static boolean startsWith(byte[] bytes, int start, int end, byte[] prefix) {
+			if (end - start < prefix.length) {
+				return false;
+			}
+			for (int i = 0; i < prefix.length; i++) {
+				if (bytes[start + i] != prefix[i]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** The field value in {@code bytes[start, end)}, without the one optional leading space, decoded once. */
+		private static String value(byte[] bytes, int start, int end) {
+			int from = (start < end && bytes[start] == ' ') ? start + 1 : start;
+			return new String(bytes, from, end - from, StandardCharsets.UTF_8);
 		}
 
 		/** {@code [DONE]}, or one JSON object or array whose brackets balance (outside strings) by its end. */

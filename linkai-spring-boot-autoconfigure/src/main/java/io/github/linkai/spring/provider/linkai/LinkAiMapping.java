@@ -118,6 +118,9 @@ abstract sealed class LinkAiMapping extends OpenAiCompatibleMapping permits Link
 		if (parts == null && !extra.containsKey(SESSION_ID)) {
 			return extra;
 		}
+		if (parts == null && extra.size() == 1) {
+			return Map.of(); // only session_id, on every chat event: no copy per chunk
+		}
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>(extra);
 		fields.remove(SESSION_ID);
 		if (parts != null) {
