@@ -9,8 +9,6 @@ import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.spi.Validation;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.model.ChatModel;
@@ -103,28 +101,13 @@ public final class ClientChatModel implements ChatModel {
 		return this.responses.toResponse(this.calls.apply(request));
 	}
 
-	/** Streams the answer, one response per chunk as it arrives; cancelling closes the HTTP exchange. */
+	/**
+	 * Streams the answer, one response per chunk as it arrives; cancelling closes the HTTP exchange. The client's
+	 * observation is a child of the one Spring AI's {@code ChatClient} passes in the Reactor context.
+	 */
 	@Override
 	public Flux<org.springframework.ai.chat.model.ChatResponse> stream(Prompt prompt) {
-		return Flux.deferContextual((reactor) -> {
-			Flux<ChatChunk> chunks = this.streams.apply(this.prompts.toRequest(prompt));
-			Observation parent = reactor.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			return (parent != null) ? subscribedIn(parent, chunks) : chunks;
-		}).map(this.responses::toResponse);
-	}
-
-	/**
-	 * The client starts its observation when subscribed, as a child of the observation current on that thread;
-	 * Spring AI's {@code ChatClient} and advisors pass theirs on in the Reactor context instead (its own models read
-	 * it from there), so it is made current for the subscription. Without this a streamed call's span would start
-	 * a trace of its own.
-	 */
-	private static <T> Flux<T> subscribedIn(Observation parent, Flux<T> flux) {
-		return Flux.from((subscriber) -> {
-			try (Observation.Scope scope = parent.openScope()) {
-				flux.subscribe(subscriber);
-			}
-		});
+		return Flux.defer(() -> this.streams.apply(this.prompts.toRequest(prompt))).map(this.responses::toResponse);
 	}
 
 	/** No option set: every unset option falls back to the client's configured defaults. */

@@ -48,6 +48,11 @@ public final class LinkAiObservationAutoConfiguration {
 			return ChatMeterObservationHandler.durationBuckets(convention);
 		}
 
+		@Bean
+		MeterFilter linkAiChatRetryEventCounter(ChatObservationConvention convention) {
+			return ChatMeterObservationHandler.retryEventCounter(convention);
+		}
+
 	}
 
 }

@@ -74,6 +74,15 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		};
 	}
 
+	/**
+	 * Drops the counter Micrometer's meter handler makes of the retry event ({@code <name>.<event>}, tagged as at
+	 * the call's start): {@code linkai.client.retries} counts the same retries, with the outcome.
+	 */
+	public static MeterFilter retryEventCounter(ChatObservationConvention convention) {
+		return MeterFilter.deny((id) -> id.getType() == io.micrometer.core.instrument.Meter.Type.COUNTER
+				&& id.getName().equals(convention.getName() + "." + convention.getRetryEventName()));
+	}
+
 	@Override
 	public boolean supportsContext(Observation.Context context) {
 		return context instanceof ChatObservationContext;

@@ -36,6 +36,13 @@ public interface ChatObservationConvention extends ObservationConvention<ChatObs
 	/** The counter of retried attempts. */
 	String getRetriesName();
 
+	/**
+	 * The observation event each retry records (a span event, with the failure retried and the wait). Micrometer's
+	 * meter handler would also count it as {@code <name>.<event>}; that counter is filtered out, since
+	 * {@link #getRetriesName()} counts the same retries with the call's outcome tags.
+	 */
+	String getRetryEventName();
+
 	/** The counter of the cost providers report (Jijyun's {@code total_cost}). */
 	String getCostName();
 

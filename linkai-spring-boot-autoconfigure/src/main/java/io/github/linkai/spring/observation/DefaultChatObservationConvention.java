@@ -131,6 +131,11 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	}
 
 	@Override
+	public String getRetryEventName() {
+		return "linkai.retry";
+	}
+
+	@Override
 	public String getCostName() {
 		return "linkai.client.cost";
 	}

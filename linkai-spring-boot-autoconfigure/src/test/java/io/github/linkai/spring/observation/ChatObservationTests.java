@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +126,27 @@ class ChatObservationTests {
 			.hasObservationWithNameEqualTo("http.client.requests")
 			.that()
 			.hasParentObservationContextMatching((parent) -> parent instanceof ChatObservationContext);
+	}
+
+	@Test
+	void aCallAndAStreamAreChildrenOfTheObservationInTheSubscribersReactorContext() {
+		// where WebFlux puts its server observation and Spring AI its model's: not in a thread local
+		wm.stubFor(post(PATH).willReturn(okJson(fixture("chat-response.json"))));
+		Observation server = Observation.start("http.server.requests", this.observations);
+
+		client(false).chatReactive("你好")
+			.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, server))
+			.block();
+		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+			.withBody(fixture("chat-stream.txt"))));
+		client(false).stream("你好")
+			.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, server))
+			.blockLast();
+		server.stop();
+
+		assertThat(this.stopped).filteredOn((context) -> context instanceof ChatObservationContext)
+			.hasSize(2)
+			.allSatisfy((context) -> assertThat(context.getParentObservation()).isSameAs(server));
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import io.github.linkai.spring.client.stream.EventStreamDecoder;
 import io.github.linkai.spring.client.stream.EventStreamLines;
 import io.github.linkai.spring.observation.ChatContent;
 import io.github.linkai.spring.observation.ChatObservationContext;
+import io.github.linkai.spring.observation.ChatObservationConvention;
 import io.github.linkai.spring.observation.ChatObservationDocumentation;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.micrometer.observation.Observation;
@@ -41,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
@@ -98,6 +100,8 @@ public final class ChatExchange<R, C> {
 
 	private final EventStreamDecoder<C> streamDecoder;
 
+	private final String retryEventName;
+
 	/**
 	 * An exchange for one client.
 	 * @param mapping the provider endpoint's wire mapping
@@ -121,6 +125,8 @@ public final class ChatExchange<R, C> {
 		this.responseReader = WireJson.mapper().readerFor(mapping.responseType());
 		this.eventLines = new EventStreamLines(settings.maxEventBytes());
 		this.streamDecoder = new EventStreamDecoder<>(mapping, WireJson.mapper().reader(), settings);
+		ChatObservationConvention convention = settings.observationConvention();
+		this.retryEventName = ((convention != null) ? convention : DEFAULT_CONVENTION).getRetryEventName();
 	}
 
 	/** The configured client's name. */
@@ -150,8 +156,8 @@ public final class ChatExchange<R, C> {
 		if (this.settings.observationRegistry().isNoop()) {
 			return call;
 		}
-		return Mono.defer(() -> {
-			ObservedCall observed = observe(request, false);
+		return Mono.deferContextual((reactor) -> {
+			ObservedCall observed = observe(request, false, reactor);
 			// stopped before the value is handed on: a blocking caller may read the meters as soon as it has it
 			return call.doOnSuccess(observed::succeeded)
 				.doOnError(observed::failed)
@@ -187,8 +193,8 @@ public final class ChatExchange<R, C> {
 		if (this.settings.observationRegistry().isNoop()) {
 			return stream;
 		}
-		return Flux.defer(() -> {
-			ObservedCall observed = observe(request, true);
+		return Flux.deferContextual((reactor) -> {
+			ObservedCall observed = observe(request, true, reactor);
 			return stream.doOnNext(observed.context::chunk)
 				.doOnComplete(() -> observed.succeeded(null))
 				.doOnError(observed::failed)
@@ -197,14 +203,20 @@ public final class ChatExchange<R, C> {
 		});
 	}
 
-	/** A started observation of one call, parent of the HTTP client's own. */
-	private ObservedCall observe(ChatRequest request, boolean stream) {
+	/**
+	 * A started observation of one call, parent of the HTTP client's own. Its parent is the observation in the
+	 * subscriber's Reactor context (where WebFlux and Spring AI put theirs) or else the thread's current one.
+	 */
+	private ObservedCall observe(ChatRequest request, boolean stream, ContextView reactor) {
 		ChatObservationContext context = observationContext(request, stream);
-		Observation observation = ChatObservationDocumentation.CHAT
-			.observation(this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
-					this.settings.observationRegistry())
-			.start();
-		return new ObservedCall(observation, context);
+		Observation observation = ChatObservationDocumentation.CHAT.observation(
+				this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
+				this.settings.observationRegistry());
+		Observation parent = reactor.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+		if (parent != null) {
+			observation.parentObservation(parent);
+		}
+		return new ObservedCall(observation.start(), context);
 	}
 
 	private ChatObservationContext observationContext(ChatRequest request, boolean stream) {
@@ -236,7 +248,7 @@ public final class ChatExchange<R, C> {
 			Observation observation = reactor.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 			if (observation != null && observation.getContext() instanceof ChatObservationContext context) {
 				context.retried();
-				observation.event(Observation.Event.of("linkai.retry", "retry after " + describeRetry(error)));
+				observation.event(Observation.Event.of(this.retryEventName, "retry after " + describeRetry(error)));
 			}
 			return Mono.delay(delay, this.settings.scheduler());
 		})));

@@ -26,6 +26,7 @@ import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -232,14 +233,19 @@ class ChatExchangeResilienceTests {
 	void retriesAreCountedInTheCallsObservation() {
 		failThenSucceed(aResponse().withStatus(500), okJson(REPLY));
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		DefaultChatObservationConvention convention = new DefaultChatObservationConvention();
+		meters.config().meterFilter(ChatMeterObservationHandler.retryEventCounter(convention));
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig()
-			.observationHandler(new ChatMeterObservationHandler(meters, new DefaultChatObservationConvention()));
+			.observationHandler(new DefaultMeterObservationHandler(meters))
+			.observationHandler(new ChatMeterObservationHandler(meters, convention));
 
 		LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
 				factory(RetryPolicy.defaults(), observations)).chat("你好");
 
 		assertThat(meters.get("linkai.client.retries").counter().count()).isEqualTo(1);
+		// the retry event is not counted a second time, as Micrometer's meter handler would
+		assertThat(meters.find("gen_ai.client.operation.duration.linkai.retry").counter()).isNull();
 	}
 
 	@Test
