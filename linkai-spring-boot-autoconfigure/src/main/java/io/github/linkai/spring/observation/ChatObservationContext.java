@@ -125,6 +125,16 @@ public class ChatObservationContext extends Observation.Context {
 		}
 	}
 
+	/**
+	 * Records a stream that reached its end. Its chunks name no model, so the response model is the one asked for,
+	 * as a complete answer whose reply names none reports it.
+	 */
+	public void streamCompleted() {
+		if (this.responseModel == null) {
+			this.responseModel = this.requestModel;
+		}
+	}
+
 	/** Records that the subscriber cancelled the call, unless it had already ended. */
 	public void cancel() {
 		this.cancelled = !this.stopped.get();

@@ -173,7 +173,9 @@ class ChatObservationTests {
 			.withBody(fixture("chat-stream.txt"))
 			.withChunkedDribbleDelay(6, 600)));
 
-		List<ChatChunk> chunks = client(false).stream("你好").collectList().block();
+		List<ChatChunk> chunks = client(false).stream(ChatRequest.builder().user("你好").model("LinkAI-4o-mini").build())
+			.collectList()
+			.block();
 
 		assertThat(chunks).hasSize(5);
 		Timer duration = this.meters.get("gen_ai.client.operation.duration").timer();
@@ -193,6 +195,8 @@ class ChatObservationTests {
 			.that()
 			.hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "stop")
 			.hasHighCardinalityKeyValue("linkai.stream.chunks", "5")
+			// the chunks name no model: the one asked for, as for a reply without one
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "LinkAI-4o-mini")
 			.hasLowCardinalityKeyValue("error.type", "none");
 	}
 

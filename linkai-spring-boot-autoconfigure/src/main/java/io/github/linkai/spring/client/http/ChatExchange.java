@@ -456,6 +456,9 @@ public final class ChatExchange<R, C> {
 			if (response != null) {
 				this.context.response(response);
 			}
+			else {
+				this.context.streamCompleted();
+			}
 			stop();
 		}
 
