@@ -21,9 +21,11 @@ final class ClientConnections {
 	/** The client's connection as its properties give it, or as {@code details} does. */
 	static Connection resolve(BoundClient<?> client, LinkAiConnectionDetails details) {
 		Connection given = details.getConnection(client.name(), client.provider().id());
-		if (given == null || details instanceof PropertiesLinkAiConnectionDetails) {
-			// null: the bean has nothing for this client, its properties apply
-			return (given != null) ? given : fromProperties(client);
+		if (given == null) {
+			return fromProperties(client); // the bean has nothing for this client
+		}
+		if (details instanceof PropertiesLinkAiConnectionDetails) {
+			return given; // checked, naming the properties, as it was made
 		}
 		String source = details.getClass().getName();
 		Problem problem = (setting, shown, reason) -> new InvalidConnectionDetailsException(source, client.name(),
