@@ -36,6 +36,8 @@ class StreamConnectionReuseTests {
 
 			""";
 
+	private static final int POOL_SIZE = 4;
+
 	private final AtomicInteger connections = new AtomicInteger();
 
 	private DisposableServer server;
@@ -53,7 +55,7 @@ class StreamConnectionReuseTests {
 						.then()
 						.then(response.header("Content-Type", "text/event-stream").sendString(Mono.just(STREAM)).then())))
 			.bindNow();
-		this.pool = ConnectionProvider.create("reuse", 4);
+		this.pool = ConnectionProvider.create("reuse", POOL_SIZE);
 	}
 
 	@AfterEach
@@ -74,9 +76,10 @@ class StreamConnectionReuseTests {
 			assertThat(client.stream("你好").collectList().block()).hasSize(2);
 		}
 
-		// one, or two when a call starts before the last one's connection is back in the pool (as with a bare
-		// Reactor Netty client); a stream that cancelled its body would open thirty
-		assertThat(this.connections.get()).isBetween(1, 2);
+		// a stream completes at its end marker while its connection still reads the body's rest, so the next call
+		// may find it not yet back in the pool and open another (more often on a loaded machine): at most the
+		// pool's size. A stream that cancelled its body would close its connection and open thirty.
+		assertThat(this.connections.get()).isBetween(1, POOL_SIZE);
 	}
 
 }
