@@ -210,8 +210,7 @@ final class Report {
 		Map<String, Map<String, List<Double>>> c = results.calls;
 		Map<String, Map<String, List<Double>>> s = results.streams;
 		md.append("## Observation, start-up, JMH\n\n");
-		md.append("- Observation on (Boot's `ObservationRegistry`, meter handler, `SimpleMeterRegistry`; the "
-				+ "`http.client.requests` child included): p50 +")
+		md.append("- Observation on (Boot's `ObservationRegistry`, meter handler, `SimpleMeterRegistry`): p50 +")
 			.append(fmt(Results.median(c, OURS + ", observed", Results.P50) - Results.median(c, OURS, Results.P50)))
 			.append(" µs, CPU +")
 			.append(fmt(Results.median(c, OURS + ", observed", Results.CPU) - Results.median(c, OURS, Results.CPU)))

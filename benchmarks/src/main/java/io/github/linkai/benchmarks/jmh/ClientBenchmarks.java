@@ -26,7 +26,6 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The client's own work per call and per chunk, with no socket: the starter's {@link ChatClient} on an in-memory
@@ -64,7 +63,7 @@ public class ClientBenchmarks {
 	}
 
 	private static ChatClient client(InMemoryConnector connector) {
-		ChatClientFactory factory = new ChatClientFactory(WebClient.builder(), connector, ClientSettings.of("bench"));
+		ChatClientFactory factory = new ChatClientFactory(connector, ClientSettings.of("bench"));
 		return LinkAi.chatClient(new LinkAiSettings("bench-key", "http://127.0.0.1", LinkAiOptions.none()), factory);
 	}
 

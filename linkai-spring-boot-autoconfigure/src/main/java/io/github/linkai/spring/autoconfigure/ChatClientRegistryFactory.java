@@ -35,11 +35,9 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsProp
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorBuilder;
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds every configured client on Boot's HTTP building blocks: the shared {@link WebClient.Builder}
- * (customizers, observation, codecs for JSON bodies), the {@link ClientHttpConnectorBuilder} and each
+ * Builds every configured client on Boot's HTTP building blocks: the {@link ClientHttpConnectorBuilder} and each
  * client's own {@link HttpClientSettings} (falling back to {@code spring.http.clients.*}). What a client is
  * made of is its provider's business; here only what every client has is checked, naming the property.
  */
@@ -53,8 +51,6 @@ class ChatClientRegistryFactory {
 	 */
 	static final HttpClientSettings DEFAULT_SETTINGS = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
 			Duration.ofSeconds(10), Duration.ofSeconds(120), null);
-
-	private final WebClient.Builder webClientBuilder;
 
 	private final ClientHttpConnectorBuilder<?> connectorBuilder;
 
@@ -72,11 +68,10 @@ class ChatClientRegistryFactory {
 
 	private final LinkAiConnectionDetails connectionDetails;
 
-	ChatClientRegistryFactory(WebClient.Builder webClientBuilder, ClientHttpConnectorBuilder<?> connectorBuilder,
+	ChatClientRegistryFactory(ClientHttpConnectorBuilder<?> connectorBuilder,
 			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools,
 			ObservationRegistry observationRegistry, @Nullable ChatObservationConvention observationConvention,
 			boolean recordContent, @Nullable CallListener listener, LinkAiConnectionDetails connectionDetails) {
-		this.webClientBuilder = webClientBuilder;
 		this.connectorBuilder = connectorBuilder;
 		this.settingsMapper = settingsMapper;
 		this.pools = pools;
@@ -107,7 +102,7 @@ class ChatClientRegistryFactory {
 		String credential = connection.credential();
 		String baseUrl = connection.baseUrl();
 		ChatOptions defaults = defaults(client);
-		ChatClientFactory factory = new ChatClientFactory(this.webClientBuilder, connector(client),
+		ChatClientFactory factory = new ChatClientFactory(connector(client),
 				settings(client, defaults));
 		ProviderClients created;
 		try {

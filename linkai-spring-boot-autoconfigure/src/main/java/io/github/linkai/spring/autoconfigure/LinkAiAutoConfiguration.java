@@ -24,7 +24,6 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsProp
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * Creates the configured chat clients: the default one from {@code linkai.*} when {@code linkai.api-key} is
@@ -40,9 +39,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@code linkai.clients.<name>} qualified by its name, and the {@link ChatClientRegistry} holding them all. Each
  * client's base URL and credential come from the {@link LinkAiConnectionDetails} bean: the properties by default.
  */
-@AutoConfiguration(after = { HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-		WebClientAutoConfiguration.class })
-@ConditionalOnClass({ WebClient.class, ClientHttpConnectorBuilder.class })
+@AutoConfiguration(after = { HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@ConditionalOnClass({ ClientHttpConnector.class, ClientHttpConnectorBuilder.class })
 @EnableConfigurationProperties(LinkAiProperties.class)
 @ImportRuntimeHints(LinkAiRuntimeHints.class)
 public final class LinkAiAutoConfiguration {
@@ -58,7 +56,6 @@ public final class LinkAiAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ChatClientRegistry linkAiChatClientRegistry(Environment environment, ResourceLoader resourceLoader,
-				ObjectProvider<WebClient.Builder> webClientBuilder,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<ObservationRegistry> observationRegistry,
@@ -68,9 +65,7 @@ public final class LinkAiAutoConfiguration {
 					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 			ClientPropertiesBinder binder = LinkAiProviders.binder(environment, resourceLoader.getClassLoader());
 			List<BoundClient<?>> clients = binder.bindAll();
-			ChatClientRegistryFactory factory = new ChatClientRegistryFactory(
-					webClientBuilder.getIfAvailable(WebClient::builder),
-					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools,
+			ChatClientRegistryFactory factory = new ChatClientRegistryFactory(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), binder.observations().isIncludeContent(),
 					CallListeners.of(listeners.orderedStream().toList()), connectionDetails);

@@ -22,10 +22,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -219,11 +219,11 @@ class LinkAiAutoConfigurationTests {
 	}
 
 	@Test
-	void webClientCustomizersApply() {
+	void theApplicationsConnectorBuilderAndItsCustomizersApply() {
 		this.contextRunner
 			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl())
-			.withBean(WebClientCustomizer.class,
-					() -> (builder) -> builder.defaultHeader("X-Tenant", "acme"))
+			.withBean(ClientHttpConnectorBuilder.class, () -> ClientHttpConnectorBuilder.reactor()
+				.withHttpClientCustomizer((httpClient) -> httpClient.headers((headers) -> headers.set("X-Tenant", "acme"))))
 			.run((context) -> {
 				context.getBean(ChatClient.class).chat("你好");
 				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))

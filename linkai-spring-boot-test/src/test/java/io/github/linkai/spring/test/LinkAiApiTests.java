@@ -32,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -64,8 +63,7 @@ class LinkAiApiTests {
 
 	private static ProviderStub stub;
 
-	private static final ChatClientFactory factory = new ChatClientFactory(WebClient.builder(),
-			new ReactorClientHttpConnector(), ClientSettings.of("stubbed"));
+	private static final ChatClientFactory factory = new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("stubbed"));
 
 	@BeforeAll
 	static void startEmulator() {

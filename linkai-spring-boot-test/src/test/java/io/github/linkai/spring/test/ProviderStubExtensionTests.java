@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -28,7 +27,7 @@ class ProviderStubExtensionTests {
 	void createClient(ProviderStub stub) {
 		ClientSettings settings = ClientSettings.builder("plain").retry(RetryPolicy.none()).build();
 		this.chat = LinkAi.chatClient(new LinkAiSettings(stub.apiKey(), stub.baseUrl("linkai"), LinkAiOptions.none()),
-				new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(), settings));
+				new ChatClientFactory(new ReactorClientHttpConnector(), settings));
 	}
 
 	@Test

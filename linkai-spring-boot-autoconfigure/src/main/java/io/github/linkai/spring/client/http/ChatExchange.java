@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,16 +53,23 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.ClientResponse;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ClientHttpResponse;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
  * The one path every provider call takes: validate, apply the client's defaults, send, map error statuses,
  * decode the body or the event stream, and translate transport failures. Timeouts, retries and observation
  * belong here, once, for all providers.
+ *
+ * <p>It talks to the {@link ClientHttpConnector} (Boot's, with its SSL bundles and {@code spring.http.clients}
+ * settings) without WebClient on top: a request is one pre-encoded JSON body and a reply one JSON document or an
+ * event stream this class frames itself, so WebClient's URI templates, codecs, filters and per-request builders
+ * would only add work (they doubled the CPU per call, measured in {@code benchmarks/}), and its observation would
+ * duplicate this one's.
  *
  * @param <R> the provider's reply record
  * @param <C> the provider's stream event record
@@ -86,7 +94,12 @@ public final class ChatExchange<R, C> {
 
 	private final WireMapping<R, C> mapping;
 
-	private final WebClient webClient;
+	private final ClientHttpConnector connector;
+
+	private final DefaultUriBuilderFactory uris;
+
+	/** The last URI expanded: a client's requests go to one or two, built once rather than on every call. */
+	private volatile ExpandedUri lastUri;
 
 	private final ChatOptions defaults;
 
@@ -105,15 +118,17 @@ public final class ChatExchange<R, C> {
 	/**
 	 * An exchange for one client.
 	 * @param mapping the provider endpoint's wire mapping
-	 * @param webClient a WebClient whose base URL is the mapping's and whose connector the mapping decorated
+	 * @param connector the transport, as the mapping decorated it
 	 * @param settings the client's settings; default options the endpoint does not support are dropped
 	 */
-	public ChatExchange(WireMapping<R, C> mapping, WebClient webClient, ClientSettings settings) {
+	public ChatExchange(WireMapping<R, C> mapping, ClientHttpConnector connector, ClientSettings settings) {
 		this.mapping = Objects.requireNonNull(mapping, "mapping must not be null");
-		this.webClient = Objects.requireNonNull(webClient, "webClient must not be null");
+		this.connector = Objects.requireNonNull(connector, "connector must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.masker = new SecretMasker(mapping.secrets());
 		this.baseUri = URI.create(mapping.baseUrl());
+		this.uris = new DefaultUriBuilderFactory(mapping.baseUrl());
+		this.lastUri = new ExpandedUri("", Map.of(), this.baseUri);
 		this.serverAddress = String.valueOf(this.baseUri.getHost());
 		this.serverPort = (this.baseUri.getPort() != -1) ? this.baseUri.getPort()
 				: ("http".equals(this.baseUri.getScheme()) ? 80 : 443);
@@ -143,8 +158,8 @@ public final class ChatExchange<R, C> {
 	public Mono<ChatResponse> call(ChatRequest request) {
 		Mono<ChatResponse> sent = Mono.defer(() -> {
 			ExchangeContext context = prepare(request);
-			return send(context, false, MediaType.APPLICATION_JSON)
-				.exchangeToMono((response) -> readReply(response, context));
+			return send(context, false, MediaType.APPLICATION_JSON_VALUE)
+				.flatMap((response) -> readReply(response, context));
 		})
 			.onErrorMap(this::translate)
 			.retryWhen(retries(() -> false))
@@ -176,8 +191,8 @@ public final class ChatExchange<R, C> {
 			AtomicInteger delivered = new AtomicInteger();
 			return Flux.defer(() -> {
 				ExchangeContext context = prepare(request);
-				return send(context, true, MediaType.TEXT_EVENT_STREAM)
-					.exchangeToFlux((response) -> readStream(response, context));
+				return send(context, true, MediaType.TEXT_EVENT_STREAM_VALUE)
+					.flatMapMany((response) -> readStream(response, context));
 			})
 				.onErrorMap(this::translate)
 				.doOnNext((chunk) -> delivered.incrementAndGet())
@@ -307,26 +322,54 @@ public final class ChatExchange<R, C> {
 				effective.equals(request.options()) ? request : request.mutate().options(effective).build());
 	}
 
-	private WebClient.RequestHeadersSpec<?> send(ExchangeContext context, boolean stream, MediaType accept) {
+	/** Posts the request's JSON; a failure before a response arrives is a transport failure. */
+	private Mono<ClientHttpResponse> send(ExchangeContext context, boolean stream, String accept) {
 		WireRequest wire = this.mapping.toWire(context.request(), stream);
 		byte[] body = WireJson.mapper().writeValueAsBytes(wire.body());
-		return this.webClient.post()
-			.uri(wire.uriTemplate(), wire.uriVariables())
-			.headers((headers) -> wire.headers().forEach(headers::set))
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(accept)
-			.bodyValue(body);
+		return this.connector.connect(HttpMethod.POST, uri(wire), (request) -> {
+			HttpHeaders headers = request.getHeaders();
+			wire.headers().forEach(headers::set);
+			headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+			headers.set(HttpHeaders.ACCEPT, accept);
+			headers.setContentLength(body.length);
+			return request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(body)));
+		}).onErrorMap(this::requestFailed);
 	}
 
-	private Mono<ChatResponse> readReply(ClientResponse response, ExchangeContext context) {
-		if (!response.statusCode().is2xxSuccessful()) {
+	private URI uri(WireRequest wire) {
+		ExpandedUri last = this.lastUri;
+		if (!last.template().equals(wire.uriTemplate()) || !last.variables().equals(wire.uriVariables())) {
+			last = new ExpandedUri(wire.uriTemplate(), wire.uriVariables(),
+					this.uris.expand(wire.uriTemplate(), wire.uriVariables()));
+			this.lastUri = last;
+		}
+		return last.uri();
+	}
+
+	private record ExpandedUri(String template, Map<String, ?> variables, URI uri) {
+	}
+
+	private Mono<ChatResponse> readReply(ClientHttpResponse response, ExchangeContext context) {
+		if (!response.getStatusCode().is2xxSuccessful()) {
 			return errorFrom(response, context);
 		}
-		MediaType contentType = response.headers().contentType().orElse(null);
-		int status = response.statusCode().value();
-		return response.bodyToMono(byte[].class)
+		MediaType contentType = response.getHeaders().getContentType();
+		int status = response.getStatusCode().value();
+		return DataBufferUtils.join(response.getBody(), this.settings.maxEventBytes())
+			.map(ChatExchange::bytesOf)
 			.switchIfEmpty(Mono.error(() -> decodingError(context, "Empty response body", null)))
 			.map((bytes) -> decodeReply(bytes, status, contentType, context));
+	}
+
+	private static byte[] bytesOf(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	private ChatResponse decodeReply(byte[] bytes, int status, @Nullable MediaType contentType,
@@ -349,44 +392,40 @@ public final class ChatExchange<R, C> {
 		return this.mapping.toResponse(reply, context);
 	}
 
-	private Flux<ChatChunk> readStream(ClientResponse response, ExchangeContext context) {
-		if (!response.statusCode().is2xxSuccessful()) {
+	private Flux<ChatChunk> readStream(ClientHttpResponse response, ExchangeContext context) {
+		if (!response.getStatusCode().is2xxSuccessful()) {
 			return this.<ChatChunk>errorFrom(response, context).flux();
 		}
-		MediaType contentType = response.headers().contentType().orElse(null);
+		MediaType contentType = response.getHeaders().getContentType();
 		if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
 			// The server ignored stream=true and sent the whole answer: hand it over as one final chunk.
 			return readReply(response, context).map(ChatChunk::of).flux();
 		}
 		if (contentType != null && !contentType.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
-			return response.releaseBody()
+			return response.getBody()
+				.doOnNext(DataBufferUtils::release)
 				.then(Mono.<ChatChunk>error(decodingError(context,
 						"Expected a text/event-stream reply but got Content-Type " + contentType, null)))
 				.flux();
 		}
-		return this.streamDecoder.decode(this.eventLines.events(response.bodyToFlux(DataBuffer.class)), context);
+		return this.streamDecoder.decode(this.eventLines.events(response.getBody()), context);
 	}
 
 	/**
 	 * The typed error of an error response. Only a bounded prefix of the body is read: a huge error page keeps
 	 * its status instead of failing on the codec's buffer limit.
 	 */
-	private <T> Mono<T> errorFrom(ClientResponse response, ExchangeContext context) {
-		HttpHeaders headers = response.headers().asHttpHeaders();
-		int status = response.statusCode().value();
-		Flux<DataBuffer> prefix = DataBufferUtils.takeUntilByteCount(response.bodyToFlux(DataBuffer.class),
+	private <T> Mono<T> errorFrom(ClientHttpResponse response, ExchangeContext context) {
+		HttpHeaders headers = response.getHeaders();
+		int status = response.getStatusCode().value();
+		Flux<DataBuffer> prefix = DataBufferUtils.takeUntilByteCount(response.getBody(),
 				this.settings.maxErrorBodyBytes());
-		return DataBufferUtils.join(prefix).map((buffer) -> {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			DataBufferUtils.release(buffer);
-			return bytes;
-		}).defaultIfEmpty(new byte[0]).onErrorResume((error) -> Mono.just(new byte[0])).flatMap((bytes) -> {
+		return DataBufferUtils.join(prefix).map(ChatExchange::bytesOf).defaultIfEmpty(new byte[0]).onErrorResume((error) -> Mono.just(new byte[0])).flatMap((bytes) -> {
 			StreamError body = ErrorBodies.parse(bytes, this.masker);
 			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(), status, body.type(),
 					body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
 							headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
-			if (response.statusCode().is3xxRedirection()) {
+			if (response.getStatusCode().is3xxRedirection()) {
 				// the connector did not follow it (off by default, never to another origin): say where it pointed
 				return Mono.error(new RedirectNotFollowedException(details,
 						RedirectNotFollowedException.origin(this.baseUri, headers.getFirst(HttpHeaders.LOCATION))));
@@ -399,13 +438,22 @@ public final class ChatExchange<R, C> {
 		return new ResponseDecodingException(context.provider(), context.clientName(), this.masker.mask(message), cause);
 	}
 
-	private Throwable translate(Throwable error) {
-		if (error instanceof ChatClientException) {
-			return error;
+	/** A failure to connect or to send: the transport's own failure, or else "request failed". */
+	private Throwable requestFailed(Throwable error) {
+		Throwable translated = translate(error);
+		return (translated instanceof ChatClientException) ? translated : requestFailure(error);
+	}
+
+	private ChatTransportException requestFailure(Throwable cause) {
+		return new ChatTransportException(this.mapping.provider(), this.settings.name(),
+				"Request failed: " + describe(cause), cause);
+	}
+
+	private Throwable translate(Throwable cause) {
+		if (cause instanceof ChatClientException) {
+			return cause;
 		}
 		String provider = this.mapping.provider();
-		// WebClientRequestException keeps the request headers (credentials): hand on only its cause.
-		Throwable cause = (error instanceof WebClientRequestException) ? error.getCause() : error;
 		if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
 				|| cause instanceof io.netty.channel.ConnectTimeoutException) {
 			return new ChatTimeoutException(provider, this.settings.name(), "Timed out: " + describe(cause), cause);
@@ -416,8 +464,8 @@ public final class ChatExchange<R, C> {
 		}
 		if (cause instanceof DataBufferLimitException) {
 			return new ResponseDecodingException(provider, this.settings.name(),
-					"Response larger than spring.http.codecs.max-in-memory-size, or stream event larger than the "
-							+ "client's max-event-size (" + this.settings.maxEventBytes() + " bytes): " + describe(cause),
+					"Reply or stream event larger than the client's max-event-size (" + this.settings.maxEventBytes()
+							+ " bytes): " + describe(cause),
 					cause);
 		}
 		if (cause instanceof InvalidMediaTypeException) {
@@ -429,10 +477,10 @@ public final class ChatExchange<R, C> {
 			return new ChatTransportException(provider, this.settings.name(),
 					"Malformed HTTP response (" + cause.getClass().getSimpleName() + ")", null);
 		}
-		if (error instanceof WebClientRequestException || cause instanceof IOException) {
-			return new ChatTransportException(provider, this.settings.name(), "Request failed: " + describe(cause), cause);
+		if (cause instanceof IOException) {
+			return requestFailure(cause);
 		}
-		return error;
+		return cause;
 	}
 
 	private String describe(Throwable error) {

@@ -12,10 +12,9 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 
 /**
- * Sets a credential header on every request below WebClient, for a {@link
- * io.github.linkai.spring.client.spi.WireMapping#decorate(ClientHttpConnector)}: WebClient never holds it, so
- * its TRACE log of request headers ({@code spring.http.codecs.log-request-details}), its exceptions, filters and
- * observations cannot show it. Reactor Netty's own logging prints no header value.
+ * Sets a credential header on every request below the exchange, for a {@link
+ * io.github.linkai.spring.client.spi.WireMapping#decorate(ClientHttpConnector)}: the exchange never holds it, so
+ * its exceptions and observations cannot show it. Reactor Netty's own logging prints no header value.
  */
 public final class CredentialHeaderConnector implements ClientHttpConnector {
 
@@ -40,7 +39,6 @@ public final class CredentialHeaderConnector implements ClientHttpConnector {
 	public Mono<ClientHttpResponse> connect(HttpMethod method, URI uri,
 			Function<? super ClientHttpRequest, Mono<Void>> requestCallback) {
 		return this.delegate.connect(method, uri, (request) -> {
-			// before WebClient writes its own headers, which it adds only where absent
 			request.getHeaders().set(this.name, this.value);
 			return requestCallback.apply(request);
 		});

@@ -90,7 +90,7 @@ public interface WireMapping<R, C> {
 
 	/**
 	 * Wraps the transport, for a credential that must travel in the URL: added at the connector, the value
-	 * never reaches WebClient's URI, logs, observations or exceptions.
+	 * never reaches the exchange's URI, observations or exceptions.
 	 */
 	default ClientHttpConnector decorate(ClientHttpConnector connector) {
 		return connector;

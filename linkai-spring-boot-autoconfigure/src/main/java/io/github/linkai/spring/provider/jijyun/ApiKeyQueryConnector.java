@@ -24,13 +24,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Adds {@code apiKey=<key>} to the query string on the way out. Jijyun takes its key only in the URL, and
- * everything WebClient holds a URL for (its {@code http.client.requests} {@code uri} tag and trace attributes,
- * its log lines, {@code WebClientRequestException} and {@code WebClientResponseException}) would publish
- * it; so WebClient is given the bare path, and only the transport below it sees the key.
+ * everything the exchange holds a URL for (its observation, its exceptions, a caller's log lines) would publish
+ * it; so the exchange is given the bare path, and only the transport below it sees the key.
  *
  * <p>On Reactor Netty the key joins the request line in the channel pipeline, as the request is encoded: Reactor
  * Netty itself (its DEBUG log of the URI it connects to, its redirect handling, its metrics) sees the bare URI
- * too. On another connector the key is added to the URI handed to it, and the request handed back to WebClient
+ * too. On another connector the key is added to the URI handed to it, and the request handed back to the exchange
  * reports the bare URI.
  */
 final class ApiKeyQueryConnector implements ClientHttpConnector {
@@ -67,7 +66,7 @@ final class ApiKeyQueryConnector implements ClientHttpConnector {
 				return requestCallback.apply(request);
 			});
 		}
-		// The one place the key joins the URL: WebClient asked for (and its metrics, traces, logs and
+		// The one place the key joins the URL: the exchange asked for (and its metrics, traces, logs and
 		// exceptions only ever hold) the key-less uri, and gets a request that reports that uri back.
 		URI withKey = UriComponentsBuilder.fromUri(uri).queryParam("apiKey", this.encodedKey).build(true).toUri();
 		return this.delegate.connect(method, withKey,
@@ -116,7 +115,7 @@ final class ApiKeyQueryConnector implements ClientHttpConnector {
 
 	}
 
-	/** The transport's request, as WebClient sees it: at the URI it asked for. */
+	/** The transport's request, as the exchange sees it: at the URI it asked for. */
 	private static final class KeylessRequest extends ClientHttpRequestDecorator {
 
 		private final URI uri;

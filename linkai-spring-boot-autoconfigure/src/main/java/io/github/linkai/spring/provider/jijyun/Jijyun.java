@@ -51,8 +51,8 @@ import io.github.linkai.spring.client.spi.ChatOption;
  * <p><b>Errors.</b> HTTP 401 (no permission) raises {@link AuthenticationException}, 402 (API call quota
  * exhausted) {@link QuotaExceededException}; other statuses map as {@link StatusMapping#standard()} does.
  *
- * <p><b>The API key</b> travels in the query string, yet WebClient never sees it: it is added by the client's
- * connector, below WebClient, so it is in no WebClient log line, exception, metric tag or trace attribute. On
+ * <p><b>The API key</b> travels in the query string, yet the exchange never sees it: it is added by the client's
+ * connector, below the exchange, so it is in no exception, metric tag or trace attribute. On
  * Reactor Netty it joins the request line only in the channel pipeline, so Reactor Netty's own DEBUG logging of
  * the URI it connects to ({@code reactor.netty.http.client}) does not show it either; on another connector it is
  * part of the URI that connector is given.

@@ -35,7 +35,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 /**
  * Jijyun chat, {@code POST /v1/openapi/chat?apiKey=...}: the request, reply, stream and status rules are
  * described on {@link Jijyun}. The key travels in the query string, so {@link #decorate(ClientHttpConnector)}
- * adds it below WebClient (see {@link ApiKeyQueryConnector}).
+ * adds it below the exchange (see {@link ApiKeyQueryConnector}).
  */
 final class JijyunMapping implements WireMapping<Reply, Reply> {
 

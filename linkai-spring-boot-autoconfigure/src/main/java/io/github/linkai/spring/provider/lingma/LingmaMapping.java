@@ -117,7 +117,7 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 			variables.put("teamDocs", lingma.teamDocs().toString());
 			uriTemplate += TEAM_DOCS_QUERY;
 		}
-		// no header: the token is set below WebClient, by decorate
+		// no header: the token is set below the exchange, by decorate
 		return new WireRequest(uriTemplate, variables, Map.of(), body);
 	}
 
@@ -177,7 +177,7 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 				List.of(), null, event.extraOrEmpty());
 	}
 
-	/** The token in {@code x-yunxiao-token}, set below WebClient: none of its logs, exceptions or filters holds it. */
+	/** The token in {@code x-yunxiao-token}, set below the exchange: none of its exceptions or observations holds it. */
 	@Override
 	public ClientHttpConnector decorate(ClientHttpConnector connector) {
 		return new CredentialHeaderConnector(connector, "x-yunxiao-token", this.token);

@@ -17,7 +17,7 @@ import io.github.linkai.spring.client.spi.Validation;
  *
  * <pre>{@code
  * ChatClient deepseek = OpenAi.chatClient(OpenAiSettings.of(apiKey, "https://api.deepseek.com/v1"),
- *         new ChatClientFactory(webClientBuilder, connector,
+ *         new ChatClientFactory(connector,
  *                 ClientSettings.builder("deepseek").defaults(new ChatOptions("deepseek-chat", null, null, null)).build()));
  * }</pre>
  */

@@ -60,12 +60,12 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 		return this.baseUrl;
 	}
 
-	/** The request headers WebClient sets: none, the key is set below it by {@link #decorate}. */
+	/** The request headers the exchange sets: none, the key is set below it by {@link #decorate}. */
 	protected Map<String, String> headers() {
 		return Map.of();
 	}
 
-	/** The key as a bearer token, set below WebClient: none of its logs, exceptions or filters holds it. */
+	/** The key as a bearer token, set below the exchange: none of its exceptions or observations holds it. */
 	@Override
 	public ClientHttpConnector decorate(ClientHttpConnector connector) {
 		return new CredentialHeaderConnector(connector, "Authorization", "Bearer " + this.apiKey);

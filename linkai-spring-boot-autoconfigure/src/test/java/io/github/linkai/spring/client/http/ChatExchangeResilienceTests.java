@@ -38,7 +38,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -400,11 +399,11 @@ class ChatExchangeResilienceTests {
 
 	private ChatClient client(ClientSettings.Builder settings) {
 		return LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-				new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(), settings.build()));
+				new ChatClientFactory(new ReactorClientHttpConnector(), settings.build()));
 	}
 
 	private ChatClientFactory factory(RetryPolicy policy, ObservationRegistry observations) {
-		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(),
+		return new ChatClientFactory(new ReactorClientHttpConnector(),
 				ClientSettings.builder("test").retry(policy).scheduler(this.scheduler).observation(observations, null)
 					.build());
 	}

@@ -68,7 +68,6 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -152,8 +151,7 @@ class FaultSuiteTests {
 		// a pool of this case's own: no connection a previous case's server closed is picked up
 		ConnectionProvider pool = ConnectionProvider.builder("fault-suite").maxConnections(4).build();
 		try {
-			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(), new ChatClientFactory(
-					WebClient.builder(), new ReactorClientHttpConnector(HttpClient.create(pool)), settings.build()));
+			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(), new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)), settings.build()));
 			fault.stub(new Stubs(target, mode));
 			Expected expected = fault.expected(target, mode);
 

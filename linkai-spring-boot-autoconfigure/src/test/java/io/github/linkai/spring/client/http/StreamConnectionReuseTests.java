@@ -16,7 +16,6 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +68,7 @@ class StreamConnectionReuseTests {
 		ChatClient client = LinkAi.chatClient(
 				new LinkAiSettings("Link_tOCJYmHxxm55eA1xs", "http://127.0.0.1:" + this.server.port(),
 						LinkAiOptions.none()),
-				new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(HttpClient.create(this.pool)),
+				new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(this.pool)),
 						ClientSettings.builder("test").retry(RetryPolicy.none()).build()));
 
 		for (int i = 0; i < 30; i++) {

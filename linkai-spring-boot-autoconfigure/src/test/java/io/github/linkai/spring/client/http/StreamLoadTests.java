@@ -61,7 +61,6 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -323,7 +322,7 @@ class StreamLoadTests {
 	private static ChatClient client(String baseUrl, ReactorClientHttpConnector connector,
 			ObservationRegistry observations) {
 		return LinkAi.chatClient(new LinkAiSettings("Link_tOCJYmHxxm55eA1xs", baseUrl, LinkAiOptions.none()),
-				new ChatClientFactory(WebClient.builder(), connector, ClientSettings.builder("load")
+				new ChatClientFactory(connector, ClientSettings.builder("load")
 					.retry(new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20), 0.5, Duration.ofSeconds(1)))
 					.idleTimeout(Duration.ofSeconds(10))
 					.deadline(WAIT)

@@ -10,9 +10,9 @@ import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.client.http.RetryPolicy;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /** Fixtures and clients shared by the Jijyun tests. */
 final class JijyunFixtures {
@@ -33,17 +33,17 @@ final class JijyunFixtures {
 		}
 	}
 
-	/** A client named {@code test} on a plain WebClient builder. */
+	/** A client named {@code test}, not observed. */
 	static ChatClient client(String apiKey, String baseUrl, JijyunOptions jijyunDefaults, ChatOptions defaults) {
-		return client(WebClient.builder(), apiKey, baseUrl, jijyunDefaults, defaults);
+		return client(ObservationRegistry.NOOP, apiKey, baseUrl, jijyunDefaults, defaults);
 	}
 
-	/** A client named {@code test} on the given WebClient builder. */
-	static ChatClient client(WebClient.Builder builder, String apiKey, String baseUrl, JijyunOptions jijyunDefaults,
+	/** A client named {@code test}, observed by {@code registry}. */
+	static ChatClient client(ObservationRegistry registry, String apiKey, String baseUrl, JijyunOptions jijyunDefaults,
 			ChatOptions defaults) {
-		return Jijyun.chatClient(new JijyunSettings(apiKey, baseUrl, jijyunDefaults), new ChatClientFactory(builder,
-				new ReactorClientHttpConnector(),
-				ClientSettings.builder("test").defaults(defaults).retry(RetryPolicy.none()).build()));
+		return Jijyun.chatClient(new JijyunSettings(apiKey, baseUrl, jijyunDefaults), new ChatClientFactory(
+				new ReactorClientHttpConnector(), ClientSettings.builder("test").defaults(defaults)
+					.retry(RetryPolicy.none()).observation(registry, null).build()));
 	}
 
 }

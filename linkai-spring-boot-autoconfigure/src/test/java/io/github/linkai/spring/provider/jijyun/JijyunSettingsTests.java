@@ -7,7 +7,6 @@ import io.github.linkai.spring.client.http.ClientSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -57,7 +56,7 @@ class JijyunSettingsTests {
 	@Test
 	void makeAClientNamedForJijyun() {
 		ChatClient client = Jijyun.chatClient(new JijyunSettings(API_KEY, Jijyun.DEFAULT_BASE_URL, JijyunOptions.none()),
-				new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(), ClientSettings.of("support")));
+				new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("support")));
 		assertThat(client.name()).isEqualTo("support");
 		assertThat(client.provider()).isEqualTo(Jijyun.PROVIDER);
 		assertThat(client.toString()).doesNotContain(API_KEY);
@@ -69,8 +68,7 @@ class JijyunSettingsTests {
 				JijyunOptions.builder().chatMode("mode").build());
 		ChatOptions defaults = new ChatOptions("model", null, null, null);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Jijyun.chatClient(settings, new ChatClientFactory(WebClient.builder(),
-					new ReactorClientHttpConnector(), ClientSettings.builder("support").defaults(defaults).build())))
+			.isThrownBy(() -> Jijyun.chatClient(settings, new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.builder("support").defaults(defaults).build())))
 			.withMessageContaining("'support'")
 			.withMessageContaining("model")
 			.withMessageContaining("chatMode");

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -231,10 +230,10 @@ class LingmaRequestTests {
 	}
 
 	@Test
-	void metricsSeeTheUriTemplateNotTheOrganizationOrItsValues() {
+	void observationsHoldNeitherTheOrganizationNorTheToken() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		ChatClientFactory factory = new ChatClientFactory(WebClient.builder().observationRegistry(registry),
-				new ReactorClientHttpConnector(), ClientSettings.of("lingma"));
+		ChatClientFactory factory = new ChatClientFactory(new ReactorClientHttpConnector(),
+				ClientSettings.builder("lingma").observation(registry, null).build());
 		ChatClient client = Lingma.chatClient(
 				new LingmaSettings(TOKEN, LingmaTestSupport.baseUrl(wm), ORGANIZATION, LingmaOptions.useTeamDocs(true)),
 				factory);
@@ -242,10 +241,12 @@ class LingmaRequestTests {
 		client.chat("你好");
 
 		TestObservationRegistryAssert.assertThat(registry)
-			.hasObservationWithNameEqualTo("http.client.requests")
-			.that()
-			.hasLowCardinalityKeyValue("uri",
-					"/oapi/v1/lingma/organizations/{organizationId}/model/chat?stream={stream}&teamDocs={teamDocs}");
+			.hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("gen_ai.provider.name", "lingma")
+			.satisfies((context) -> context.getAllKeyValues()
+				.forEach((keyValue) -> assertThat(keyValue.getValue()).as(keyValue.getKey())
+					.doesNotContain(ORGANIZATION)
+					.doesNotContain(TOKEN)));
 	}
 
 }

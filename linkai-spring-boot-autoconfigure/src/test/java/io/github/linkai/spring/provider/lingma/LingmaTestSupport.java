@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +56,7 @@ final class LingmaTestSupport {
 
 	/** The building blocks of a client named {@code lingma} with the given default options. */
 	static ChatClientFactory factory(ChatOptions defaults) {
-		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(),
+		return new ChatClientFactory(new ReactorClientHttpConnector(),
 				ClientSettings.builder("lingma").defaults(defaults).retry(RetryPolicy.none()).build());
 	}
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -237,8 +236,7 @@ class LinkAiChatClientTests {
 	void aConfiguredAppCodeIsSentAndTheRequestsOwnWins() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 		ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY_WITH_APP_CODE, wm.baseUrl(),
-				new LinkAiOptions("APP1", 0.5, null)), new ChatClientFactory(WebClient.builder(),
-						new ReactorClientHttpConnector(), ClientSettings.of("test")));
+				new LinkAiOptions("APP1", 0.5, null)), new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("test")));
 
 		client.chat("你好");
 		client.chat(ChatRequest.builder().user("你好").providerOptions(LinkAiOptions.appCode("G7z6vKwp")).build());

@@ -18,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -58,7 +57,7 @@ final class LinkAiTestSupport {
 
 	private static ChatClientFactory factory(ClientHttpConnector connector) {
 		// one attempt: these suites check how each answer maps; retries have their own tests
-		return new ChatClientFactory(WebClient.builder(), connector,
+		return new ChatClientFactory(connector,
 				ClientSettings.builder("test").retry(RetryPolicy.none()).build());
 	}
 

@@ -18,7 +18,6 @@ import io.github.linkai.spring.client.http.WireJson;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -54,7 +53,7 @@ final class OpenAiTestSupport {
 
 	/** A factory whose clients have these neutral defaults. */
 	static ChatClientFactory factory(ChatOptions defaults) {
-		return new ChatClientFactory(WebClient.builder(), new ReactorClientHttpConnector(),
+		return new ChatClientFactory(new ReactorClientHttpConnector(),
 				ClientSettings.builder("test").defaults(defaults).retry(RetryPolicy.none()).build());
 	}
 
