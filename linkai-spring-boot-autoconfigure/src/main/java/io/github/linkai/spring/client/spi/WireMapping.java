@@ -11,7 +11,6 @@ import io.github.linkai.spring.client.error.StatusMapping;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
-import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * One provider endpoint's wire format. The shared exchange validates, sends, maps errors and decodes;
@@ -75,9 +74,8 @@ public interface WireMapping<R, C> {
 	@Nullable ChatChunk toChunk(C event, ExchangeContext context);
 
 	/** Whether this event marks the end of the stream (by default {@code data: [DONE]}). */
-	default boolean isEndOfStream(ServerSentEvent<String> event) {
-		String data = event.data();
-		return data != null && "[DONE]".equals(data.strip());
+	default boolean isEndOfStream(StreamEvent event) {
+		return event.dataEquals("[DONE]");
 	}
 
 	/** How HTTP error statuses map to exceptions. */

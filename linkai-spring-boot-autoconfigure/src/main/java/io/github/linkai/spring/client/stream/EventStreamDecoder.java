@@ -2,7 +2,6 @@ package io.github.linkai.spring.client.stream;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.github.linkai.spring.client.ChatChunk;
@@ -15,6 +14,7 @@ import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.http.WireJson;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.StreamError;
+import io.github.linkai.spring.client.spi.StreamEvent;
 import io.github.linkai.spring.client.spi.WireMapping;
 import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +23,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
-
-import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * Turns the events {@link EventStreamLines} splits into chunks: each event's data is decoded once, straight into
@@ -63,7 +61,7 @@ public final class EventStreamDecoder<C> {
 	}
 
 	/** The chunks of one response's events. */
-	public Flux<ChatChunk> decode(Flux<ServerSentEvent<String>> events, ExchangeContext context) {
+	public Flux<ChatChunk> decode(Flux<StreamEvent> events, ExchangeContext context) {
 		return Flux.defer(() -> {
 			State state = new State();
 			// Timeouts on data events, not Netty's read timeout: keep-alive comments must not reset them
@@ -74,7 +72,7 @@ public final class EventStreamDecoder<C> {
 					Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler())
 						.then(Mono.defer(() -> Mono.error(timeout(state, context)))),
 					state.firstEvent.asMono());
-			Flux<ServerSentEvent<String>> timed = events.doOnNext((event) -> {
+			Flux<StreamEvent> timed = events.doOnNext((event) -> {
 				state.lastEventAt = now();
 				if (!state.anyEvent) {
 					state.anyEvent = true;
@@ -83,10 +81,15 @@ public final class EventStreamDecoder<C> {
 			}).takeUntilOther(firstEvent.then(idleWatchdog(state, context)));
 			// After the end marker the rest of the body (normally just its last, empty chunk) is still read, not
 			// cancelled: a cancelled body closes its connection, a finished one goes back to the pool. A server
-			// that keeps sending is cut off after a short grace. The marker is recorded where chunks are made, in
-			// order: flatMapIterable reads ahead, so events queued before it are never dropped.
+			// that keeps sending is cut off after a short grace. handle() makes each chunk as its event passes,
+			// in order, with no queue between: nothing before the marker is dropped.
 			return timed.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.settings.scheduler())))
-				.flatMapIterable((event) -> chunks(event, state, context))
+				.<ChatChunk>handle((event, sink) -> {
+					ChatChunk chunk = chunk(event, state, context);
+					if (chunk != null) {
+						sink.next(chunk);
+					}
+				})
 				.onErrorResume((error) -> state.ended, (error) -> Mono.empty())
 				.onErrorMap((error) -> state.events > 0 && (error instanceof TimeoutException),
 						(error) -> new ChatTimeoutException(context.provider(), context.clientName(),
@@ -125,28 +128,27 @@ public final class EventStreamDecoder<C> {
 		return new ChatTimeoutException(context.provider(), context.clientName(), message, null);
 	}
 
-	private List<ChatChunk> chunks(ServerSentEvent<String> event, State state, ExchangeContext context) {
-		String data = event.data();
+	/** The chunk of an event, {@code null} for none. */
+	private @Nullable ChatChunk chunk(StreamEvent event, State state, ExchangeContext context) {
 		if (state.ended) {
-			return List.of(); // the answer is complete: whatever follows the end marker is not part of it
+			return null; // the answer is complete: whatever follows the end marker is not part of it
 		}
 		if (this.mapping.isEndOfStream(event)) {
 			state.ended = true;
 			state.endMarker.tryEmitEmpty();
-			return List.of();
+			return null;
 		}
-		if (data == null || data.isBlank()) {
-			return List.of(); // a comment or keep-alive
+		if (event.isBlank()) {
+			return null; // a comment or keep-alive
 		}
-		ChatChunk chunk = decode(data, state, context);
-		return (chunk != null) ? List.of(chunk) : List.of();
+		return decode(event, state, context);
 	}
 
-	private @Nullable ChatChunk decode(String data, State state, ExchangeContext context) {
+	private @Nullable ChatChunk decode(StreamEvent event, State state, ExchangeContext context) {
 		state.events++;
 		C wire;
 		try {
-			wire = this.reader.readValue(data);
+			wire = this.reader.readValue(event.dataBytes(), event.dataOffset(), event.dataLength());
 		}
 		catch (JacksonException ex) {
 			// Not the parser's message: it quotes the offending text, which may hold a cut-off credential.

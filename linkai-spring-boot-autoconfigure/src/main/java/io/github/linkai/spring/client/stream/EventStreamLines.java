@@ -1,10 +1,12 @@
 package io.github.linkai.spring.client.stream;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.github.linkai.spring.client.spi.StreamEvent;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -12,7 +14,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * Splits a response body into server-sent events, line by line. Written by hand because Spring's
@@ -25,9 +26,9 @@ import org.springframework.http.codec.ServerSentEvent;
  * {@code retry:} are skipped; {@code data:} may come with or without its space; an event left incomplete when
  * the body ends is discarded, as the standard says, so the stream reads as truncated.
  *
- * <p>Lines are found in the bytes (every delimiter is ASCII, so a multi-byte UTF-8 character is never cut) and only
- * a {@code data:} or {@code event:} value is decoded, once, into the event's string: no string per line, no
- * substrings. (Spring's {@code StringDecoder} split the lines before; it decoded every line with its delimiter and
+ * <p>Lines are found in the bytes (every delimiter is ASCII, so a multi-byte UTF-8 character is never cut) and an
+ * event's data stays in them: a {@link StreamEvent} points into the buffer's copy it arrived in, which Jackson then
+ * reads directly. No string per line or per event; only an {@code event:} name is decoded. (Spring's {@code StringDecoder} split the lines before; it decoded every line with its delimiter and
  * matched delimiters byte by byte through a composite matcher, the largest cost of a stream's decoding.)
  */
 public final class EventStreamLines {
@@ -40,12 +41,12 @@ public final class EventStreamLines {
 	}
 
 	/** The events of one response body. */
-	public Flux<ServerSentEvent<String>> events(Flux<DataBuffer> body) {
+	public Flux<StreamEvent> events(Flux<DataBuffer> body) {
 		return Flux.defer(() -> {
 			Pending pending = new Pending(this.maxEventBytes);
 			// handle, which queues nothing: each buffer is read and released here, once, whatever follows
-			return body.<List<ServerSentEvent<String>>>handle((buffer, sink) -> {
-				List<ServerSentEvent<String>> events;
+			return body.<List<StreamEvent>>handle((buffer, sink) -> {
+				List<StreamEvent> events;
 				try {
 					events = pending.accept(buffer);
 				}
@@ -61,16 +62,22 @@ public final class EventStreamLines {
 				}
 			})
 				.concatWith(Mono.fromSupplier(pending::finish))
-				.concatMapIterable((events) -> events);
+				// one buffer's events at a time: handle() is synchronous, a deeper prefetch only allocates a queue
+				.concatMapIterable((events) -> events, 1);
 		});
 	}
 
-	/** The line and the event being read; touched serially by one stream's buffers. */
+	/**
+	 * The line and the event being read; touched serially by one stream's buffers. The arrays lines are read
+	 * into are never written once filled, so an event (or a pending data line) may point into them.
+	 */
 	private static final class Pending {
 
 		private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
 
 		private static final byte[] EVENT = "event".getBytes(StandardCharsets.US_ASCII);
+
+		private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
 		private final int maxEventBytes;
 
@@ -79,7 +86,15 @@ public final class EventStreamLines {
 
 		private int carriedLength;
 
-		private @Nullable StringBuilder data;
+		/** The first data line of an event not complete yet: {@code dataBytes[dataOffset, dataOffset + dataLength)}. */
+		private byte @Nullable [] dataBytes;
+
+		private int dataOffset;
+
+		private int dataLength;
+
+		/** The data lines so far, once a second one came. */
+		private @Nullable ByteArrayOutputStream joined;
 
 		private @Nullable String event;
 
@@ -90,7 +105,7 @@ public final class EventStreamLines {
 		}
 
 		/** The events the lines completed by this buffer end. */
-		List<ServerSentEvent<String>> accept(DataBuffer buffer) {
+		List<StreamEvent> accept(DataBuffer buffer) {
 			int length = buffer.readableByteCount();
 			byte[] bytes;
 			int from;
@@ -103,7 +118,7 @@ public final class EventStreamLines {
 				from = this.carriedLength;
 			}
 			buffer.read(bytes, from, length);
-			List<ServerSentEvent<String>> events = List.of();
+			List<StreamEvent> events = List.of();
 			int lineStart = 0;
 			for (int i = from; i < bytes.length; i++) {
 				byte b = bytes[i];
@@ -114,7 +129,7 @@ public final class EventStreamLines {
 				boolean crlfTail = this.afterCarriageReturn && b == '\n' && i == lineStart;
 				this.afterCarriageReturn = b == '\r';
 				if (!crlfTail) {
-					ServerSentEvent<String> completed = line(bytes, lineStart, i);
+					StreamEvent completed = line(bytes, lineStart, i);
 					if (completed != null) {
 						events = (events.isEmpty()) ? new ArrayList<>(2) : events;
 						events.add(completed);
@@ -131,13 +146,15 @@ public final class EventStreamLines {
 		}
 
 		/** The body ended: its last piece, which has no line end, is kept only if it is a whole event on its own. */
-		List<ServerSentEvent<String>> finish() {
-			if (this.carriedLength == 0 || this.data != null || !startsWith(this.carried, 0, this.carriedLength, DATA)
-					|| this.carriedLength <= DATA.length || this.carried[DATA.length] != ':') {
+		List<StreamEvent> finish() {
+			if (this.carriedLength == 0 || this.dataBytes != null
+					|| !startsWith(this.carried, 0, this.carriedLength, DATA) || this.carriedLength <= DATA.length
+					|| this.carried[DATA.length] != ':') {
 				return List.of();
 			}
-			String value = value(this.carried, DATA.length + 1, this.carriedLength);
-			return isComplete(value) ? List.of(event(value)) : List.of();
+			int start = valueStart(this.carried, DATA.length + 1, this.carriedLength);
+			return isComplete(this.carried, start, this.carriedLength)
+					? List.of(event(this.carried, start, this.carriedLength - start)) : List.of();
 		}
 
 		private void checkLength(int lineLength) {
@@ -147,10 +164,9 @@ public final class EventStreamLines {
 		}
 
 		/** A line without its delimiter, {@code bytes[start, end)}. */
-		private @Nullable ServerSentEvent<String> line(byte[] bytes, int start, int end) {
+		private @Nullable StreamEvent line(byte[] bytes, int start, int end) {
 			if (start == end) {
-				return (this.data != null || this.event != null) ? event((this.data != null) ? this.data.toString() : null)
-						: null;
+				return (this.dataBytes != null || this.event != null) ? pendingEvent() : null;
 			}
 			if (bytes[start] == ':') {
 				return null;
@@ -161,44 +177,56 @@ public final class EventStreamLines {
 			}
 			int fieldLength = colon - start;
 			if (fieldLength == DATA.length && startsWith(bytes, start, end, DATA)) {
-				return data((colon < end) ? value(bytes, colon + 1, end) : "");
+				int value = (colon < end) ? valueStart(bytes, colon + 1, end) : end;
+				return data(bytes, value, end);
 			}
 			if (fieldLength == EVENT.length && startsWith(bytes, start, end, EVENT)) {
-				this.event = (colon < end) ? value(bytes, colon + 1, end) : "";
+				int value = (colon < end) ? valueStart(bytes, colon + 1, end) : end;
+				this.event = new String(bytes, value, end - value, StandardCharsets.UTF_8);
 			}
 			return null;
 		}
 
-		private @Nullable ServerSentEvent<String> data(String value) {
-			if (this.data == null) {
-				if (isComplete(value)) {
-					return event(value);
+		/** A data line's value, {@code bytes[start, end)}. */
+		private @Nullable StreamEvent data(byte[] bytes, int start, int end) {
+			if (this.dataBytes == null) {
+				if (isComplete(bytes, start, end)) {
+					return event(bytes, start, end - start);
 				}
-				if (value.isBlank()) {
+				if (isBlank(bytes, start, end)) {
 					return null; // an empty data: line carries nothing, and must not swallow the lines after it
 				}
-				this.data = new StringBuilder(value);
+				this.dataBytes = bytes;
+				this.dataOffset = start;
+				this.dataLength = end - start;
 				return null;
 			}
-			if (this.data.length() + value.length() > this.maxEventBytes) {
-				throw new DataBufferLimitException(
-						"Stream event exceeds the limit of " + this.maxEventBytes + " characters");
+			if (this.joined == null) {
+				this.joined = new ByteArrayOutputStream(this.dataLength * 2 + (end - start));
+				this.joined.write(this.dataBytes, this.dataOffset, this.dataLength);
 			}
-			this.data.append('\n').append(value);
+			if (this.joined.size() + 1 + (end - start) > this.maxEventBytes) {
+				throw new DataBufferLimitException("Stream event exceeds the limit of " + this.maxEventBytes + " bytes");
+			}
+			this.joined.write('\n');
+			this.joined.write(bytes, start, end - start);
 			return null;
 		}
 
-		private ServerSentEvent<String> event(@Nullable String data) {
-			ServerSentEvent.Builder<String> builder = ServerSentEvent.builder();
-			if (data != null) {
-				builder.data(data);
+		private StreamEvent pendingEvent() {
+			if (this.joined != null) {
+				byte[] joined = this.joined.toByteArray();
+				return event(joined, 0, joined.length);
 			}
-			if (this.event != null) {
-				builder.event(this.event);
-			}
-			this.data = null;
+			return event(this.dataBytes, this.dataOffset, this.dataLength);
+		}
+
+		private StreamEvent event(byte @Nullable [] bytes, int offset, int length) {
+			StreamEvent event = new StreamEvent(this.event, bytes, offset, length);
+			this.dataBytes = null;
+			this.joined = null;
 			this.event = null;
-			return builder.build();
+			return event;
 		}
 
 		private static boolean startsWith(byte[] bytes, int start, int end, byte[] prefix) {
@@ -213,25 +241,45 @@ public final class EventStreamLines {
 			return true;
 		}
 
-		/** The field value in {@code bytes[start, end)}, without the one optional leading space, decoded once. */
-		private static String value(byte[] bytes, int start, int end) {
-			int from = (start < end && bytes[start] == ' ') ? start + 1 : start;
-			return new String(bytes, from, end - from, StandardCharsets.UTF_8);
+		/** Where a field's value starts: after the one optional space following the colon at {@code start - 1}. */
+		private static int valueStart(byte[] bytes, int start, int end) {
+			return (start < end && bytes[start] == ' ') ? start + 1 : start;
 		}
 
-		/** {@code [DONE]}, or one JSON object or array whose brackets balance (outside strings) by its end. */
-		private static boolean isComplete(String value) {
-			String trimmed = value.strip();
-			if ("[DONE]".equals(trimmed)) {
+		private static boolean isWhitespace(byte b) {
+			return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+		}
+
+		private static boolean isBlank(byte[] bytes, int start, int end) {
+			for (int i = start; i < end; i++) {
+				if (!isWhitespace(bytes[i])) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * {@code [DONE]}, or one JSON object or array whose brackets balance (outside strings) by its end. Every
+		 * byte looked at is ASCII, and no byte of a multi-byte UTF-8 character is.
+		 */
+		private static boolean isComplete(byte[] bytes, int start, int end) {
+			while (start < end && isWhitespace(bytes[start])) {
+				start++;
+			}
+			while (end > start && isWhitespace(bytes[end - 1])) {
+				end--;
+			}
+			if (end - start == DONE.length && startsWith(bytes, start, end, DONE)) {
 				return true;
 			}
-			if (trimmed.isEmpty() || (trimmed.charAt(0) != '{' && trimmed.charAt(0) != '[')) {
+			if (start == end || (bytes[start] != '{' && bytes[start] != '[')) {
 				return false;
 			}
 			int depth = 0;
 			boolean inString = false;
-			for (int i = 0; i < trimmed.length(); i++) {
-				char c = trimmed.charAt(i);
+			for (int i = start; i < end; i++) {
+				byte c = bytes[i];
 				if (inString) {
 					if (c == '\\') {
 						i++;
@@ -247,7 +295,7 @@ public final class EventStreamLines {
 					depth++;
 				}
 				else if ((c == '}' || c == ']') && --depth == 0) {
-					return i == trimmed.length() - 1;
+					return i == end - 1;
 				}
 			}
 			return false;

@@ -3,6 +3,7 @@ package io.github.linkai.spring.client.stream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import io.github.linkai.spring.client.spi.StreamEvent;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -10,7 +11,6 @@ import reactor.test.StepVerifier;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.http.codec.ServerSentEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +45,7 @@ class EventStreamLinesTests {
 	void crlfSplitAcrossBuffersIsOneLineEnd() {
 		Flux<DataBuffer> body = Flux.just("data: {\r", "\ndata: \"x\"\r", "\n\r\n")
 			.map((part) -> DefaultDataBufferFactory.sharedInstance.wrap(part.getBytes(StandardCharsets.UTF_8)));
-		StepVerifier.create(this.lines.events(body).map(ServerSentEvent::data)).expectNext("{\n\"x\"").verifyComplete();
+		StepVerifier.create(this.lines.events(body).map(StreamEvent::data)).expectNext("{\n\"x\"").verifyComplete();
 	}
 
 	@Test
@@ -55,7 +55,7 @@ class EventStreamLinesTests {
 
 	@Test
 	void commentsIdsAndRetriesAreSkippedAndEventNamesKept() {
-		Flux<ServerSentEvent<String>> events = this.lines
+		Flux<StreamEvent> events = this.lines
 			.events(buffers(": ping\n\nid: 7\nretry: 100\nevent: finish\ndata: {\"a\":1}\n\n"));
 		StepVerifier.create(events).assertNext((event) -> {
 			assertThat(event.event()).isEqualTo("finish");
@@ -100,7 +100,7 @@ class EventStreamLinesTests {
 		int split = "data: {\"c\":\"".length() + 1; // inside the first character's three bytes
 		Flux<DataBuffer> body = Flux.just(Arrays.copyOfRange(bytes, 0, split), Arrays.copyOfRange(bytes, split, bytes.length))
 			.map(DefaultDataBufferFactory.sharedInstance::wrap);
-		StepVerifier.create(this.lines.events(body).map(ServerSentEvent::data)).expectNext("{\"c\":\"你好\"}")
+		StepVerifier.create(this.lines.events(body).map(StreamEvent::data)).expectNext("{\"c\":\"你好\"}")
 			.verifyComplete();
 	}
 
@@ -113,7 +113,7 @@ class EventStreamLinesTests {
 	}
 
 	private Flux<String> data(String body) {
-		return this.lines.events(buffers(body)).map(ServerSentEvent::data);
+		return this.lines.events(buffers(body)).map(StreamEvent::data);
 	}
 
 	private static Flux<DataBuffer> buffers(String body) {
