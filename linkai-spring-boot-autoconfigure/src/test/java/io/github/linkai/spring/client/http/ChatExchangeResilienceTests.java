@@ -34,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -390,6 +392,31 @@ class ChatExchangeResilienceTests {
 			.willReturn(failure)
 			.willSetStateTo("failed"));
 		wm.stubFor(post(PATH).inScenario("retry").whenScenarioStateIs("failed").willReturn(success));
+	}
+
+	@Test
+	void aReplyWithAMalformedContentTypeFailsAndLeavesItsConnectionFree() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "garbage")
+			.withBody("{\"choices\":[]}")));
+		ConnectionProvider pool = ConnectionProvider.builder("one").maxConnections(1)
+			.pendingAcquireTimeout(Duration.ofSeconds(2)).build();
+		try {
+			ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+					new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)),
+							ClientSettings.builder("test").retry(RetryPolicy.none()).build()));
+
+			// an unread body would hold the pool's one connection: the second call would wait for it and time out
+			for (int i = 0; i < 3; i++) {
+				assertThatExceptionOfType(ResponseDecodingException.class).isThrownBy(() -> client.chat("你好"))
+					.withMessageContaining("Malformed Content-Type header");
+				assertThatExceptionOfType(ResponseDecodingException.class)
+					.isThrownBy(() -> client.stream("你好").blockLast())
+					.withMessageContaining("Malformed Content-Type header");
+			}
+		}
+		finally {
+			pool.dispose();
+		}
 	}
 
 	private ChatClient client(RetryPolicy policy) {
