@@ -9,7 +9,6 @@ import io.github.linkai.spring.observation.ChatObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Everything the exchange path needs to know about one client besides its provider's wire format. It is
@@ -97,7 +96,7 @@ public record ClientSettings(String name, ChatOptions defaults, int maxEventByte
 	/**
 	 * Builds {@link ClientSettings}. Defaults: no default options, events up to 8 MiB, 64 KiB of an error body,
 	 * 120 s to the first event, 60 s between events, a 10 min deadline, {@link RetryPolicy#defaults()}, the
-	 * system clock, Reactor's parallel scheduler, not observed, no listener.
+	 * system clock, a timer wheel (Netty's, firing on Reactor's parallel scheduler), not observed, no listener.
 	 */
 	public static final class Builder {
 
@@ -119,7 +118,7 @@ public record ClientSettings(String name, ChatOptions defaults, int maxEventByte
 
 		private Clock clock = Clock.systemUTC();
 
-		private Scheduler scheduler = Schedulers.parallel();
+		private Scheduler scheduler = TimerWheelScheduler.INSTANCE;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 

@@ -72,37 +72,41 @@ public final class EventStreamDecoder<C> {
 					Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler())
 						.then(Mono.defer(() -> Mono.error(timeout(state, context)))),
 					state.firstEvent.asMono());
-			Flux<StreamEvent> timed = events.doOnNext((event) -> {
-				state.lastEventAt = now();
-				if (!state.anyEvent) {
-					state.anyEvent = true;
-					state.firstEvent.tryEmitEmpty();
-				}
-			}).takeUntilOther(firstEvent.then(idleWatchdog(state, context)));
 			// After the end marker the rest of the body (normally just its last, empty chunk) is still read, not
 			// cancelled: a cancelled body closes its connection, a finished one goes back to the pool. A server
-			// that keeps sending is cut off after a short grace. handle() makes each chunk as its event passes,
-			// in order, with no queue between: nothing before the marker is dropped.
-			return timed.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.settings.scheduler())))
+			// that keeps sending is cut off after a short grace. handle() times each event and makes its chunk as it
+			// passes, in order, with no queue between: nothing before the marker is dropped.
+			return events.takeUntilOther(firstEvent.then(idleWatchdog(state, context)))
+				.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.settings.scheduler())))
 				.<ChatChunk>handle((event, sink) -> {
+					state.lastEventAt = now();
+					if (!state.anyEvent) {
+						state.anyEvent = true;
+						state.firstEvent.tryEmitEmpty();
+					}
 					ChatChunk chunk = chunk(event, state, context);
 					if (chunk != null) {
 						sink.next(chunk);
 					}
 				})
-				.onErrorResume((error) -> state.ended, (error) -> Mono.empty())
-				.onErrorMap((error) -> state.events > 0 && (error instanceof TimeoutException),
-						(error) -> new ChatTimeoutException(context.provider(), context.clientName(),
-								"Stream timed out after " + state.chunks + " chunk(s) (" + error.getClass().getSimpleName()
-										+ "); the answer is incomplete",
-								error))
-				.onErrorMap((error) -> state.events > 0 && (error instanceof IOException),
-						(error) -> new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
-								error))
+				.onErrorResume((error) -> state.ended ? Mono.empty() : Mono.error(failure(error, state, context)))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
 						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
 								null))));
 		});
+	}
+
+	/** What a failure after events arrived means: the answer is incomplete. */
+	private Throwable failure(Throwable error, State state, ExchangeContext context) {
+		if (state.events > 0 && error instanceof TimeoutException) {
+			return new ChatTimeoutException(context.provider(), context.clientName(), "Stream timed out after "
+					+ state.chunks + " chunk(s) (" + error.getClass().getSimpleName() + "); the answer is incomplete",
+					error);
+		}
+		if (state.events > 0 && error instanceof IOException) {
+			return new StreamTruncatedException(context.provider(), context.clientName(), state.chunks, error);
+		}
+		return error;
 	}
 
 	private long now() {
