@@ -355,21 +355,9 @@ public final class ChatExchange<R, C> {
 		}
 		MediaType contentType = response.getHeaders().getContentType();
 		int status = response.getStatusCode().value();
-		return DataBufferUtils.join(response.getBody(), this.settings.maxEventBytes())
-			.map(ChatExchange::bytesOf)
+		return BodyBytes.read(response.getBody(), this.settings.maxEventBytes())
 			.switchIfEmpty(Mono.error(() -> decodingError(context, "Empty response body", null)))
 			.map((bytes) -> decodeReply(bytes, status, contentType, context));
-	}
-
-	private static byte[] bytesOf(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	private ChatResponse decodeReply(byte[] bytes, int status, @Nullable MediaType contentType,
@@ -420,7 +408,7 @@ public final class ChatExchange<R, C> {
 		int status = response.getStatusCode().value();
 		Flux<DataBuffer> prefix = DataBufferUtils.takeUntilByteCount(response.getBody(),
 				this.settings.maxErrorBodyBytes());
-		return DataBufferUtils.join(prefix).map(ChatExchange::bytesOf).defaultIfEmpty(new byte[0]).onErrorResume((error) -> Mono.just(new byte[0])).flatMap((bytes) -> {
+		return BodyBytes.read(prefix, Integer.MAX_VALUE).defaultIfEmpty(new byte[0]).onErrorResume((error) -> Mono.just(new byte[0])).flatMap((bytes) -> {
 			StreamError body = ErrorBodies.parse(bytes, this.masker);
 			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(), status, body.type(),
 					body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
