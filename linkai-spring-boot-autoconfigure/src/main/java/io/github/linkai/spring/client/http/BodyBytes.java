@@ -2,7 +2,6 @@ package io.github.linkai.spring.client.http;
 
 import java.util.Arrays;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,7 +34,11 @@ final class BodyBytes {
 	 * @param limit the most bytes accepted: beyond it the body fails with a {@link DataBufferLimitException}
 	 */
 	static Mono<byte[]> read(Flux<DataBuffer> body, int limit) {
-		return body.collect(() -> new BodyBytes(limit), BodyBytes::add).mapNotNull(BodyBytes::bytes);
+		// filter and map, not mapNotNull: its handle() restores the Reactor context's thread locals (an observation's
+		// scope) for every value when context-propagation is on the classpath
+		return body.collect(() -> new BodyBytes(limit), BodyBytes::add)
+			.filter((read) -> read.length > 0)
+			.map(BodyBytes::bytes);
 	}
 
 	private void add(DataBuffer buffer) {
@@ -58,10 +61,7 @@ final class BodyBytes {
 		}
 	}
 
-	private byte @Nullable [] bytes() {
-		if (this.length == 0) {
-			return null;
-		}
+	private byte[] bytes() {
 		return (this.length == this.bytes.length) ? this.bytes : Arrays.copyOf(this.bytes, this.length);
 	}
 

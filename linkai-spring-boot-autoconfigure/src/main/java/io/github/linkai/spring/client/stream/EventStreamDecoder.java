@@ -2,6 +2,8 @@ package io.github.linkai.spring.client.stream;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.linkai.spring.client.ChatChunk;
@@ -36,6 +38,9 @@ import tools.jackson.databind.ObjectReader;
  * @param <C> the provider's event record
  */
 public final class EventStreamDecoder<C> {
+
+	/** What an event that makes no chunk maps to, filtered out by identity. */
+	private static final ChatChunk NO_CHUNK = new ChatChunk("", null, null, null, null, List.of(), null, Map.of());
 
 	/** How long the body may go on after the end marker before it is cut off. */
 	private static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
@@ -74,21 +79,21 @@ public final class EventStreamDecoder<C> {
 					state.firstEvent.asMono());
 			// After the end marker the rest of the body (normally just its last, empty chunk) is still read, not
 			// cancelled: a cancelled body closes its connection, a finished one goes back to the pool. A server
-			// that keeps sending is cut off after a short grace. handle() times each event and makes its chunk as it
-			// passes, in order, with no queue between: nothing before the marker is dropped.
+			// that keeps sending is cut off after a short grace. Each event is timed and made a chunk as it passes, in
+			// order, with no queue between: nothing before the marker is dropped. (map and filter rather than
+			// handle(), which restores the Reactor context's thread locals, the observation's scope among them, for
+			// every event when context-propagation is on the classpath.)
 			return events.takeUntilOther(firstEvent.then(idleWatchdog(state, context)))
 				.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.settings.scheduler())))
-				.<ChatChunk>handle((event, sink) -> {
+				.map((event) -> {
 					state.lastEventAt = now();
 					if (!state.anyEvent) {
 						state.anyEvent = true;
 						state.firstEvent.tryEmitEmpty();
 					}
-					ChatChunk chunk = chunk(event, state, context);
-					if (chunk != null) {
-						sink.next(chunk);
-					}
+					return chunk(event, state, context);
 				})
+				.filter((chunk) -> chunk != NO_CHUNK)
 				.onErrorResume((error) -> state.ended ? Mono.empty() : Mono.error(failure(error, state, context)))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
 						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
@@ -132,20 +137,21 @@ public final class EventStreamDecoder<C> {
 		return new ChatTimeoutException(context.provider(), context.clientName(), message, null);
 	}
 
-	/** The chunk of an event, {@code null} for none. */
-	private @Nullable ChatChunk chunk(StreamEvent event, State state, ExchangeContext context) {
+	/** The chunk of an event, {@link #NO_CHUNK} for none. */
+	private ChatChunk chunk(StreamEvent event, State state, ExchangeContext context) {
 		if (state.ended) {
-			return null; // the answer is complete: whatever follows the end marker is not part of it
+			return NO_CHUNK; // the answer is complete: whatever follows the end marker is not part of it
 		}
 		if (this.mapping.isEndOfStream(event)) {
 			state.ended = true;
 			state.endMarker.tryEmitEmpty();
-			return null;
+			return NO_CHUNK;
 		}
 		if (event.isBlank()) {
-			return null; // a comment or keep-alive
+			return NO_CHUNK; // a comment or keep-alive
 		}
-		return decode(event, state, context);
+		ChatChunk chunk = decode(event, state, context);
+		return (chunk != null) ? chunk : NO_CHUNK;
 	}
 
 	private @Nullable ChatChunk decode(StreamEvent event, State state, ExchangeContext context) {

@@ -44,21 +44,14 @@ public final class EventStreamLines {
 	public Flux<StreamEvent> events(Flux<DataBuffer> body) {
 		return Flux.defer(() -> {
 			Pending pending = new Pending(this.maxEventBytes);
-			// handle, which queues nothing: each buffer is read and released here, once, whatever follows
-			return body.<List<StreamEvent>>handle((buffer, sink) -> {
-				List<StreamEvent> events;
+			// map, which queues nothing (nor handle(), which restores the Reactor context's thread locals for every
+			// buffer when context-propagation is on the classpath): each buffer is read and released here, once
+			return body.map((buffer) -> {
 				try {
-					events = pending.accept(buffer);
-				}
-				catch (DataBufferLimitException ex) {
-					sink.error(ex);
-					return;
+					return pending.accept(buffer);
 				}
 				finally {
 					DataBufferUtils.release(buffer);
-				}
-				if (!events.isEmpty()) {
-					sink.next(events);
 				}
 			})
 				.concatWith(Mono.fromSupplier(pending::finish))
