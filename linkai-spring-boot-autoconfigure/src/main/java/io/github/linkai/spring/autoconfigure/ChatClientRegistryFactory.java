@@ -69,9 +69,9 @@ class ChatClientRegistryFactory {
 	private final LinkAiConnectionDetails connectionDetails;
 
 	ChatClientRegistryFactory(ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools,
-			ObservationRegistry observationRegistry, @Nullable ChatObservationConvention observationConvention,
-			boolean recordContent, @Nullable CallListener listener, LinkAiConnectionDetails connectionDetails) {
+			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools, ObservationRegistry observationRegistry,
+			@Nullable ChatObservationConvention observationConvention, boolean recordContent,
+			@Nullable CallListener listener, LinkAiConnectionDetails connectionDetails) {
 		this.connectorBuilder = connectorBuilder;
 		this.settingsMapper = settingsMapper;
 		this.pools = pools;
@@ -102,8 +102,7 @@ class ChatClientRegistryFactory {
 		String credential = connection.credential();
 		String baseUrl = connection.baseUrl();
 		ChatOptions defaults = defaults(client);
-		ChatClientFactory factory = new ChatClientFactory(connector(client),
-				settings(client, defaults));
+		ChatClientFactory factory = new ChatClientFactory(connector(client), settings(client, defaults));
 		ProviderClients created;
 		try {
 			created = client.provider().create(credential, baseUrl, client.settings(), factory);

@@ -65,7 +65,8 @@ public final class LinkAiAutoConfiguration {
 					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 			ClientPropertiesBinder binder = LinkAiProviders.binder(environment, resourceLoader.getClassLoader());
 			List<BoundClient<?>> clients = binder.bindAll();
-			ChatClientRegistryFactory factory = new ChatClientRegistryFactory(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools,
+			ChatClientRegistryFactory factory = new ChatClientRegistryFactory(
+					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), binder.observations().isIncludeContent(),
 					CallListeners.of(listeners.orderedStream().toList()), connectionDetails);

@@ -63,7 +63,8 @@ class LinkAiApiTests {
 
 	private static ProviderStub stub;
 
-	private static final ChatClientFactory factory = new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("stubbed"));
+	private static final ChatClientFactory factory = new ChatClientFactory(new ReactorClientHttpConnector(),
+			ClientSettings.of("stubbed"));
 
 	@BeforeAll
 	static void startEmulator() {

@@ -408,18 +408,21 @@ public final class ChatExchange<R, C> {
 		int status = response.getStatusCode().value();
 		Flux<DataBuffer> prefix = DataBufferUtils.takeUntilByteCount(response.getBody(),
 				this.settings.maxErrorBodyBytes());
-		return BodyBytes.read(prefix, Integer.MAX_VALUE).defaultIfEmpty(new byte[0]).onErrorResume((error) -> Mono.just(new byte[0])).flatMap((bytes) -> {
-			StreamError body = ErrorBodies.parse(bytes, this.masker);
-			ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(), status, body.type(),
-					body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
-							headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
-			if (response.getStatusCode().is3xxRedirection()) {
-				// the connector did not follow it (off by default, never to another origin): say where it pointed
-				return Mono.error(new RedirectNotFollowedException(details,
-						RedirectNotFollowedException.origin(this.baseUri, headers.getFirst(HttpHeaders.LOCATION))));
-			}
-			return Mono.error(this.mapping.statusMapping().map(details));
-		});
+		return BodyBytes.read(prefix, Integer.MAX_VALUE)
+			.defaultIfEmpty(new byte[0])
+			.onErrorResume((error) -> Mono.just(new byte[0]))
+			.flatMap((bytes) -> {
+				StreamError body = ErrorBodies.parse(bytes, this.masker);
+				ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(), status, body.type(),
+						body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
+								headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
+				if (response.getStatusCode().is3xxRedirection()) {
+					// the connector did not follow it (off by default, never to another origin): say where it pointed
+					return Mono.error(new RedirectNotFollowedException(details,
+							RedirectNotFollowedException.origin(this.baseUri, headers.getFirst(HttpHeaders.LOCATION))));
+				}
+				return Mono.error(this.mapping.statusMapping().map(details));
+			});
 	}
 
 	private ResponseDecodingException decodingError(ExchangeContext context, String message, @Nullable Throwable cause) {

@@ -28,8 +28,9 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  *
  * <p>Lines are found in the bytes (every delimiter is ASCII, so a multi-byte UTF-8 character is never cut) and an
  * event's data stays in them: a {@link StreamEvent} points into the buffer's copy it arrived in, which Jackson then
- * reads directly. No string per line or per event; only an {@code event:} name is decoded. (Spring's {@code StringDecoder} split the lines before; it decoded every line with its delimiter and
- * matched delimiters byte by byte through a composite matcher, the largest cost of a stream's decoding.)
+ * reads directly. No string per line or per event; only an {@code event:} name is decoded. (Spring's
+ * {@code StringDecoder} split the lines before; it decoded every line with its delimiter and matched delimiters
+ * byte by byte through a composite matcher, the largest cost of a stream's decoding.)
  */
 public final class EventStreamLines {
 
@@ -55,7 +56,7 @@ public final class EventStreamLines {
 				}
 			})
 				.concatWith(Mono.fromSupplier(pending::finish))
-				// one buffer's events at a time: handle() is synchronous, a deeper prefetch only allocates a queue
+				// one buffer's events at a time: map() is synchronous, a deeper prefetch only allocates a queue
 				.concatMapIterable((events) -> events, 1);
 		});
 	}

@@ -151,7 +151,8 @@ class FaultSuiteTests {
 		// a pool of this case's own: no connection a previous case's server closed is picked up
 		ConnectionProvider pool = ConnectionProvider.builder("fault-suite").maxConnections(4).build();
 		try {
-			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(), new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)), settings.build()));
+			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(),
+					new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)), settings.build()));
 			fault.stub(new Stubs(target, mode));
 			Expected expected = fault.expected(target, mode);
 

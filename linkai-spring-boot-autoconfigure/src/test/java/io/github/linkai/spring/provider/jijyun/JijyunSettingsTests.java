@@ -68,7 +68,8 @@ class JijyunSettingsTests {
 				JijyunOptions.builder().chatMode("mode").build());
 		ChatOptions defaults = new ChatOptions("model", null, null, null);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Jijyun.chatClient(settings, new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.builder("support").defaults(defaults).build())))
+			.isThrownBy(() -> Jijyun.chatClient(settings, new ChatClientFactory(new ReactorClientHttpConnector(),
+					ClientSettings.builder("support").defaults(defaults).build())))
 			.withMessageContaining("'support'")
 			.withMessageContaining("model")
 			.withMessageContaining("chatMode");

@@ -236,7 +236,8 @@ class LinkAiChatClientTests {
 	void aConfiguredAppCodeIsSentAndTheRequestsOwnWins() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 		ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY_WITH_APP_CODE, wm.baseUrl(),
-				new LinkAiOptions("APP1", 0.5, null)), new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("test")));
+				new LinkAiOptions("APP1", 0.5, null)),
+				new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("test")));
 
 		client.chat("你好");
 		client.chat(ChatRequest.builder().user("你好").providerOptions(LinkAiOptions.appCode("G7z6vKwp")).build());
