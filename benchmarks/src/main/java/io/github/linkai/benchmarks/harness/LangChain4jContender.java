@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * the stub's OpenAI-shaped variant. Its stream is callbacks; here a {@link Flux} that cancels the stream's handle
  * when disposed.
  */
-final class LangChain4jContender implements Contender {
+final class LangChain4jContender extends OpenAiShapedContender {
 
 	private final OpenAiChatModel model;
 
@@ -47,16 +47,6 @@ final class LangChain4jContender implements Contender {
 	@Override
 	public String name() {
 		return "LangChain4j " + this.version;
-	}
-
-	@Override
-	public String note() {
-		return "OpenAI-shaped reply";
-	}
-
-	@Override
-	public boolean blocking() {
-		return true;
 	}
 
 	@Override

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * Spring AI 2.0's {@link OpenAiChatModel} (the openai-java SDK on OkHttp) with its defaults but retries, on the
  * stub's OpenAI-shaped variant: it cannot read LinkAI's documented reply, which has no {@code id}.
  */
-final class SpringAiContender implements Contender {
+final class SpringAiContender extends OpenAiShapedContender {
 
 	private static final Prompt PROMPT = new Prompt(Harness.QUESTION);
 
@@ -37,16 +37,6 @@ final class SpringAiContender implements Contender {
 	@Override
 	public String name() {
 		return "Spring AI 2.0.1";
-	}
-
-	@Override
-	public String note() {
-		return "OpenAI-shaped reply";
-	}
-
-	@Override
-	public boolean blocking() {
-		return true;
 	}
 
 	@Override

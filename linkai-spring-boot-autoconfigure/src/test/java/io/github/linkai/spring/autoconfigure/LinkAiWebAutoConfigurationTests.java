@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -129,9 +130,7 @@ class LinkAiWebAutoConfigurationTests {
 	@Test
 	void applicationsOwnAdviceShouldWinInWebFlux() {
 		webFlux().withUserConfiguration(ThrowingController.class, OwnAdvice.class)
-			.run((context) -> WebTestClient.bindToApplicationContext(context)
-				.build()
-				.get()
+			.run((context) -> webFlux(context).get()
 				.uri("/throw")
 				.exchange()
 				.expectStatus()
@@ -147,9 +146,7 @@ class LinkAiWebAutoConfigurationTests {
 				.expectStatus()
 				.isEqualTo(HttpStatus.I_AM_A_TEAPOT));
 		webFlux().withUserConfiguration(HandlingController.class)
-			.run((context) -> WebTestClient.bindToApplicationContext(context)
-				.build()
-				.get()
+			.run((context) -> webFlux(context).get()
 				.uri("/throw")
 				.exchange()
 				.expectStatus()
@@ -160,9 +157,7 @@ class LinkAiWebAutoConfigurationTests {
 	void turnedOffTheExceptionIsNotAnsweredByTheStarter() {
 		webFlux().withUserConfiguration(ThrowingController.class)
 			.withPropertyValues("linkai.web.problem-details.enabled=false")
-			.run((context) -> WebTestClient.bindToApplicationContext(context)
-				.build()
-				.get()
+			.run((context) -> webFlux(context).get()
 				.uri("/throw")
 				.exchange()
 				.expectStatus()
@@ -181,6 +176,10 @@ class LinkAiWebAutoConfigurationTests {
 
 	private static WebTestClient mvc(WebApplicationContext context) {
 		return MockMvcWebTestClient.bindToApplicationContext(context).build();
+	}
+
+	private static WebTestClient webFlux(ApplicationContext context) {
+		return WebTestClient.bindToApplicationContext(context).build();
 	}
 
 	private static ChatClientException rateLimited() {

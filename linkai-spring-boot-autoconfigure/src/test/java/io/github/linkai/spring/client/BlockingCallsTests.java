@@ -75,59 +75,37 @@ class BlockingCallsTests {
 				Map.of());
 	}
 
-	/** A chat client that counts the reactive calls made. */
-	static final class CountingClient implements ChatClient {
+	/** What both counting clients answer; each counts the reactive calls made. */
+	abstract static class CountingCalls {
 
 		final AtomicInteger calls = new AtomicInteger();
 
-		@Override
 		public String name() {
 			return "default";
 		}
 
-		@Override
 		public String provider() {
 			return "linkai";
 		}
 
-		@Override
 		public Mono<ChatResponse> chatReactive(ChatRequest request) {
 			this.calls.incrementAndGet();
 			return Mono.just(answer());
 		}
 
-		@Override
 		public Flux<ChatChunk> stream(ChatRequest request) {
 			return Flux.error(new UnsupportedOperationException());
 		}
 
 	}
 
+	/** A chat client that counts the reactive calls made. */
+	static final class CountingClient extends CountingCalls implements ChatClient {
+
+	}
+
 	/** A memory chat client that counts the reactive calls made. */
-	static final class CountingMemoryClient implements MemoryChatClient {
-
-		final AtomicInteger calls = new AtomicInteger();
-
-		@Override
-		public String name() {
-			return "default";
-		}
-
-		@Override
-		public String provider() {
-			return "linkai";
-		}
-
-		@Override
-		public Mono<ChatResponse> chatReactive(ChatRequest request) {
-			this.calls.incrementAndGet();
-			return Mono.just(answer());
-		}
-
-		@Override
-		public Flux<ChatChunk> stream(ChatRequest request) {
-			return Flux.error(new UnsupportedOperationException());
-		}
+	static final class CountingMemoryClient extends CountingCalls implements MemoryChatClient {
 
 	}
 

@@ -1,12 +1,6 @@
 package io.github.linkai.spring.test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -24,13 +18,13 @@ import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,8 +52,6 @@ class LinkAiApiTests {
 
 	private static final Pattern UUID_FORMAT = Pattern
 		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
-	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static ProviderStub stub;
 
@@ -368,32 +360,13 @@ class LinkAiApiTests {
 		return JSON.readTree(response.body());
 	}
 
-	private static HttpResponse<String> post(String path, String authorization, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+	private static HttpResponse<String> post(String path, @Nullable String authorization, String body) {
+		return (authorization != null) ? RawHttp.post(stub.baseUrl() + path, body, "Authorization", authorization)
+				: RawHttp.post(stub.baseUrl() + path, body);
 	}
 
 	private static String fixture(String name) {
-		try {
-			return new ClassPathResource(name, LinkAiApiTests.class).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return RawHttp.fixture(LinkAiApiTests.class, name);
 	}
 
 }

@@ -1,12 +1,6 @@
 package io.github.linkai.spring.test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +24,6 @@ class ProviderApisTests {
 	private static final String KEY = "pt-0fh3TestToken_35af";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final String LINGMA = "/oapi/v1/lingma/organizations/org-1/model/chat";
 
@@ -227,31 +218,11 @@ class ProviderApisTests {
 	}
 
 	private static HttpResponse<String> post(String path, String body, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stub.baseUrl() + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return RawHttp.post(stub.baseUrl() + path, body, headers);
 	}
 
 	private static String fixture(String name) {
-		try {
-			return new ClassPathResource(name, ProviderApisTests.class).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return RawHttp.fixture(ProviderApisTests.class, name);
 	}
 
 }

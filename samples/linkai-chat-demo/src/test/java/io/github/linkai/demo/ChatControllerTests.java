@@ -160,16 +160,8 @@ class ChatControllerTests {
 
 	@Test
 	void streamSendsTheAnswerAsEventsEndingWithTheFinishReason() {
-		List<ServerSentEvent<Map<String, Object>>> events = this.web.get()
-			.uri("/api/chat/stream?client=coder&message={message}", "What is Spring Boot?")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(EVENT)
-			.getResponseBody()
-			.collectList()
-			.block();
+		List<ServerSentEvent<Map<String, Object>>> events = stream("/api/chat/stream?client=coder&message={message}",
+				"What is Spring Boot?");
 		assertThat(events).hasSizeGreaterThan(3);
 		List<ServerSentEvent<Map<String, Object>>> chunks = events.subList(0, events.size() - 1);
 		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.event()).isNull());
@@ -214,8 +206,18 @@ class ChatControllerTests {
 
 	@Test
 	void streamCutMidwayEndsWithAnErrorEvent() {
-		List<ServerSentEvent<Map<String, Object>>> events = this.web.get()
-			.uri("/api/chat/stream?message={message}", "Hello " + DemoFault.CUT.marker())
+		List<ServerSentEvent<Map<String, Object>>> events = stream("/api/chat/stream?message={message}",
+				"Hello " + DemoFault.CUT.marker());
+		assertThat(events).hasSizeGreaterThan(1);
+		ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
+		assertThat(last.event()).isEqualTo(ChatServerSentEvents.ERROR_EVENT);
+		assertThat(last.data()).containsEntry("status", 502);
+	}
+
+	/** The events of a stream that answered 200, the {@code done} or {@code error} event last. */
+	private List<ServerSentEvent<Map<String, Object>>> stream(String uri, Object... variables) {
+		return this.web.get()
+			.uri(uri, variables)
 			.accept(MediaType.TEXT_EVENT_STREAM)
 			.exchange()
 			.expectStatus()
@@ -224,10 +226,6 @@ class ChatControllerTests {
 			.getResponseBody()
 			.collectList()
 			.block();
-		assertThat(events).hasSizeGreaterThan(1);
-		ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
-		assertThat(last.event()).isEqualTo(ChatServerSentEvents.ERROR_EVENT);
-		assertThat(last.data()).containsEntry("status", 502);
 	}
 
 }

@@ -64,13 +64,16 @@ public final class StreamEvent {
 
 	/** Whether the data is blank: none, empty or only whitespace (a keep-alive). */
 	public boolean isBlank() {
-		return start() == end();
+		return start() == this.offset + this.length;
 	}
 
 	/** Whether the data, without the whitespace around it, is {@code marker} (an ASCII text such as {@code [DONE]}). */
 	public boolean dataEquals(String marker) {
 		int start = start();
-		int end = end();
+		int end = this.offset + this.length;
+		while (end > start && isWhitespace(this.bytes[end - 1])) {
+			end--;
+		}
 		if (end - start != marker.length()) {
 			return false;
 		}
@@ -82,20 +85,13 @@ public final class StreamEvent {
 		return true;
 	}
 
+	/** Where the data starts once leading whitespace is skipped: its end when it is all whitespace. */
 	private int start() {
 		int start = this.offset;
 		while (start < this.offset + this.length && isWhitespace(this.bytes[start])) {
 			start++;
 		}
 		return start;
-	}
-
-	private int end() {
-		int end = this.offset + this.length;
-		while (end > this.offset && isWhitespace(this.bytes[end - 1])) {
-			end--;
-		}
-		return Math.max(end, start());
 	}
 
 	private static boolean isWhitespace(byte b) {
