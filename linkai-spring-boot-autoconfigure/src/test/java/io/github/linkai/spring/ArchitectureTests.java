@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the layering: the client core ({@code client}, {@code provider}) is usable without a Spring Boot
- * context and without a meter registry, so it imports nothing from Spring Boot or Micrometer's core; and
- * providers depend on the core, never on the Spring glue, and on each other only where one shares another's
- * wire format (LinkAI's chat API is OpenAI-shaped and reads it with the openai package's records). The Spring AI
- * adapter ({@code ai}) is core too: it builds on Spring AI's model API, never on Boot, and names no provider.
+ * Keeps the layering: the client core ({@code client}, {@code provider}) is usable
+ * without a Spring Boot context and without a meter registry, so it imports nothing from
+ * Spring Boot or Micrometer's core; and providers depend on the core, never on the Spring
+ * glue, and on each other only where one shares another's wire format (LinkAI's chat API
+ * is OpenAI-shaped and reads it with the openai package's records). The Spring AI adapter
+ * ({@code ai}) is core too: it builds on Spring AI's model API, never on Boot, and names
+ * no provider.
  */
 class ArchitectureTests {
 
@@ -44,8 +46,8 @@ class ArchitectureTests {
 	@Test
 	void linkAiUsesTheSharedOpenAiWireFormatAndOpenAiUsesNoOtherProvider() throws IOException {
 		assertThat(importsIn("provider/linkai")).anyMatch((line) -> line.contains("spring.provider.openai."));
-		assertThat(importsIn("provider/openai")).noneMatch((line) -> line.contains("spring.provider.")
-				&& !line.contains("spring.provider.openai."));
+		assertThat(importsIn("provider/openai"))
+			.noneMatch((line) -> line.contains("spring.provider.") && !line.contains("spring.provider.openai."));
 	}
 
 	@Test
@@ -59,7 +61,8 @@ class ArchitectureTests {
 	void webNamesNoProviderAndImportsNothingFromSpringBootOrTheGlue() throws IOException {
 		assertThat(importsIn("web")).isNotEmpty()
 			.noneMatch((line) -> line.contains("io.github.linkai.spring.provider")
-					|| line.contains("io.github.linkai.spring.autoconfigure") || line.contains("org.springframework.boot"));
+					|| line.contains("io.github.linkai.spring.autoconfigure")
+					|| line.contains("org.springframework.boot"));
 	}
 
 	@Test
@@ -75,11 +78,15 @@ class ArchitectureTests {
 	void onlyTheAdapterAndTheGlueUseSpringAi() throws IOException {
 		for (String packagePath : List.of("client", "provider", "observation", "health", "web")) {
 			assertThat(importsIn(packagePath)).as(packagePath)
-				.noneMatch((line) -> line.contains("org.springframework.ai.") || line.contains("io.github.linkai.spring.ai."));
+				.noneMatch((line) -> line.contains("org.springframework.ai.")
+						|| line.contains("io.github.linkai.spring.ai."));
 		}
 	}
 
-	/** LinkAI's chat API has OpenAI's shape: it reads it with the openai package's records and mapping. */
+	/**
+	 * LinkAI's chat API has OpenAI's shape: it reads it with the openai package's records
+	 * and mapping.
+	 */
 	private static boolean sharesWireFormat(String provider, String importLine) {
 		return "linkai".equals(provider) && importLine.contains("io.github.linkai.spring.provider.openai.");
 	}
@@ -90,7 +97,8 @@ class ArchitectureTests {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.walk(dir)) {
-			return files.filter((file) -> file.toString().endsWith(".java")).flatMap(ArchitectureTests::lines)
+			return files.filter((file) -> file.toString().endsWith(".java"))
+				.flatMap(ArchitectureTests::lines)
 				.filter((line) -> line.startsWith("import "))
 				.toList();
 		}

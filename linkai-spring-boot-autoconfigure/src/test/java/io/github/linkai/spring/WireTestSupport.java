@@ -15,14 +15,20 @@ public final class WireTestSupport {
 	private WireTestSupport() {
 	}
 
-	/** The full printed stack trace, causes and suppressed exceptions included: where a leaked secret would show. */
+	/**
+	 * The full printed stack trace, causes and suppressed exceptions included: where a
+	 * leaked secret would show.
+	 */
 	public static String printed(Throwable error) {
 		StringWriter out = new StringWriter();
 		error.printStackTrace(new PrintWriter(out));
 		return out.toString();
 	}
 
-	/** A {@code {"role":...,"content":...}} message with string content and no other field. */
+	/**
+	 * A {@code {"role":...,"content":...}} message with string content and no other
+	 * field.
+	 */
 	public static void assertTextMessage(JsonNode message, String role, String content) {
 		assertThat(message.propertyNames()).containsExactly("role", "content");
 		assertThat(message.get("role").isString()).isTrue();

@@ -10,9 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application the starter's rows run in: nothing but auto-configuration, as a user's application with the
- * starter gets it. Observation is Boot's own (an {@code ObservationRegistry} with its meter handler on a
- * {@code SimpleMeterRegistry}) or excluded.
+ * The application the starter's rows run in: nothing but auto-configuration, as a user's
+ * application with the starter gets it. Observation is Boot's own (an
+ * {@code ObservationRegistry} with its meter handler on a {@code SimpleMeterRegistry}) or
+ * excluded.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -29,14 +30,16 @@ class BenchApplication {
 	 * Starts it.
 	 * @param stubUrl the stub's base URL, ending in {@code /}
 	 * @param observed whether Boot's observation is on
-	 * @param linkai whether the starter's auto-configuration runs (off only to time what it adds)
+	 * @param linkai whether the starter's auto-configuration runs (off only to time what
+	 * it adds)
 	 */
 	static ConfigurableApplicationContext start(String stubUrl, boolean observed, boolean linkai) {
 		List<String> properties = new ArrayList<>(List.of("linkai.api-key=bench-key",
 				"linkai.base-url=" + stubUrl + "linkai", "linkai.pool.max-connections=6000",
 				"linkai.clients.held.base-url=" + stubUrl + "linkai-hold", "linkai.clients.held.idle-timeout=30m",
 				"spring.main.banner-mode=off", "spring.main.log-startup-info=false", "logging.level.root=warn",
-				// Spring AI logs every cancelled stream at ERROR, which the held streams all are
+				// Spring AI logs every cancelled stream at ERROR, which the held streams
+				// all are
 				"logging.level.org.springframework.ai=off", "logging.level.reactor.core.publisher.Operators=off"));
 		List<String> excluded = new ArrayList<>();
 		if (!observed) {

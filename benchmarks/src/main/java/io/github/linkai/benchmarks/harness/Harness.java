@@ -27,10 +27,12 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The side-by-side run: every contender on one loopback stub (in its own JVM), in one JVM, in rotating blocks so
- * that the machine's noise hits every row alike. Writes {@code results.md} and {@code results.svg}.
+ * The side-by-side run: every contender on one loopback stub (in its own JVM), in one
+ * JVM, in rotating blocks so that the machine's noise hits every row alike. Writes
+ * {@code results.md} and {@code results.svg}.
  *
- * <p>{@code java ... Harness [--smoke] [--out DIR]}: see {@code benchmarks/README.md}.
+ * <p>
+ * {@code java ... Harness [--smoke] [--out DIR]}: see {@code benchmarks/README.md}.
  */
 public final class Harness {
 
@@ -51,10 +53,13 @@ public final class Harness {
 		this.results = new Results(plan);
 	}
 
-	/** The body the starter writes for {@link #QUESTION}, encoded once for the raw rows. */
+	/**
+	 * The body the starter writes for {@link #QUESTION}, encoded once for the raw rows.
+	 */
 	static byte[] requestBody(boolean stream) {
-		return ("{\"messages\":[{\"role\":\"user\",\"content\":\"" + QUESTION + "\"}]" + (stream ? ",\"stream\":true" : "")
-				+ "}").getBytes(StandardCharsets.UTF_8);
+		return ("{\"messages\":[{\"role\":\"user\",\"content\":\"" + QUESTION + "\"}]"
+				+ (stream ? ",\"stream\":true" : "") + "}")
+			.getBytes(StandardCharsets.UTF_8);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -92,7 +97,8 @@ public final class Harness {
 			ChatClient observedHeld = observed.getBean(ChatClientRegistry.class).get("held");
 			contenders.add(new LinkAiContender("ChatClient blocking", client, held, true, null));
 			contenders.add(new LinkAiContender("ChatClient reactive", client, held, false, "ChatClient stream"));
-			contenders.add(new LinkAiContender("ChatClient blocking, observed", observedClient, observedHeld, true, null));
+			contenders
+				.add(new LinkAiContender("ChatClient blocking, observed", observedClient, observedHeld, true, null));
 			contenders.add(new LinkAiContender("ChatClient reactive, observed", observedClient, observedHeld, false,
 					"ChatClient stream, observed"));
 			contenders.add(new LangChain4jContender(stubUrl, "1.19.0"));
@@ -133,7 +139,10 @@ public final class Harness {
 		System.out.println("[harness " + java.time.LocalTime.now().withNano(0) + "] " + message);
 	}
 
-	/** Each round visits the rows in an order rotated by one: no row is always first after another's work. */
+	/**
+	 * Each round visits the rows in an order rotated by one: no row is always first after
+	 * another's work.
+	 */
 	private void rounds(List<Contender> contenders, int rounds, boolean record) throws InterruptedException {
 		for (int round = 0; round < rounds; round++) {
 			List<Contender> order = new ArrayList<>(contenders);
@@ -151,7 +160,10 @@ public final class Harness {
 		}
 	}
 
-	/** One block of calls by {@code callers} concurrent callers: threads for a blocking API, subscriptions otherwise. */
+	/**
+	 * One block of calls by {@code callers} concurrent callers: threads for a blocking
+	 * API, subscriptions otherwise.
+	 */
 	private void calls(Contender contender, int callers, boolean record) throws InterruptedException {
 		Latencies latencies = new Latencies();
 		AtomicInteger errors = new AtomicInteger();
@@ -160,7 +172,8 @@ public final class Harness {
 		long allocated = Probes.allocatedBytes();
 		long started = System.nanoTime();
 		if (contender.blocking() && callers == 1) {
-			// on this thread: a thread that has ended is missing from the allocation reading
+			// on this thread: a thread that has ended is missing from the allocation
+			// reading
 			blockingCalls(contender, end, latencies, errors);
 		}
 		else if (contender.blocking()) {
@@ -175,17 +188,15 @@ public final class Harness {
 			}
 		}
 		else {
-			Flux.range(0, callers)
-				.flatMap((caller) -> Mono.defer(() -> {
-					long start = System.nanoTime();
-					return contender.call()
-						.doOnSuccess((reply) -> latencies.add(System.nanoTime() - start))
-						.onErrorResume((error) -> {
-							errors.incrementAndGet();
-							return Mono.empty();
-						});
-				}).repeat(() -> System.nanoTime() < end), callers)
-				.blockLast();
+			Flux.range(0, callers).flatMap((caller) -> Mono.defer(() -> {
+				long start = System.nanoTime();
+				return contender.call()
+					.doOnSuccess((reply) -> latencies.add(System.nanoTime() - start))
+					.onErrorResume((error) -> {
+						errors.incrementAndGet();
+						return Mono.empty();
+					});
+			}).repeat(() -> System.nanoTime() < end), callers).blockLast();
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		long cpuUsed = Probes.cpuNanos() - cpu;
@@ -221,7 +232,10 @@ public final class Harness {
 		while (System.nanoTime() < end);
 	}
 
-	/** One block of streams, one after another: time to first chunk, whole stream, allocation. */
+	/**
+	 * One block of streams, one after another: time to first chunk, whole stream,
+	 * allocation.
+	 */
 	private void streams(Contender contender, boolean record) {
 		Latencies first = new Latencies();
 		Latencies whole = new Latencies();
@@ -239,17 +253,21 @@ public final class Harness {
 		long bytes = Probes.allocatedBytes() - allocated;
 		if (record) {
 			String row = contender.streamName();
-			// after the block, so that the reading's own connection is not counted as the row's
+			// after the block, so that the reading's own connection is not counted as the
+			// row's
 			this.results.add(this.results.streams, row, Results.CONNECTIONS,
 					(connections() - connections - 1) / (double) whole.count());
 			this.results.add(this.results.streams, row, Results.TTFC50, first.percentile(50) / 1e3);
 			this.results.add(this.results.streams, row, Results.TTFC99, first.percentile(99) / 1e3);
 			this.results.add(this.results.streams, row, Results.STREAM50, whole.percentile(50) / 1e3);
-			this.results.add(this.results.streams, row, Results.STREAM_ALLOC, bytes / 1024.0 / Math.max(1, whole.count()));
+			this.results.add(this.results.streams, row, Results.STREAM_ALLOC,
+					bytes / 1024.0 / Math.max(1, whole.count()));
 		}
 	}
 
-	/** Connections opened to the stub so far, this reading's own (never pooled) included. */
+	/**
+	 * Connections opened to the stub so far, this reading's own (never pooled) included.
+	 */
 	private long connections() {
 		String count = this.stats.get().uri("/connections").responseContent().aggregate().asString().block();
 		return Long.parseLong(count.strip());
@@ -266,7 +284,10 @@ public final class Harness {
 		this.results.add(this.results.streams, row, Results.THREADS, held.threads);
 	}
 
-	/** The starter's client with {@code plan.capacityStreams()} open streams, against the heap budget. */
+	/**
+	 * The starter's client with {@code plan.capacityStreams()} open streams, against the
+	 * heap budget.
+	 */
 	private void capacity(Contender contender) throws InterruptedException {
 		Held held = hold(contender, this.plan.capacityStreams());
 		double perStream = (double) (held.heapBytes - held.baselineBytes) / Math.max(1, held.opened);
@@ -274,15 +295,16 @@ public final class Harness {
 		this.results.figures.put("capacity.opened", (double) held.opened);
 		this.results.figures.put("capacity.heapMB", held.heapBytes / 1048576.0);
 		this.results.figures.put("capacity.threads", (double) held.threads);
-		this.results.figures.put("capacity.withinBudget",
-				(double) (held.opened + (long) ((this.plan.heapBudgetBytes() - held.heapBytes) / Math.max(1, perStream))));
+		this.results.figures.put("capacity.withinBudget", (double) (held.opened
+				+ (long) ((this.plan.heapBudgetBytes() - held.heapBytes) / Math.max(1, perStream))));
 	}
 
 	private Held hold(Contender contender, int count) throws InterruptedException {
 		long baseline = Probes.heapAfterGc();
 		CountDownLatch firstChunks = new CountDownLatch(count);
 		List<Disposable> open = new ArrayList<>(count);
-		// Subscribed from a few threads, the same for every row: Spring AI's stream blocks its subscriber until it has
+		// Subscribed from a few threads, the same for every row: Spring AI's stream
+		// blocks its subscriber until it has
 		// a response, so one thread would open 1,000 streams one by one.
 		ExecutorService subscribers = Executors.newFixedThreadPool(SUBSCRIBERS);
 		for (int i = 0; i < count; i++) {
@@ -306,7 +328,8 @@ public final class Harness {
 		long heap = Probes.heapAfterGc();
 		int threads = Probes.threads();
 		subscribers.awaitTermination(10, TimeUnit.SECONDS);
-		// Cancelled from many threads, and not waited for long: cancelling a Spring AI stream blocks for about a
+		// Cancelled from many threads, and not waited for long: cancelling a Spring AI
+		// stream blocks for about a
 		// second (its row comes last).
 		ExecutorService cancellers = Executors.newFixedThreadPool(64, (task) -> {
 			Thread thread = new Thread(task, "canceller");
@@ -323,7 +346,9 @@ public final class Harness {
 		return new Held(opened, baseline, heap, threads);
 	}
 
-	/** Context start-up with the starter's auto-configuration and without, alternating. */
+	/**
+	 * Context start-up with the starter's auto-configuration and without, alternating.
+	 */
 	private void startup(String stubUrl) {
 		List<Double> with = new ArrayList<>();
 		List<Double> without = new ArrayList<>();
@@ -351,7 +376,10 @@ public final class Harness {
 	private record Held(int opened, long baselineBytes, long heapBytes, int threads) {
 	}
 
-	/** Latencies in nanoseconds, recorded without allocating (the allocation figures must not count them). */
+	/**
+	 * Latencies in nanoseconds, recorded without allocating (the allocation figures must
+	 * not count them).
+	 */
 	private static final class Latencies {
 
 		private final long[] values = new long[1 << 20];

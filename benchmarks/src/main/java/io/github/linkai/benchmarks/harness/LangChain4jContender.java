@@ -14,9 +14,9 @@ import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 /**
- * LangChain4j's OpenAI models (its default JDK {@code HttpClient} transport) with their defaults but retries, on
- * the stub's OpenAI-shaped variant. Its stream is callbacks; here a {@link Flux} that cancels the stream's handle
- * when disposed.
+ * LangChain4j's OpenAI models (its default JDK {@code HttpClient} transport) with their
+ * defaults but retries, on the stub's OpenAI-shaped variant. Its stream is callbacks;
+ * here a {@link Flux} that cancels the stream's handle when disposed.
  */
 final class LangChain4jContender extends OpenAiShapedContender {
 
@@ -41,7 +41,11 @@ final class LangChain4jContender extends OpenAiShapedContender {
 	}
 
 	private static OpenAiStreamingChatModel streaming(String baseUrl) {
-		return OpenAiStreamingChatModel.builder().baseUrl(baseUrl).apiKey("bench-key").modelName("LinkAI-4o-mini").build();
+		return OpenAiStreamingChatModel.builder()
+			.baseUrl(baseUrl)
+			.apiKey("bench-key")
+			.modelName("LinkAI-4o-mini")
+			.build();
 	}
 
 	@Override

@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The starter's {@link ChatClient}, as a Boot application gets it, called blocking or reactively. */
+/**
+ * The starter's {@link ChatClient}, as a Boot application gets it, called blocking or
+ * reactively.
+ */
 final class LinkAiContender implements Contender {
 
 	private static final ChatRequest REQUEST = ChatRequest.of(Harness.QUESTION);
@@ -26,7 +29,8 @@ final class LinkAiContender implements Contender {
 	 * @param client the client on the stub's documented path
 	 * @param held the client on the stub's held path
 	 * @param blocking whether calls go through {@link ChatClient#chat(ChatRequest)}
-	 * @param streamName the stream row's name, {@code null} for none (two rows on one client stream alike)
+	 * @param streamName the stream row's name, {@code null} for none (two rows on one
+	 * client stream alike)
 	 */
 	LinkAiContender(String name, ChatClient client, ChatClient held, boolean blocking, @Nullable String streamName) {
 		this.name = name;

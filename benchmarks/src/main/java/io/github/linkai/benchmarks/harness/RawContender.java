@@ -17,9 +17,10 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The floor: Reactor Netty's {@link HttpClient} posting a request encoded once, up front, and reading the reply as
- * network buffers. With {@code parse} it also does what any client must at least do: bind each reply, or each
- * event's {@code data:} line, to a record with Jackson 3, straight from the bytes.
+ * The floor: Reactor Netty's {@link HttpClient} posting a request encoded once, up front,
+ * and reading the reply as network buffers. With {@code parse} it also does what any
+ * client must at least do: bind each reply, or each event's {@code data:} line, to a
+ * record with Jackson 3, straight from the bytes.
  */
 final class RawContender implements Contender {
 
@@ -105,7 +106,10 @@ final class RawContender implements Contender {
 		this.pool.dispose();
 	}
 
-	/** Cuts buffers into lines and binds each {@code data: {...}} line; a line split across buffers is carried over. */
+	/**
+	 * Cuts buffers into lines and binds each {@code data: {...}} line; a line split
+	 * across buffers is carried over.
+	 */
 	private static final class EventSplitter {
 
 		private byte[] carried = new byte[0];

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every sample the harness took, by table, row and figure; figures are read as medians over the rounds. */
+/**
+ * Every sample the harness took, by table, row and figure; figures are read as medians
+ * over the rounds.
+ */
 final class Results {
 
 	/** The call table's figures. */
@@ -27,7 +30,10 @@ final class Results {
 	/** Single figures: start-up times, the capacity run. */
 	final Map<String, Double> figures = new LinkedHashMap<>();
 
-	/** JMH results: benchmark, its time per operation in µs and its allocation per operation in bytes. */
+	/**
+	 * JMH results: benchmark, its time per operation in µs and its allocation per
+	 * operation in bytes.
+	 */
 	final List<JmhResult> jmh = new ArrayList<>();
 
 	Results(Plan plan) {
@@ -39,7 +45,8 @@ final class Results {
 	}
 
 	void add(Map<String, Map<String, List<Double>>> table, String row, String figure, double value) {
-		table.computeIfAbsent(row, (key) -> new LinkedHashMap<>()).computeIfAbsent(figure, (key) -> new ArrayList<>())
+		table.computeIfAbsent(row, (key) -> new LinkedHashMap<>())
+			.computeIfAbsent(figure, (key) -> new ArrayList<>())
 			.add(value);
 	}
 

@@ -7,8 +7,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring AI 2.0's {@link OpenAiChatModel} (the openai-java SDK on OkHttp) with its defaults but retries, on the
- * stub's OpenAI-shaped variant: it cannot read LinkAI's documented reply, which has no {@code id}.
+ * Spring AI 2.0's {@link OpenAiChatModel} (the openai-java SDK on OkHttp) with its
+ * defaults but retries, on the stub's OpenAI-shaped variant: it cannot read LinkAI's
+ * documented reply, which has no {@code id}.
  */
 final class SpringAiContender extends OpenAiShapedContender {
 

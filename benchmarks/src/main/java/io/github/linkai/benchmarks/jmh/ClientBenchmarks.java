@@ -28,10 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 /**
- * The client's own work per call and per chunk, with no socket: the starter's {@link ChatClient} on an in-memory
- * connector replaying the stub's bytes, against the least any client does with the same bytes (split the lines,
- * bind each reply or event to a record with Jackson 3). Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is
- * the allocation per call or per stream.
+ * The client's own work per call and per chunk, with no socket: the starter's
+ * {@link ChatClient} on an in-memory connector replaying the stub's bytes, against the
+ * least any client does with the same bytes (split the lines, bind each reply or event to
+ * a record with Jackson 3). Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the
+ * allocation per call or per stream.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

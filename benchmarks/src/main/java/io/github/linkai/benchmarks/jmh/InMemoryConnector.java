@@ -20,8 +20,9 @@ import org.springframework.mock.http.client.reactive.MockClientHttpRequest;
 import org.springframework.mock.http.client.reactive.MockClientHttpResponse;
 
 /**
- * A connector that answers every request with the same bytes, one buffer per network read, without a socket:
- * what the JMH benchmarks time is the client's own work on a reply, not the loopback's.
+ * A connector that answers every request with the same bytes, one buffer per network
+ * read, without a socket: what the JMH benchmarks time is the client's own work on a
+ * reply, not the loopback's.
  */
 final class InMemoryConnector implements ClientHttpConnector {
 

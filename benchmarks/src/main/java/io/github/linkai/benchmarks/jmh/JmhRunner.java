@@ -14,21 +14,26 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-/** Runs {@link ClientBenchmarks} with JMH's GC profiler, in one fork (in this JVM for the quick pass). */
+/**
+ * Runs {@link ClientBenchmarks} with JMH's GC profiler, in one fork (in this JVM for the
+ * quick pass).
+ */
 public final class JmhRunner {
 
 	private JmhRunner() {
 	}
 
 	/**
-	 * @param iterations warm-up and measurement iterations of one second each; 0 for a quick pass of 100 ms each
+	 * @param iterations warm-up and measurement iterations of one second each; 0 for a
+	 * quick pass of 100 ms each
 	 * @return each benchmark's time and allocation per operation
 	 */
 	public static List<JmhResult> run(int iterations) throws RunnerException {
 		boolean quick = iterations == 0;
 		ChainedOptionsBuilder options = new OptionsBuilder().include(ClientBenchmarks.class.getName())
 			.addProfiler(GCProfiler.class)
-			// the quick pass runs in this JVM: a fork per benchmark would cost more than the benchmarks
+			// the quick pass runs in this JVM: a fork per benchmark would cost more than
+			// the benchmarks
 			.forks(quick ? 0 : 1)
 			.warmupIterations(quick ? 1 : iterations)
 			.measurementIterations(quick ? 1 : iterations)

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The stub in a JVM of its own, so its CPU, heap and threads are not counted as the client's.
+ * The stub in a JVM of its own, so its CPU, heap and threads are not counted as the
+ * client's.
  */
 public final class StubProcess implements AutoCloseable {
 

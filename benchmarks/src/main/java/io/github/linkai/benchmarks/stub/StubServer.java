@@ -18,17 +18,22 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * A loopback stand-in for LinkAI's chat API ({@code POST /v1/chat/completions}), answering exactly as the document
- * shows: a JSON reply with {@code choices[0].message} and {@code usage}, or with {@code "stream": true} one
- * {@code data:} event per chunk ({@code "session_id": null} on each, the last with {@code "delta": {}},
- * {@code "finish_reason": "stop"} and {@code usage} inside the choice), then {@code data: [DONE]}. Every reply is
- * encoded once, at start-up, so the stub spends its time on the socket and not on JSON.
+ * A loopback stand-in for LinkAI's chat API ({@code POST /v1/chat/completions}),
+ * answering exactly as the document shows: a JSON reply with {@code choices[0].message}
+ * and {@code usage}, or with {@code "stream": true} one {@code data:} event per chunk
+ * ({@code "session_id": null} on each, the last with {@code "delta": {}},
+ * {@code "finish_reason": "stop"} and {@code usage} inside the choice), then
+ * {@code data: [DONE]}. Every reply is encoded once, at start-up, so the stub spends its
+ * time on the socket and not on JSON.
  *
- * <p>Paths: {@code /linkai/v1/chat/completions} is the documented reply; {@code /openai/v1/chat/completions} the
- * same answer with the fields OpenAI SDKs require ({@code id}, {@code object}, {@code created}, {@code model},
- * usage at the top level), for Spring AI and LangChain4j, which cannot read LinkAI's reply; a {@code -hold} suffix
- * on either ({@code /linkai-hold/...}) sends a stream's first event at once and each further one only after the
- * hold delay, to keep many streams open. {@code GET /connections} tells how many connections clients have opened.
+ * <p>
+ * Paths: {@code /linkai/v1/chat/completions} is the documented reply;
+ * {@code /openai/v1/chat/completions} the same answer with the fields OpenAI SDKs require
+ * ({@code id}, {@code object}, {@code created}, {@code model}, usage at the top level),
+ * for Spring AI and LangChain4j, which cannot read LinkAI's reply; a {@code -hold} suffix
+ * on either ({@code /linkai-hold/...}) sends a stream's first event at once and each
+ * further one only after the hold delay, to keep many streams open.
+ * {@code GET /connections} tells how many connections clients have opened.
  */
 public final class StubServer implements AutoCloseable {
 
@@ -64,7 +69,8 @@ public final class StubServer implements AutoCloseable {
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		String path = request.uri();
 		if (path.equals("/connections")) {
-			// how many TCP connections clients have opened so far: a client that closes a healthy connection
+			// how many TCP connections clients have opened so far: a client that closes a
+			// healthy connection
 			// after each answer opens one per call
 			return response.sendString(Mono.just(Long.toString(this.connections.get()))).then();
 		}
@@ -85,7 +91,8 @@ public final class StubServer implements AutoCloseable {
 			if (!delay.isZero()) {
 				events = events.take(1).concatWith(events.skip(1).delayElements(delay));
 			}
-			// one flush per event: each arrives in its own network read, as a generated answer does
+			// one flush per event: each arrives in its own network read, as a generated
+			// answer does
 			return response.header(HttpHeaderNames.CONTENT_TYPE, "text/event-stream;charset=UTF-8")
 				.send(events, (buffer) -> true)
 				.then();
@@ -93,9 +100,10 @@ public final class StubServer implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the body asks for a stream: {@code "stream"}, a colon and {@code true}, with any spaces between (the
-	 * SDKs write {@code "stream":true} or {@code "stream" : true}). The stub binds no JSON: it must cost the clients'
-	 * figures as little as possible.
+	 * Whether the body asks for a stream: {@code "stream"}, a colon and {@code true},
+	 * with any spaces between (the SDKs write {@code "stream":true} or
+	 * {@code "stream" : true}). The stub binds no JSON: it must cost the clients' figures
+	 * as little as possible.
 	 */
 	static boolean isStream(byte[] body) {
 		String text = new String(body, StandardCharsets.UTF_8);
@@ -115,7 +123,10 @@ public final class StubServer implements AutoCloseable {
 		this.server.disposeNow();
 	}
 
-	/** Runs the stub until killed: prints {@code STUB LISTENING <port>} once it accepts connections. */
+	/**
+	 * Runs the stub until killed: prints {@code STUB LISTENING <port>} once it accepts
+	 * connections.
+	 */
 	public static void main(String[] args) throws InterruptedException {
 		StubServer stub = new StubServer(StubSettings.parse(args));
 		System.out.println("STUB LISTENING " + stub.port());
@@ -142,8 +153,9 @@ public final class StubServer implements AutoCloseable {
 			String usage = "{\"prompt_tokens\": 9, \"completion_tokens\": " + settings.chunks() + ", \"total_tokens\": "
 					+ (9 + settings.chunks()) + "}";
 			this.reply = (head + "\"choices\": [{\"index\": 0, \"message\": {\"role\": \"assistant\", \"content\": \""
-					+ String.join("", deltas) + "\"}" + (openAiShaped ? ", \"finish_reason\": \"stop\"" : "") + "}], \"usage\": "
-					+ usage + "}").getBytes(StandardCharsets.UTF_8);
+					+ String.join("", deltas) + "\"}" + (openAiShaped ? ", \"finish_reason\": \"stop\"" : "")
+					+ "}], \"usage\": " + usage + "}")
+				.getBytes(StandardCharsets.UTF_8);
 			String eventHead = openAiShaped
 					? "data: {\"id\": \"chatcmpl-bench\", \"object\": \"chat.completion.chunk\", \"created\": 1722240000, \"model\": \"LinkAI-4o-mini\", "
 					: "data: {";
@@ -155,7 +167,8 @@ public final class StubServer implements AutoCloseable {
 			}
 			events.add((eventHead + "\"choices\": [{\"index\": 0, \"delta\": {}, \"finish_reason\": \"stop\""
 					+ (openAiShaped ? "}], \"usage\": " + usage : ", \"usage\": " + usage + "}], \"session_id\": null")
-					+ "}\n\n").getBytes(StandardCharsets.UTF_8));
+					+ "}\n\n")
+				.getBytes(StandardCharsets.UTF_8));
 			events.add("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
 			this.events = List.copyOf(events);
 		}
@@ -170,7 +183,10 @@ public final class StubServer implements AutoCloseable {
 			return this.events;
 		}
 
-		/** The answer, as text in the documents' language, cut into {@code chunks} nearly equal deltas. */
+		/**
+		 * The answer, as text in the documents' language, cut into {@code chunks} nearly
+		 * equal deltas.
+		 */
 		static List<String> deltas(int answerChars, int chunks) {
 			String phrase = "你好!我能为你做些什么? LinkAI ";
 			StringBuilder answer = new StringBuilder(answerChars);

@@ -9,13 +9,17 @@ import java.util.List;
  *
  * @param port the port, 0 for any free one
  * @param answerChars the answer's length in characters
- * @param chunks how many chunks a stream cuts it into (plus the final event and {@code [DONE]})
+ * @param chunks how many chunks a stream cuts it into (plus the final event and
+ * {@code [DONE]})
  * @param chunkDelay the pause before each event after the first
  * @param hold the pause before each event after the first on the {@code -hold} paths
  */
 public record StubSettings(int port, int answerChars, int chunks, Duration chunkDelay, Duration hold) {
 
-	/** A 400-character answer in 20 chunks, sent without pauses; held streams wait 10 minutes per event. */
+	/**
+	 * A 400-character answer in 20 chunks, sent without pauses; held streams wait 10
+	 * minutes per event.
+	 */
 	public static StubSettings defaults() {
 		return new StubSettings(0, 400, 20, Duration.ZERO, Duration.ofMinutes(10));
 	}
@@ -31,7 +35,10 @@ public record StubSettings(int port, int answerChars, int chunks, Duration chunk
 		return arguments;
 	}
 
-	/** Reads {@code --port}, {@code --answer-chars}, {@code --chunks}, {@code --chunk-delay-ms}, {@code --hold-ms}. */
+	/**
+	 * Reads {@code --port}, {@code --answer-chars}, {@code --chunks},
+	 * {@code --chunk-delay-ms}, {@code --hold-ms}.
+	 */
 	public static StubSettings parse(String[] args) {
 		StubSettings settings = defaults();
 		int port = settings.port;

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The harness's smoke mode, as CI runs it: every row and every figure is produced, and the table and the chart are
- * written. Timings are not asserted: the blocks are far too short, and the machine is shared.
+ * The harness's smoke mode, as CI runs it: every row and every figure is produced, and
+ * the table and the chart are written. Timings are not asserted: the blocks are far too
+ * short, and the machine is shared.
  */
 class HarnessSmokeTests {
 
 	private static final List<String> CALL_ROWS = List.of("raw Reactor Netty", "raw + Jackson 3", "ChatClient blocking",
-			"ChatClient reactive", "ChatClient blocking, observed", "ChatClient reactive, observed", "LangChain4j 1.19.0",
-			"Spring AI 2.0.1");
+			"ChatClient reactive", "ChatClient blocking, observed", "ChatClient reactive, observed",
+			"LangChain4j 1.19.0", "Spring AI 2.0.1");
 
 	private static final List<String> STREAM_ROWS = List.of("raw Reactor Netty", "raw + Jackson 3", "ChatClient stream",
 			"ChatClient stream, observed", "LangChain4j 1.19.0", "Spring AI 2.0.1");

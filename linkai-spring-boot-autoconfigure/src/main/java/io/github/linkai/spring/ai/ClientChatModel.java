@@ -16,26 +16,34 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /**
- * One configured client as a Spring AI {@link ChatModel} (and so a {@code StreamingChatModel}), for Spring AI's
- * {@code ChatClient}, advisors and structured output: {@code ChatClient.create(model).prompt().user("你好")
+ * One configured client as a Spring AI {@link ChatModel} (and so a
+ * {@code StreamingChatModel}), for Spring AI's {@code ChatClient}, advisors and
+ * structured output: {@code ChatClient.create(model).prompt().user("你好")
  * .call().content()}.
  *
- * <p>A prompt's system, user (text and images) and assistant messages and its {@link ClientChatOptions} become
- * our request; what the client cannot send (tools, a tool response, an option outside the neutral four, another
- * model's options type) fails before anything is sent. Each answer has one generation with its finish reason,
- * usage, and the metadata under this class's keys; a stream emits one response per chunk, as it arrives. Errors
- * are our {@link io.github.linkai.spring.client.error.ChatClientException}s, not wrapped.
+ * <p>
+ * A prompt's system, user (text and images) and assistant messages and its
+ * {@link ClientChatOptions} become our request; what the client cannot send (tools, a
+ * tool response, an option outside the neutral four, another model's options type) fails
+ * before anything is sent. Each answer has one generation with its finish reason, usage,
+ * and the metadata under this class's keys; a stream emits one response per chunk, as it
+ * arrives. Errors are our
+ * {@link io.github.linkai.spring.client.error.ChatClientException}s, not wrapped.
  *
- * <p>Over a {@link MemoryChatClient} ({@link #ofMemory}) the server keeps the conversation: only the prompt's
- * last message, the user's question, is sent, with the session id of the options (or of Spring AI's conversation
- * id, through {@link ConversationSessionAdvisor}); the session the server used comes back as
+ * <p>
+ * Over a {@link MemoryChatClient} ({@link #ofMemory}) the server keeps the conversation:
+ * only the prompt's last message, the user's question, is sent, with the session id of
+ * the options (or of Spring AI's conversation id, through
+ * {@link ConversationSessionAdvisor}); the session the server used comes back as
  * {@link #SESSION_ID}. Use it instead of Spring AI's chat-memory advisors, not with them.
  *
- * <p>Observation: unlike Spring AI's own models (its {@code OpenAiChatModel} wraps each call in a
- * {@code gen_ai.client.operation} observation of its own), this model starts none. The client it adapts already
- * observes every call, over its retries and to a stream's last chunk, with the OpenTelemetry GenAI names; a
- * second observation around it would be the same call twice under two names, and its token metrics counted
- * twice. Spring AI's {@code ChatClient} and advisor observations still wrap ours as they wrap any model's.
+ * <p>
+ * Observation: unlike Spring AI's own models (its {@code OpenAiChatModel} wraps each call
+ * in a {@code gen_ai.client.operation} observation of its own), this model starts none.
+ * The client it adapts already observes every call, over its retries and to a stream's
+ * last chunk, with the OpenTelemetry GenAI names; a second observation around it would be
+ * the same call twice under two names, and its token metrics counted twice. Spring AI's
+ * {@code ChatClient} and advisor observations still wrap ours as they wrap any model's.
  */
 public final class ClientChatModel implements ChatModel {
 
@@ -45,19 +53,33 @@ public final class ClientChatModel implements ChatModel {
 	/** Response metadata key: the configured client's name. */
 	public static final String CLIENT_NAME = "clientName";
 
-	/** Response metadata key: the conversation id (memory chat's session, to send next time), if any. */
+	/**
+	 * Response metadata key: the conversation id (memory chat's session, to send next
+	 * time), if any.
+	 */
 	public static final String SESSION_ID = "sessionId";
 
-	/** Response metadata key: the provider's request id, if any (also the metadata's id). */
+	/**
+	 * Response metadata key: the provider's request id, if any (also the metadata's id).
+	 */
 	public static final String REQUEST_ID = "requestId";
 
-	/** Response metadata key: the search sources, a {@code List<SearchSource>}, when the provider gives any. */
+	/**
+	 * Response metadata key: the search sources, a {@code List<SearchSource>}, when the
+	 * provider gives any.
+	 */
 	public static final String SOURCES = "sources";
 
-	/** Response metadata key: the call's cost as the provider reports it, a {@code BigDecimal}, if any. */
+	/**
+	 * Response metadata key: the call's cost as the provider reports it, a
+	 * {@code BigDecimal}, if any.
+	 */
 	public static final String COST = "cost";
 
-	/** Response metadata key: the reply's unmapped fields, a {@code Map<String, Object>}, when there are any. */
+	/**
+	 * Response metadata key: the reply's unmapped fields, a {@code Map<String, Object>},
+	 * when there are any.
+	 */
 	public static final String PROVIDER_FIELDS = "providerFields";
 
 	private final String description;
@@ -70,8 +92,8 @@ public final class ClientChatModel implements ChatModel {
 
 	private final Function<ChatRequest, Flux<ChatChunk>> streams;
 
-	private ClientChatModel(String name, String provider, boolean memory,
-			Function<ChatRequest, ChatResponse> calls, Function<ChatRequest, Flux<ChatChunk>> streams) {
+	private ClientChatModel(String name, String provider, boolean memory, Function<ChatRequest, ChatResponse> calls,
+			Function<ChatRequest, Flux<ChatChunk>> streams) {
 		this.description = "ClientChatModel[" + provider + "/" + name + (memory ? ", memory" : "") + "]";
 		this.prompts = new PromptMapping(new Validation(provider, name), memory);
 		this.responses = new ResponseMapping(provider, name);
@@ -85,15 +107,19 @@ public final class ClientChatModel implements ChatModel {
 		return new ClientChatModel(client.name(), client.provider(), false, client::chat, client::stream);
 	}
 
-	/** The memory-chat client as a chat model: only the prompt's last message, the question, is sent. */
+	/**
+	 * The memory-chat client as a chat model: only the prompt's last message, the
+	 * question, is sent.
+	 */
 	public static ClientChatModel ofMemory(MemoryChatClient client) {
 		Objects.requireNonNull(client, "client must not be null");
 		return new ClientChatModel(client.name(), client.provider(), true, client::chat, client::stream);
 	}
 
 	/**
-	 * Sends the prompt and waits for the answer through the client's blocking {@code chat}, so that on an
-	 * event-loop thread it fails at once with a {@code BlockingCallException}; use {@link #stream(Prompt)} there.
+	 * Sends the prompt and waits for the answer through the client's blocking
+	 * {@code chat}, so that on an event-loop thread it fails at once with a
+	 * {@code BlockingCallException}; use {@link #stream(Prompt)} there.
 	 */
 	@Override
 	public org.springframework.ai.chat.model.ChatResponse call(Prompt prompt) {
@@ -102,15 +128,18 @@ public final class ClientChatModel implements ChatModel {
 	}
 
 	/**
-	 * Streams the answer, one response per chunk as it arrives; cancelling closes the HTTP exchange. The client's
-	 * observation is a child of the one Spring AI's {@code ChatClient} passes in the Reactor context.
+	 * Streams the answer, one response per chunk as it arrives; cancelling closes the
+	 * HTTP exchange. The client's observation is a child of the one Spring AI's
+	 * {@code ChatClient} passes in the Reactor context.
 	 */
 	@Override
 	public Flux<org.springframework.ai.chat.model.ChatResponse> stream(Prompt prompt) {
 		return Flux.defer(() -> this.streams.apply(this.prompts.toRequest(prompt))).map(this.responses::toResponse);
 	}
 
-	/** No option set: every unset option falls back to the client's configured defaults. */
+	/**
+	 * No option set: every unset option falls back to the client's configured defaults.
+	 */
 	@Override
 	public ChatOptions getOptions() {
 		return ClientChatOptions.builder().build();

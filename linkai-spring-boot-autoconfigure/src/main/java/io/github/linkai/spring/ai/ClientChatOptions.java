@@ -18,8 +18,9 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * Spring AI chat options for a {@link ClientChatModel}: the neutral options (model, temperature, top-p, max
- * tokens), a provider's own through its {@link ProviderOptions}, and the memory-chat session id.
+ * Spring AI chat options for a {@link ClientChatModel}: the neutral options (model,
+ * temperature, top-p, max tokens), a provider's own through its {@link ProviderOptions},
+ * and the memory-chat session id.
  *
  * <pre>{@code
  * chatClient.prompt().user("你好")
@@ -27,11 +28,14 @@ import org.springframework.ai.tool.ToolCallback;
  *     .call().content();
  * }</pre>
  *
- * <p>Spring AI's options interface also carries penalties, stop sequences, top-k and tools, and its
- * {@code ChatClient} fills in whatever it is given. They are kept here, never dropped, so that the model can
- * reject a call that sets one, naming it; the same holds for options of another Spring AI model's type merged in
- * (their own fields cannot be read through the interface). It implements {@link ToolCallingChatOptions} for that
- * reason only: otherwise {@code ChatClient} would silently leave out the tools of {@code .tools(...)}.
+ * <p>
+ * Spring AI's options interface also carries penalties, stop sequences, top-k and tools,
+ * and its {@code ChatClient} fills in whatever it is given. They are kept here, never
+ * dropped, so that the model can reject a call that sets one, naming it; the same holds
+ * for options of another Spring AI model's type merged in (their own fields cannot be
+ * read through the interface). It implements {@link ToolCallingChatOptions} for that
+ * reason only: otherwise {@code ChatClient} would silently leave out the tools of
+ * {@code .tools(...)}.
  */
 public final class ClientChatOptions implements ToolCallingChatOptions {
 
@@ -82,7 +86,10 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		return new Builder();
 	}
 
-	/** The given options as ours: the same instance if they are, else their values read through the interface. */
+	/**
+	 * The given options as ours: the same instance if they are, else their values read
+	 * through the interface.
+	 */
 	public static ClientChatOptions from(ChatOptions options) {
 		return (options instanceof ClientChatOptions ours) ? ours : builder().merge(options).build();
 	}
@@ -117,25 +124,37 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		return this.providerOptions;
 	}
 
-	/** Not sent by any client: a call that sets it is rejected (a provider's penalties are its options). */
+	/**
+	 * Not sent by any client: a call that sets it is rejected (a provider's penalties are
+	 * its options).
+	 */
 	@Override
 	public @Nullable Double getFrequencyPenalty() {
 		return this.frequencyPenalty;
 	}
 
-	/** Not sent by any client: a call that sets it is rejected (a provider's penalties are its options). */
+	/**
+	 * Not sent by any client: a call that sets it is rejected (a provider's penalties are
+	 * its options).
+	 */
 	@Override
 	public @Nullable Double getPresencePenalty() {
 		return this.presencePenalty;
 	}
 
-	/** Not sent by any client: a call that sets it is rejected (a provider's stop words are its options). */
+	/**
+	 * Not sent by any client: a call that sets it is rejected (a provider's stop words
+	 * are its options).
+	 */
 	@Override
 	public @Nullable List<String> getStopSequences() {
 		return this.stopSequences;
 	}
 
-	/** Not sent by any client: a call that sets it is rejected (a provider's top-k is its options). */
+	/**
+	 * Not sent by any client: a call that sets it is rejected (a provider's top-k is its
+	 * options).
+	 */
 	@Override
 	public @Nullable Integer getTopK() {
 		return this.topK;
@@ -154,8 +173,8 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 	}
 
 	/**
-	 * The class of another model's options merged into these, whose own fields could not be read; a call with it
-	 * is rejected. {@code null} when there was none.
+	 * The class of another model's options merged into these, whose own fields could not
+	 * be read; a call with it is rejected. {@code null} when there was none.
 	 */
 	@Nullable String getForeignType() {
 		return this.foreignType;
@@ -176,8 +195,7 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		}
 		return Objects.equals(this.model, that.model) && Objects.equals(this.temperature, that.temperature)
 				&& Objects.equals(this.topP, that.topP) && Objects.equals(this.maxTokens, that.maxTokens)
-				&& Objects.equals(this.sessionId, that.sessionId)
-				&& this.providerOptions.equals(that.providerOptions)
+				&& Objects.equals(this.sessionId, that.sessionId) && this.providerOptions.equals(that.providerOptions)
 				&& Objects.equals(this.frequencyPenalty, that.frequencyPenalty)
 				&& Objects.equals(this.presencePenalty, that.presencePenalty)
 				&& Objects.equals(this.stopSequences, that.stopSequences) && Objects.equals(this.topK, that.topK)
@@ -192,7 +210,10 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 				this.toolCallbacks, this.toolContext, this.foreignType);
 	}
 
-	/** The options, whether a session id is set but not the id (it identifies a user), and the tools' count. */
+	/**
+	 * The options, whether a session id is set but not the id (it identifies a user), and
+	 * the tools' count.
+	 */
 	@Override
 	public String toString() {
 		return "ClientChatOptions[model=" + this.model + ", temperature=" + this.temperature + ", topP=" + this.topP
@@ -201,7 +222,10 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 				+ ", toolCallbacks=" + this.toolCallbacks.size() + "]";
 	}
 
-	/** Builds {@link ClientChatOptions}; also what Spring AI's {@code ChatClient} fills in per call. */
+	/**
+	 * Builds {@link ClientChatOptions}; also what Spring AI's {@code ChatClient} fills in
+	 * per call.
+	 */
 	public static final class Builder implements ToolCallingChatOptions.Builder<Builder> {
 
 		private @Nullable String model;
@@ -272,13 +296,19 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 			return this;
 		}
 
-		/** The memory-chat session id (see {@link ClientChatModel}); a plain chat model rejects it. */
+		/**
+		 * The memory-chat session id (see {@link ClientChatModel}); a plain chat model
+		 * rejects it.
+		 */
 		public Builder sessionId(@Nullable String sessionId) {
 			this.sessionId = sessionId;
 			return this;
 		}
 
-		/** Attaches one provider's options ({@code LinkAiOptions}...), replacing earlier ones of the same type. */
+		/**
+		 * Attaches one provider's options ({@code LinkAiOptions}...), replacing earlier
+		 * ones of the same type.
+		 */
 		public Builder providerOptions(ProviderOptions options) {
 			Objects.requireNonNull(options, "options must not be null");
 			this.providerOptions.put(options.getClass(), options);
@@ -335,8 +365,8 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		}
 
 		/**
-		 * Takes every value the other builder's options set. Spring AI's builder interface has no getters, so the
-		 * other builder is built and its options read.
+		 * Takes every value the other builder's options set. Spring AI's builder
+		 * interface has no getters, so the other builder is built and its options read.
 		 */
 		@Override
 		public Builder combineWith(ChatOptions.Builder<?> other) {

@@ -23,9 +23,10 @@ import org.springframework.ai.content.Media;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * A Spring AI {@link Prompt} as our {@link ChatRequest}. What no client can send (tools, a tool response, a
- * non-image attachment, an option outside the neutral four) fails here, naming it, before anything is sent; the
- * client then checks the request against its provider's rules as for any other call.
+ * A Spring AI {@link Prompt} as our {@link ChatRequest}. What no client can send (tools,
+ * a tool response, a non-image attachment, an option outside the neutral four) fails
+ * here, naming it, before anything is sent; the client then checks the request against
+ * its provider's rules as for any other call.
  */
 final class PromptMapping {
 
@@ -37,8 +38,8 @@ final class PromptMapping {
 	private final boolean memory;
 
 	/**
-	 * @param memory whether the request is for memory chat, whose server keeps the conversation: only the last
-	 * message, the question, is sent
+	 * @param memory whether the request is for memory chat, whose server keeps the
+	 * conversation: only the last message, the question, is sent
 	 */
 	PromptMapping(Validation validation, boolean memory) {
 		this.validation = validation;
@@ -96,9 +97,9 @@ final class PromptMapping {
 	}
 
 	/**
-	 * The memory-chat question: the last message, a user message. Earlier user and assistant messages are the
-	 * conversation the server already keeps and are not sent; a system message cannot be, as the server-side
-	 * app holds the instructions.
+	 * The memory-chat question: the last message, a user message. Earlier user and
+	 * assistant messages are the conversation the server already keeps and are not sent;
+	 * a system message cannot be, as the server-side app holds the instructions.
 	 */
 	private ChatMessage question(List<Message> messages) {
 		for (int i = 0; i < messages.size(); i++) {

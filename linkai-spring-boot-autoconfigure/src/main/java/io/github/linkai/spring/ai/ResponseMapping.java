@@ -17,8 +17,9 @@ import org.springframework.ai.chat.metadata.DefaultUsage;
 import org.springframework.ai.chat.model.Generation;
 
 /**
- * Our answers as Spring AI's: one {@link Generation} with the text and finish reason, usage, and the rest under
- * the {@link ClientChatModel} metadata keys. A streamed chunk becomes one response with its delta.
+ * Our answers as Spring AI's: one {@link Generation} with the text and finish reason,
+ * usage, and the rest under the {@link ClientChatModel} metadata keys. A streamed chunk
+ * becomes one response with its delta.
  */
 final class ResponseMapping {
 
@@ -42,9 +43,9 @@ final class ResponseMapping {
 	}
 
 	org.springframework.ai.chat.model.ChatResponse toResponse(ChatChunk chunk) {
-		return new org.springframework.ai.chat.model.ChatResponse(List.of(generation(chunk.delta(), chunk.finishReason())),
-				metadata(chunk.usage(), chunk.sessionId(), chunk.requestId(), chunk.sources(), chunk.cost(),
-						chunk.providerFields())
+		return new org.springframework.ai.chat.model.ChatResponse(
+				List.of(generation(chunk.delta(), chunk.finishReason())), metadata(chunk.usage(), chunk.sessionId(),
+						chunk.requestId(), chunk.sources(), chunk.cost(), chunk.providerFields())
 					.build());
 	}
 
@@ -66,7 +67,8 @@ final class ResponseMapping {
 			metadata.id(requestId);
 		}
 		if (usage != null) {
-			// our usage as the native one: Spring AI's counts turn an unreported count into 0
+			// our usage as the native one: Spring AI's counts turn an unreported count
+			// into 0
 			metadata.usage(new DefaultUsage(usage.inputTokens(), usage.outputTokens(), usage.totalTokens(), usage));
 		}
 		if (!sources.isEmpty()) {

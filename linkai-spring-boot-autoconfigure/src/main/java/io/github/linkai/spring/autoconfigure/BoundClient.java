@@ -19,12 +19,18 @@ import io.github.linkai.spring.client.spi.ChatProvider;
 record BoundClient<S>(String name, String prefix, ChatProvider<S> provider, LinkAiClientProperties properties,
 		S settings, Set<ChatOption> ownOptions) {
 
-	/** The full name of one of this client's properties, e.g. {@code linkai.clients.eng.lingma.organization-id}. */
+	/**
+	 * The full name of one of this client's properties, e.g.
+	 * {@code linkai.clients.eng.lingma.organization-id}.
+	 */
 	String property(String relativeName) {
 		return this.prefix + "." + relativeName;
 	}
 
-	/** The property that set this client's {@code option}: its own, or the top level's it inherited. */
+	/**
+	 * The property that set this client's {@code option}: its own, or the top level's it
+	 * inherited.
+	 */
 	String optionProperty(ChatOption option) {
 		return (this.ownOptions.contains(option) ? this.prefix : ClientPropertiesBinder.PREFIX) + "."
 				+ option.propertyName();

@@ -14,7 +14,10 @@ final class CallListeners implements CallListener {
 		this.listeners = listeners;
 	}
 
-	/** The listeners as one, {@code null} when there are none, so the exchange adds nothing. */
+	/**
+	 * The listeners as one, {@code null} when there are none, so the exchange adds
+	 * nothing.
+	 */
 	static @Nullable CallListener of(List<CallListener> listeners) {
 		return switch (listeners.size()) {
 			case 0 -> null;

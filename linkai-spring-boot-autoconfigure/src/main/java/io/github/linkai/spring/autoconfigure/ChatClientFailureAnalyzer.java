@@ -18,9 +18,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
- * Says which property to set, or which qualifier to use, when a {@link ChatClient} or {@link MemoryChatClient}
- * is injected and there is none: Spring's "No qualifying bean of type ChatClient" does not say that the
- * default client exists only when {@code linkai.api-key} is set, or that named clients need a qualifier.
+ * Says which property to set, or which qualifier to use, when a {@link ChatClient} or
+ * {@link MemoryChatClient} is injected and there is none: Spring's "No qualifying bean of
+ * type ChatClient" does not say that the default client exists only when
+ * {@code linkai.api-key} is set, or that named clients need a qualifier.
  */
 class ChatClientFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> implements Ordered {
 
@@ -32,7 +33,8 @@ class ChatClientFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefini
 
 	@Override
 	public int getOrder() {
-		// before Boot's generic NoSuchBeanDefinitionFailureAnalyzer, which would answer first
+		// before Boot's generic NoSuchBeanDefinitionFailureAnalyzer, which would answer
+		// first
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
@@ -50,17 +52,20 @@ class ChatClientFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefini
 		if (qualifier != null) {
 			return analyzeNamed(kind, memory, qualifier, named, binder, cause);
 		}
-		String namedHint = named.isEmpty() ? "" : " or inject a named client with @Qualifier(\"" + first(named, binder,
-				memory) + "\") (configured: " + String.join(", ", named.keySet()) + ")";
+		String namedHint = named.isEmpty() ? "" : " or inject a named client with @Qualifier(\""
+				+ first(named, binder, memory) + "\") (configured: " + String.join(", ", named.keySet()) + ")";
 		if (!binder.hasDefaultClient()) {
-			return new FailureAnalysis("A " + kind + " was required, but there is no default chat client: it is "
-					+ "created only when linkai.api-key is set" + (named.isEmpty() ? "."
-							: ", and the named clients (linkai.clients.*) are injected by name."),
+			return new FailureAnalysis(
+					"A " + kind + " was required, but there is no default chat client: it is "
+							+ "created only when linkai.api-key is set"
+							+ (named.isEmpty() ? "."
+									: ", and the named clients (linkai.clients.*) are injected by name."),
 					"Set linkai.api-key (and linkai.provider when the API is not LinkAI's)" + namedHint + ".", cause);
 		}
 		if (memory) {
-			return new FailureAnalysis("A MemoryChatClient was required, but the default client's provider ("
-					+ binder.defaultProviderId() + ", linkai.provider) has no memory chat.",
+			return new FailureAnalysis(
+					"A MemoryChatClient was required, but the default client's provider (" + binder.defaultProviderId()
+							+ ", linkai.provider) has no memory chat.",
 					"Inject a ChatClient instead, or configure a client whose provider has memory chat (linkai)"
 							+ namedHint + ".",
 					cause);
@@ -72,22 +77,24 @@ class ChatClientFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefini
 			ClientPropertiesBinder binder, NoSuchBeanDefinitionException cause) {
 		String providerId = named.get(qualifier);
 		if (providerId == null) {
-			return new FailureAnalysis("A " + kind + " qualified \"" + qualifier + "\" was required, but no client "
-					+ "of that name is configured" + (named.isEmpty() ? "." : " (configured: "
-							+ String.join(", ", named.keySet()) + ")."),
+			return new FailureAnalysis(
+					"A " + kind + " qualified \"" + qualifier + "\" was required, but no client "
+							+ "of that name is configured"
+							+ (named.isEmpty() ? "." : " (configured: " + String.join(", ", named.keySet()) + ")."),
 					"Configure it under linkai.clients." + qualifier
-							+ ".* (it inherits the top-level key of its provider), or correct the "
-							+ "qualifier.", cause);
+							+ ".* (it inherits the top-level key of its provider), or correct the " + "qualifier.",
+					cause);
 		}
 		ChatProvider<?> provider = binder.provider(providerId);
 		if (memory && provider != null && !provider.hasMemoryChat()) {
-			return new FailureAnalysis("A MemoryChatClient qualified \"" + qualifier + "\" was required, but that "
-					+ "client's provider (" + providerId + ") has no memory chat.",
+			return new FailureAnalysis(
+					"A MemoryChatClient qualified \"" + qualifier + "\" was required, but that " + "client's provider ("
+							+ providerId + ") has no memory chat.",
 					"Inject @Qualifier(\"" + qualifier + "\") ChatClient instead, or use a linkai client.", cause);
 		}
-		return new FailureAnalysis("A " + kind + " qualified \"" + qualifier + "\" was required, but no such bean "
-				+ "was created.", "Check that linkai.clients." + qualifier + ".* is set where the application starts.",
-				null);
+		return new FailureAnalysis(
+				"A " + kind + " qualified \"" + qualifier + "\" was required, but no such bean " + "was created.",
+				"Check that linkai.clients." + qualifier + ".* is set where the application starts.", null);
 	}
 
 	private static String first(Map<String, String> named, ClientPropertiesBinder binder, boolean memory) {

@@ -37,17 +37,19 @@ import org.springframework.boot.http.client.reactive.ReactorClientHttpConnectorB
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Builds every configured client on Boot's HTTP building blocks: the {@link ClientHttpConnectorBuilder} and each
- * client's own {@link HttpClientSettings} (falling back to {@code spring.http.clients.*}). What a client is
- * made of is its provider's business; here only what every client has is checked, naming the property.
+ * Builds every configured client on Boot's HTTP building blocks: the
+ * {@link ClientHttpConnectorBuilder} and each client's own {@link HttpClientSettings}
+ * (falling back to {@code spring.http.clients.*}). What a client is made of is its
+ * provider's business; here only what every client has is checked, naming the property.
  */
 class ChatClientRegistryFactory {
 
 	private static final Log logger = LogFactory.getLog(ChatClientRegistryFactory.class);
 
 	/**
-	 * What applies when neither the client nor spring.http.clients sets it: the timeouts, and no redirects
-	 * followed (Boot's own default follows them, and a request carries the credential).
+	 * What applies when neither the client nor spring.http.clients sets it: the timeouts,
+	 * and no redirects followed (Boot's own default follows them, and a request carries
+	 * the credential).
 	 */
 	static final HttpClientSettings DEFAULT_SETTINGS = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
 			Duration.ofSeconds(10), Duration.ofSeconds(120), null);
@@ -69,9 +71,9 @@ class ChatClientRegistryFactory {
 	private final LinkAiConnectionDetails connectionDetails;
 
 	ChatClientRegistryFactory(ClientHttpConnectorBuilder<?> connectorBuilder,
-			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools, ObservationRegistry observationRegistry,
-			@Nullable ChatObservationConvention observationConvention, boolean recordContent,
-			@Nullable CallListener listener, LinkAiConnectionDetails connectionDetails) {
+			HttpClientSettingsPropertyMapper settingsMapper, ConnectionPools pools,
+			ObservationRegistry observationRegistry, @Nullable ChatObservationConvention observationConvention,
+			boolean recordContent, @Nullable CallListener listener, LinkAiConnectionDetails connectionDetails) {
 		this.connectorBuilder = connectorBuilder;
 		this.settingsMapper = settingsMapper;
 		this.pools = pools;
@@ -112,7 +114,8 @@ class ChatClientRegistryFactory {
 					ex.getMessage() + "; set " + client.property(ex.setting()));
 		}
 		catch (ChatRequestValidationException ex) {
-			// A default option out of its documented range: name the property that set it.
+			// A default option out of its documented range: name the property that set
+			// it.
 			ChatOption option = ChatOption.ofField(ex.field());
 			if (option == null) {
 				throw ex;
@@ -120,7 +123,8 @@ class ChatClientRegistryFactory {
 			throw new InvalidConfigurationPropertyValueException(client.optionProperty(option),
 					option.valueIn(defaults), ex.getMessage());
 		}
-		// what the startup log line shows is what the registry (and so the health details) says the client targets
+		// what the startup log line shows is what the registry (and so the health
+		// details) says the client targets
 		ChatClientTarget target = new ChatClientTarget(client.provider().id(),
 				Objects.toString(URI.create(baseUrl).getHost(), ""), client.provider().describe(client.settings()));
 		logger.info("Chat client '" + client.name() + "': provider " + target.provider() + ", host " + target.host()
@@ -133,7 +137,10 @@ class ChatClientRegistryFactory {
 	private record Created(ProviderClients clients, ChatClientTarget target) {
 	}
 
-	/** What the exchange needs of this client, from its properties and the application's observation. */
+	/**
+	 * What the exchange needs of this client, from its properties and the application's
+	 * observation.
+	 */
 	private ClientSettings settings(BoundClient<?> client, ChatOptions defaults) {
 		LinkAiClientProperties p = client.properties();
 		LinkAiClientProperties.Retry retry = p.getRetry();
@@ -180,8 +187,9 @@ class ChatClientRegistryFactory {
 	}
 
 	/**
-	 * The neutral defaults. An option the client sets itself that its provider has no field for fails: it would
-	 * never be sent. Inherited top-level values are shared defaults, dropped where they do not apply.
+	 * The neutral defaults. An option the client sets itself that its provider has no
+	 * field for fails: it would never be sent. Inherited top-level values are shared
+	 * defaults, dropped where they do not apply.
 	 */
 	private static ChatOptions defaults(BoundClient<?> client) {
 		LinkAiClientProperties p = client.properties();
@@ -190,21 +198,21 @@ class ChatClientRegistryFactory {
 		for (ChatOption option : client.ownOptions()) {
 			Object value = option.valueIn(defaults);
 			if (value != null && !client.provider().supportedOptions().contains(option)) {
-				throw new InvalidConfigurationPropertyValueException(client.optionProperty(option), value,
-						"The " + client.provider().id() + " client has no " + option.fieldName() + " to send; remove it");
+				throw new InvalidConfigurationPropertyValueException(client.optionProperty(option), value, "The "
+						+ client.provider().id() + " client has no " + option.fieldName() + " to send; remove it");
 			}
 		}
 		if (client.provider().requiresModel() && defaults.model() == null) {
-			throw new InvalidConfigurationPropertyValueException(client.property("model"), p.getModel(),
-					"The " + client.provider().id() + " client needs the model to call; set " + client.property("model"));
+			throw new InvalidConfigurationPropertyValueException(client.property("model"), p.getModel(), "The "
+					+ client.provider().id() + " client needs the model to call; set " + client.property("model"));
 		}
 		return defaults;
 	}
 
 	/**
-	 * The client's connector. Redirects the settings enable are followed only to the same origin
-	 * ({@link SameOriginRedirects}, judged by Reactor Netty at each hop); another connector cannot be told so
-	 * and follows none.
+	 * The client's connector. Redirects the settings enable are followed only to the same
+	 * origin ({@link SameOriginRedirects}, judged by Reactor Netty at each hop); another
+	 * connector cannot be told so and follows none.
 	 */
 	private ClientHttpConnector connector(BoundClient<?> client) {
 		HttpClientSettings settings = this.settingsMapper.map(client.properties()).orElse(DEFAULT_SETTINGS);
@@ -215,7 +223,8 @@ class ChatClientRegistryFactory {
 					client.properties().getPool().getMaxConnections(), "Must be at least 1");
 		}
 		if (builder instanceof ReactorClientHttpConnectorBuilder reactor) {
-			// Each client gets its own bounded pool: Reactor Netty's shared one holds only max(16, 2 * cores)
+			// Each client gets its own bounded pool: Reactor Netty's shared one holds
+			// only max(16, 2 * cores)
 			// connections, and every open stream holds one.
 			var pool = this.pools.create(client.name(), client.properties().getPool());
 			reactor = reactor.withHttpClientFactory(() -> HttpClient.create(pool));

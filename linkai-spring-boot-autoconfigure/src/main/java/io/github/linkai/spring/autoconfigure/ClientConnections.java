@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * The checks every client's connection gets, whatever its source: from the properties (errors name the property)
- * or from a {@link LinkAiConnectionDetails} bean (errors name the bean's class and the client). Neither kind of
- * error ever holds the credential.
+ * The checks every client's connection gets, whatever its source: from the properties
+ * (errors name the property) or from a {@link LinkAiConnectionDetails} bean (errors name
+ * the bean's class and the client). Neither kind of error ever holds the credential.
  */
 final class ClientConnections {
 
@@ -34,10 +34,13 @@ final class ClientConnections {
 				credential(given.credential(), client, "the credential", problem));
 	}
 
-	/** The client's {@code base-url} (else its provider's default) and {@code api-key}, checked naming them. */
+	/**
+	 * The client's {@code base-url} (else its provider's default) and {@code api-key},
+	 * checked naming them.
+	 */
 	static Connection fromProperties(BoundClient<?> client) {
-		Problem problem = (setting, shown, reason) -> new InvalidConfigurationPropertyValueException(
-				client.property(setting), shown, reason);
+		Problem problem = (setting, shown,
+				reason) -> new InvalidConfigurationPropertyValueException(client.property(setting), shown, reason);
 		String apiKey = client.properties().getApiKey();
 		String credential = credential(unresolvedChecked(client, "api-key", apiKey), client, "api-key", problem);
 		String baseUrl = unsetIfBlank(unresolvedChecked(client, "base-url", client.properties().getBaseUrl()));
@@ -53,8 +56,9 @@ final class ClientConnections {
 	}
 
 	/**
-	 * The credential exactly as given, only surrounding whitespace (a newline from a secret file) removed: it is
-	 * never split or changed inside. A control character inside would break or inject a header.
+	 * The credential exactly as given, only surrounding whitespace (a newline from a
+	 * secret file) removed: it is never split or changed inside. A control character
+	 * inside would break or inject a header.
 	 */
 	private static String credential(@Nullable String apiKey, BoundClient<?> client, String setting, Problem problem) {
 		if (apiKey == null || apiKey.isBlank()) {
@@ -64,14 +68,15 @@ final class ClientConnections {
 		}
 		String credential = apiKey.strip();
 		if (credential.chars().anyMatch(Character::isISOControl)) {
-			throw problem.of(setting, "<hidden>", "The credential holds a control character (a line break?); "
-					+ "set it as one line");
+			throw problem.of(setting, "<hidden>",
+					"The credential holds a control character (a line break?); " + "set it as one line");
 		}
 		return credential;
 	}
 
 	/**
-	 * @param credentialPlace where the credential goes instead of the URL, for the message
+	 * @param credentialPlace where the credential goes instead of the URL, for the
+	 * message
 	 */
 	private static String baseUrl(String baseUrl, String setting, String credentialPlace, Problem problem) {
 		String url = baseUrl.strip();
@@ -94,9 +99,10 @@ final class ClientConnections {
 	}
 
 	/**
-	 * Fails on a value that still holds a placeholder: Boot leaves {@code ${LINKAI_API_KEY}} as it is when the
-	 * variable is not set, and the literal text would be sent as the key (or as the host). Checked here rather
-	 * than with the other properties, since a connection details bean makes these two unused.
+	 * Fails on a value that still holds a placeholder: Boot leaves
+	 * {@code ${LINKAI_API_KEY}} as it is when the variable is not set, and the literal
+	 * text would be sent as the key (or as the host). Checked here rather than with the
+	 * other properties, since a connection details bean makes these two unused.
 	 */
 	private static @Nullable String unresolvedChecked(BoundClient<?> client, String setting, @Nullable String value) {
 		String variable = (value != null) ? ClientPropertiesBinder.unresolvedPlaceholder(value) : null;
@@ -107,7 +113,10 @@ final class ClientConnections {
 		return value;
 	}
 
-	/** {@code linkai.model=${MODEL:}} means "the app's default", as an empty app_code does in LinkAI's examples. */
+	/**
+	 * {@code linkai.model=${MODEL:}} means "the app's default", as an empty app_code does
+	 * in LinkAI's examples.
+	 */
 	static @Nullable String unsetIfBlank(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
 	}

@@ -32,15 +32,18 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * Binds every client's properties with Boot's {@link Binder}: the top level onto {@link LinkAiProperties}, each
- * {@code linkai.clients.<name>} onto a fresh binding of the top level (so it inherits whatever it does not set,
- * whatever the property), and each client's provider settings onto the provider's own type. A key under
- * {@code linkai.} that none of these binds is a mistake ({@code provder=lingma}, a {@code lingma.*} block on a
- * LinkAI client) and fails startup naming it.
+ * Binds every client's properties with Boot's {@link Binder}: the top level onto
+ * {@link LinkAiProperties}, each {@code linkai.clients.<name>} onto a fresh binding of
+ * the top level (so it inherits whatever it does not set, whatever the property), and
+ * each client's provider settings onto the provider's own type. A key under
+ * {@code linkai.} that none of these binds is a mistake ({@code provder=lingma}, a
+ * {@code lingma.*} block on a LinkAI client) and fails startup naming it.
  *
- * <p>Boot's {@code NoUnboundElementsBindHandler} checks after each bind call, but a client's keys are bound by
- * two calls (the common settings and the provider's), so the bound names are recorded here across all calls and
- * checked once at the end, with the same rules for collection elements.
+ * <p>
+ * Boot's {@code NoUnboundElementsBindHandler} checks after each bind call, but a client's
+ * keys are bound by two calls (the common settings and the provider's), so the bound
+ * names are recorded here across all calls and checked once at the end, with the same
+ * rules for collection elements.
  */
 final class ClientPropertiesBinder {
 
@@ -52,7 +55,10 @@ final class ClientPropertiesBinder {
 
 	private static final Bindable<Map<String, Object>> NAMES = Bindable.mapOf(String.class, Object.class);
 
-	/** Names a named client cannot have: the default client's, and the one whose bean names are the default's. */
+	/**
+	 * Names a named client cannot have: the default client's, and the one whose bean
+	 * names are the default's.
+	 */
 	private static final Set<String> RESERVED_NAMES = Set.of(ChatClientRegistry.DEFAULT_NAME, "linkAi");
 
 	private final Binder binder;
@@ -68,7 +74,10 @@ final class ClientPropertiesBinder {
 		this.providers = providers;
 	}
 
-	/** A binder over the environment's properties (placeholders resolved), for the given providers. */
+	/**
+	 * A binder over the environment's properties (placeholders resolved), for the given
+	 * providers.
+	 */
 	static ClientPropertiesBinder of(Environment environment, ChatProviders providers) {
 		return new ClientPropertiesBinder(Binder.get(environment), ConfigurationPropertySources.get(environment),
 				providers);
@@ -84,12 +93,15 @@ final class ClientPropertiesBinder {
 		return this.binder.bind(PREFIX + ".provider", String.class).orElse(new LinkAiClientProperties().getProvider());
 	}
 
-	/** The named clients and their provider ids as configured (unchecked), in configuration order. */
+	/**
+	 * The named clients and their provider ids as configured (unchecked), in
+	 * configuration order.
+	 */
 	Map<String, String> namedClients() {
 		Map<String, String> named = new LinkedHashMap<>();
 		for (String name : this.binder.bind(CLIENTS, NAMES).orElse(Map.of()).keySet()) {
-			named.put(name, this.binder.bind(clientPrefix(name) + ".provider", String.class)
-				.orElse(defaultProviderId()));
+			named.put(name,
+					this.binder.bind(clientPrefix(name) + ".provider", String.class).orElse(defaultProviderId()));
 		}
 		return named;
 	}
@@ -106,9 +118,10 @@ final class ClientPropertiesBinder {
 	}
 
 	/**
-	 * Every configured client: the top-level one when {@code linkai.api-key} is set, then the named ones.
-	 * @throws InvalidConfigurationPropertyValueException naming the first key that binds to nothing, an unknown
-	 * provider or a reserved client name
+	 * Every configured client: the top-level one when {@code linkai.api-key} is set, then
+	 * the named ones.
+	 * @throws InvalidConfigurationPropertyValueException naming the first key that binds
+	 * to nothing, an unknown provider or a reserved client name
 	 */
 	List<BoundClient<?>> bindAll() {
 		RecordingBindHandler recorder = new RecordingBindHandler();
@@ -120,7 +133,8 @@ final class ClientPropertiesBinder {
 		if (hasDefaultClient()) {
 			clients.add(topClient);
 		}
-		// not top.getClients(): a client that sets only provider settings (app-code) has no entry there
+		// not top.getClients(): a client that sets only provider settings (app-code) has
+		// no entry there
 		for (String name : namedClients().keySet()) {
 			if (RESERVED_NAMES.contains(name)) {
 				throw new InvalidConfigurationPropertyValueException(clientPrefix(name), null, "'" + name
@@ -133,7 +147,8 @@ final class ClientPropertiesBinder {
 			ChatProvider<?> provider = checkedProvider(prefix, providerId);
 			boolean sameProvider = provider == topProvider;
 			if (!sameProvider) {
-				// a credential, host or model means nothing to another provider, and a key must never reach it
+				// a credential, host or model means nothing to another provider, and a
+				// key must never reach it
 				properties.setApiKey(null);
 				properties.setBaseUrl(null);
 				properties.setModel(null);
@@ -145,7 +160,10 @@ final class ClientPropertiesBinder {
 		return clients;
 	}
 
-	/** {@code linkai.clients.<name>}, in the bracket form for a name that is not a valid element ({@code linkAi}). */
+	/**
+	 * {@code linkai.clients.<name>}, in the bracket form for a name that is not a valid
+	 * element ({@code linkAi}).
+	 */
 	private static String clientPrefix(String name) {
 		String dotted = CLIENTS + "." + name;
 		return ConfigurationPropertyName.isValid(dotted) ? dotted : CLIENTS + "[" + name + "]";
@@ -204,10 +222,12 @@ final class ClientPropertiesBinder {
 	}
 
 	/**
-	 * Fails on a value that still holds a placeholder: Boot leaves {@code ${LINKAI_API_KEY}} as it is when the
-	 * variable is not set, and the literal text would be sent (or put in a URL path). A client's {@code api-key}
-	 * and {@code base-url} are checked where its connection is resolved: a {@link LinkAiConnectionDetails} bean
-	 * (the test kit's, in a test where the variable is not set) makes them unused.
+	 * Fails on a value that still holds a placeholder: Boot leaves
+	 * {@code ${LINKAI_API_KEY}} as it is when the variable is not set, and the literal
+	 * text would be sent (or put in a URL path). A client's {@code api-key} and
+	 * {@code base-url} are checked where its connection is resolved: a
+	 * {@link LinkAiConnectionDetails} bean (the test kit's, in a test where the variable
+	 * is not set) makes them unused.
 	 */
 	private void checkResolved(ConfigurationPropertyName name) {
 		if (isConnectionProperty(name)) {
@@ -220,7 +240,10 @@ final class ClientPropertiesBinder {
 		}
 	}
 
-	/** {@code linkai.api-key}, {@code linkai.base-url} and the same of a {@code linkai.clients.<name>}. */
+	/**
+	 * {@code linkai.api-key}, {@code linkai.base-url} and the same of a
+	 * {@code linkai.clients.<name>}.
+	 */
 	private static boolean isConnectionProperty(ConfigurationPropertyName name) {
 		int elements = name.getNumberOfElements();
 		boolean clientLevel = elements == 2
@@ -242,8 +265,9 @@ final class ClientPropertiesBinder {
 	}
 
 	/**
-	 * A {@code LINKAI_...} environment variable is often there for a placeholder ({@code ${LINKAI_KEY}}), not
-	 * meant as a property: only property files, system properties and the like are checked.
+	 * A {@code LINKAI_...} environment variable is often there for a placeholder
+	 * ({@code ${LINKAI_KEY}}), not meant as a property: only property files, system
+	 * properties and the like are checked.
 	 */
 	private static boolean isSystemEnvironment(ConfigurationPropertySource source) {
 		return source.getUnderlyingSource() instanceof PropertySource<?> propertySource
@@ -269,7 +293,10 @@ final class ClientPropertiesBinder {
 				+ "configuration metadata for the known keys)";
 	}
 
-	/** Records what was bound, as {@code NoUnboundElementsBindHandler} does, across bind calls. */
+	/**
+	 * Records what was bound, as {@code NoUnboundElementsBindHandler} does, across bind
+	 * calls.
+	 */
 	private static final class RecordingBindHandler extends AbstractBindHandler {
 
 		private final Set<ConfigurationPropertyName> boundNames = new HashSet<>();
@@ -285,7 +312,8 @@ final class ClientPropertiesBinder {
 			if (this.boundNames.contains(candidate)) {
 				return false;
 			}
-			// an element of a list or map bound as a whole (kb-ids[0] when kb-ids was bound)
+			// an element of a list or map bound as a whole (kb-ids[0] when kb-ids was
+			// bound)
 			for (int i = candidate.getNumberOfElements() - 1; i > 0; i--) {
 				if (candidate.isNumericIndex(i) && this.boundNames.contains(candidate.chop(i))) {
 					return false;

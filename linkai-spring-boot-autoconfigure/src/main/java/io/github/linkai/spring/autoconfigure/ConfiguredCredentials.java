@@ -9,14 +9,18 @@ import java.util.function.Supplier;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Whether a value shown on an actuator page holds one of the configured clients' credentials: the same
- * secret under another name ({@code YUNXIAO_TOKEN} behind {@code ${YUNXIAO_TOKEN}}, a command line holding
- * {@code --linkai.api-key=...}). The credentials are read once, on first use, from the clients as bound from
- * the environment, whatever their provider.
+ * Whether a value shown on an actuator page holds one of the configured clients'
+ * credentials: the same secret under another name ({@code YUNXIAO_TOKEN} behind
+ * {@code ${YUNXIAO_TOKEN}}, a command line holding {@code --linkai.api-key=...}). The
+ * credentials are read once, on first use, from the clients as bound from the
+ * environment, whatever their provider.
  */
 final class ConfiguredCredentials implements Predicate<String> {
 
-	/** Shorter credentials are matched only as the whole value: a few characters occur anywhere. */
+	/**
+	 * Shorter credentials are matched only as the whole value: a few characters occur
+	 * anywhere.
+	 */
 	static final int MIN_LENGTH_INSIDE = 8;
 
 	private final Supplier<Set<String>> credentials;

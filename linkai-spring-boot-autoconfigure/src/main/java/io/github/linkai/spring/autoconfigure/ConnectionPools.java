@@ -8,7 +8,8 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The clients' Reactor Netty connection pools, sized explicitly and closed with the application context.
+ * The clients' Reactor Netty connection pools, sized explicitly and closed with the
+ * application context.
  */
 class ConnectionPools implements DisposableBean {
 
@@ -20,7 +21,8 @@ class ConnectionPools implements DisposableBean {
 			.pendingAcquireMaxCount(2 * properties.getMaxConnections())
 			.pendingAcquireTimeout(properties.getPendingAcquireTimeout())
 			.maxIdleTime(properties.getMaxIdleTime())
-			// without it an idle connection is only closed when it is next acquired, which may be never
+			// without it an idle connection is only closed when it is next acquired,
+			// which may be never
 			.evictInBackground(properties.getMaxIdleTime())
 			.build();
 		this.pools.add(pool);

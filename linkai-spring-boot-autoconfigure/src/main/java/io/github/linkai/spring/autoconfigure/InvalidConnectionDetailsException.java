@@ -1,8 +1,8 @@
 package io.github.linkai.spring.autoconfigure;
 
 /**
- * A {@link LinkAiConnectionDetails} bean gave a client a connection that cannot be used. The message names the
- * bean's class, the client and what is wrong, never the credential.
+ * A {@link LinkAiConnectionDetails} bean gave a client a connection that cannot be used.
+ * The message names the bean's class, the client and what is wrong, never the credential.
  */
 public class InvalidConnectionDetailsException extends IllegalStateException {
 

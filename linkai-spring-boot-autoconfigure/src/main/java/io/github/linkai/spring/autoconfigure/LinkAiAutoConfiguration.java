@@ -34,10 +34,12 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Creates the configured chat clients: the default one from {@code linkai.*} when {@code linkai.api-key} is
- * set (a {@link ChatClient} and, for a provider with memory chat, a {@link MemoryChatClient}), one bean per
- * {@code linkai.clients.<name>} qualified by its name, and the {@link ChatClientRegistry} holding them all. Each
- * client's base URL and credential come from the {@link LinkAiConnectionDetails} bean: the properties by default.
+ * Creates the configured chat clients: the default one from {@code linkai.*} when
+ * {@code linkai.api-key} is set (a {@link ChatClient} and, for a provider with memory
+ * chat, a {@link MemoryChatClient}), one bean per {@code linkai.clients.<name>} qualified
+ * by its name, and the {@link ChatClientRegistry} holding them all. Each client's base
+ * URL and credential come from the {@link LinkAiConnectionDetails} bean: the properties
+ * by default.
  */
 @AutoConfiguration(after = { HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass({ ClientHttpConnector.class, ClientHttpConnectorBuilder.class })
@@ -45,8 +47,12 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 @ImportRuntimeHints(LinkAiRuntimeHints.class)
 public final class LinkAiAutoConfiguration {
 
-	/** {@code linkai.api-key}, {@code linkai.clients.x.api-key}, {@code LINKAI_API_KEY}, configprops' {@code apiKey}. */
-	private static final Pattern CREDENTIAL_KEY = Pattern.compile("(?i)(linkai\\..*)?api[-_]?key|linkai(_\\w+)?_api_?key");
+	/**
+	 * {@code linkai.api-key}, {@code linkai.clients.x.api-key}, {@code LINKAI_API_KEY},
+	 * configprops' {@code apiKey}.
+	 */
+	private static final Pattern CREDENTIAL_KEY = Pattern
+		.compile("(?i)(linkai\\..*)?api[-_]?key|linkai(_\\w+)?_api_?key");
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnLinkAiClientsCondition.class)
@@ -106,10 +112,11 @@ public final class LinkAiAutoConfiguration {
 	static class ActuatorConfiguration {
 
 		/**
-		 * Masks the clients' credentials on actuator's env and configprops pages even with
-		 * {@code show-values=always}: a Jijyun key or a Yunxiao token is as secret as a password. An entry is
-		 * masked by its key ({@code linkai.api-key}, {@code LINKAI_API_KEY}...) or by its value, when the value
-		 * holds a configured client's credential (the {@code YUNXIAO_TOKEN} a placeholder reads).
+		 * Masks the clients' credentials on actuator's env and configprops pages even
+		 * with {@code show-values=always}: a Jijyun key or a Yunxiao token is as secret
+		 * as a password. An entry is masked by its key ({@code linkai.api-key},
+		 * {@code LINKAI_API_KEY}...) or by its value, when the value holds a configured
+		 * client's credential (the {@code YUNXIAO_TOKEN} a placeholder reads).
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "linkAiCredentialSanitizer")

@@ -25,19 +25,24 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The {@code linkai} health contributor: one entry per configured client, named by the client's name
- * ({@code linkai/default}, {@code linkai/support}), judged from the clients' real calls and, when
- * {@code linkai.health.probe.enabled} is set, an occasional probe call. Disabled with
- * {@code management.health.linkai.enabled=false}; absent without Spring Boot's health module.
+ * The {@code linkai} health contributor: one entry per configured client, named by the
+ * client's name ({@code linkai/default}, {@code linkai/support}), judged from the
+ * clients' real calls and, when {@code linkai.health.probe.enabled} is set, an occasional
+ * probe call. Disabled with {@code management.health.linkai.enabled=false}; absent
+ * without Spring Boot's health module.
  *
- * <p>Shaped as Boot's own health contributor auto-configurations are, but the composite is built from the
- * {@link ChatClientRegistry} rather than with {@code CompositeReactiveHealthContributorConfiguration}: that one
- * names entries by bean name ({@code supportChatClient}), skips the named clients (they are not default
- * candidates), and turns a single client into a bare indicator, while {@code linkai/<client>} should not change
- * shape when a second client is added.
+ * <p>
+ * Shaped as Boot's own health contributor auto-configurations are, but the composite is
+ * built from the {@link ChatClientRegistry} rather than with
+ * {@code CompositeReactiveHealthContributorConfiguration}: that one names entries by bean
+ * name ({@code supportChatClient}), skips the named clients (they are not default
+ * candidates), and turns a single client into a bare indicator, while
+ * {@code linkai/<client>} should not change shape when a second client is added.
  *
- * <p>The tracker is a {@link io.github.linkai.spring.client.http.CallListener} bean, so the registry hands it
- * to every client when it creates them; it depends on nothing the registry needs.
+ * <p>
+ * The tracker is a {@link io.github.linkai.spring.client.http.CallListener} bean, so the
+ * registry hands it to every client when it creates them; it depends on nothing the
+ * registry needs.
  */
 @AutoConfiguration(after = LinkAiAutoConfiguration.class)
 @ConditionalOnClass({ ReactiveHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -48,13 +53,17 @@ public final class LinkAiHealthContributorAutoConfiguration {
 	LinkAiHealthContributorAutoConfiguration() {
 	}
 
-	/** Uses the application's {@link Clock} bean, if it has exactly one (tests set time with it), else the system's. */
+	/**
+	 * Uses the application's {@link Clock} bean, if it has exactly one (tests set time
+	 * with it), else the system's.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	ChatClientHealthTracker linkAiChatClientHealthTracker(LinkAiProperties properties, ObjectProvider<Clock> clock) {
 		LinkAiProperties.Health health = properties.getHealth();
 		check("window", health.getWindow(), positive(health.getWindow()), "Must be positive");
-		check("failure-threshold", health.getFailureThreshold(), health.getFailureThreshold() >= 1, "Must be at least 1");
+		check("failure-threshold", health.getFailureThreshold(), health.getFailureThreshold() >= 1,
+				"Must be at least 1");
 		return new ChatClientHealthTracker(new PassiveHealthSettings(health.getWindow(), health.getFailureThreshold()),
 				clock.getIfUnique(Clock::systemUTC));
 	}
@@ -71,7 +80,10 @@ public final class LinkAiHealthContributorAutoConfiguration {
 		return CompositeReactiveHealthContributor.fromMap(indicators);
 	}
 
-	/** The probe's settings, {@code null} when it is off (the default: every probe spends tokens). */
+	/**
+	 * The probe's settings, {@code null} when it is off (the default: every probe spends
+	 * tokens).
+	 */
 	private static @Nullable ProbeSettings probeSettings(LinkAiProperties.Health.Probe probe) {
 		if (!probe.isEnabled()) {
 			return null;

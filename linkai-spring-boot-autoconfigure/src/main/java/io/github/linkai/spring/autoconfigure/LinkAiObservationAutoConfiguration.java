@@ -15,13 +15,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Observation of the chat calls: the convention holding every name (replace it with a bean of your own), and,
- * with a {@link MeterRegistry}, the meters the observation's timer does not cover and the advised buckets for
- * that timer. Without Boot's {@link ObservationRegistry} the clients are not observed and pay nothing.
+ * Observation of the chat calls: the convention holding every name (replace it with a
+ * bean of your own), and, with a {@link MeterRegistry}, the meters the observation's
+ * timer does not cover and the advised buckets for that timer. Without Boot's
+ * {@link ObservationRegistry} the clients are not observed and pay nothing.
  */
-@AutoConfiguration(before = LinkAiAutoConfiguration.class, afterName = {
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@AutoConfiguration(before = LinkAiAutoConfiguration.class,
+		afterName = {
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
 public final class LinkAiObservationAutoConfiguration {
 

@@ -7,25 +7,33 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code linkai.*}: the default client (created when {@code linkai.api-key} is set) and the named clients
- * under {@code linkai.clients.<name>.*}, which inherit unset values from the top level.
+ * {@code linkai.*}: the default client (created when {@code linkai.api-key} is set) and
+ * the named clients under {@code linkai.clients.<name>.*}, which inherit unset values
+ * from the top level.
  */
 @ConfigurationProperties(prefix = "linkai")
 public class LinkAiProperties extends LinkAiClientProperties {
 
 	/**
-	 * Named clients, each a bean qualified by its name (e.g. @Qualifier("support") ChatClient) and in
-	 * the ChatClientRegistry. Unset values are inherited from the top-level linkai.* settings.
+	 * Named clients, each a bean qualified by its name (e.g. @Qualifier("support")
+	 * ChatClient) and in the ChatClientRegistry. Unset values are inherited from the
+	 * top-level linkai.* settings.
 	 */
 	private Map<String, LinkAiClientProperties> clients = new LinkedHashMap<>();
 
 	/** Observation of the chat calls (metrics and spans). */
 	private final Observations observations = new Observations();
 
-	/** The clients' health, as the actuator's health endpoint shows it (linkai/<client name>). */
+	/**
+	 * The clients' health, as the actuator's health endpoint shows it (linkai/<client
+	 * name>).
+	 */
 	private final Health health = new Health();
 
-	/** What a Spring MVC or WebFlux application answers its callers when a chat call fails. */
+	/**
+	 * What a Spring MVC or WebFlux application answers its callers when a chat call
+	 * fails.
+	 */
 	private final Web web = new Web();
 
 	public Map<String, LinkAiClientProperties> getClients() {
@@ -52,8 +60,9 @@ public class LinkAiProperties extends LinkAiClientProperties {
 	public static class Observations {
 
 		/**
-		 * Whether spans carry the prompt and the answer (gen_ai.input.messages, gen_ai.output.messages). They
-		 * are your users' words, sent to your tracing backend in full: keep it off unless that is allowed.
+		 * Whether spans carry the prompt and the answer (gen_ai.input.messages,
+		 * gen_ai.output.messages). They are your users' words, sent to your tracing
+		 * backend in full: keep it off unless that is allowed.
 		 */
 		private boolean includeContent;
 
@@ -68,18 +77,27 @@ public class LinkAiProperties extends LinkAiClientProperties {
 	}
 
 	/**
-	 * The clients' health. Passive by default: judged from the calls the application makes, without a call of
-	 * its own. Settings apply to every client.
+	 * The clients' health. Passive by default: judged from the calls the application
+	 * makes, without a call of its own. Settings apply to every client.
 	 */
 	public static class Health {
 
-		/** How far back calls count: failures older than this no longer make a client DOWN or OUT_OF_SERVICE. */
+		/**
+		 * How far back calls count: failures older than this no longer make a client DOWN
+		 * or OUT_OF_SERVICE.
+		 */
 		private Duration window = Duration.ofMinutes(5);
 
-		/** Provider-side failures in a row (5xx, transport, timeout), all within the window, that make a client DOWN. */
+		/**
+		 * Provider-side failures in a row (5xx, transport, timeout), all within the
+		 * window, that make a client DOWN.
+		 */
 		private int failureThreshold = 3;
 
-		/** The optional active probe: a real chat call when there is no recent evidence. It spends tokens. */
+		/**
+		 * The optional active probe: a real chat call when there is no recent evidence.
+		 * It spends tokens.
+		 */
 		private final Probe probe = new Probe();
 
 		public Duration getWindow() {
@@ -106,15 +124,22 @@ public class LinkAiProperties extends LinkAiClientProperties {
 		public static class Probe {
 
 			/**
-			 * Whether a health check may call each client's provider when no call has ended within the interval.
-			 * Each probe is a real chat call: it spends tokens (or credit) on every instance.
+			 * Whether a health check may call each client's provider when no call has
+			 * ended within the interval. Each probe is a real chat call: it spends tokens
+			 * (or credit) on every instance.
 			 */
 			private boolean enabled;
 
-			/** The least time between a client's probes; health checks in between reuse the last result. */
+			/**
+			 * The least time between a client's probes; health checks in between reuse
+			 * the last result.
+			 */
 			private Duration interval = Duration.ofMinutes(1);
 
-			/** How long a probe may take; a probe without an answer in time counts as a provider-side failure. */
+			/**
+			 * How long a probe may take; a probe without an answer in time counts as a
+			 * provider-side failure.
+			 */
 			private Duration timeout = Duration.ofSeconds(10);
 
 			/** The user message a probe sends, with the client's default options. */
@@ -156,7 +181,10 @@ public class LinkAiProperties extends LinkAiClientProperties {
 
 	}
 
-	/** What a Spring MVC or WebFlux application answers its callers when a chat call fails. */
+	/**
+	 * What a Spring MVC or WebFlux application answers its callers when a chat call
+	 * fails.
+	 */
 	public static class Web {
 
 		/** Chat errors as RFC 9457 problem details. */
@@ -170,9 +198,9 @@ public class LinkAiProperties extends LinkAiClientProperties {
 		public static class ProblemDetails {
 
 			/**
-			 * Whether a ChatClientException reaching a controller is answered with a problem detail and the
-			 * status of its kind (429, 502, 503, 504...) instead of a 500. The application's own exception
-			 * handlers win either way.
+			 * Whether a ChatClientException reaching a controller is answered with a
+			 * problem detail and the status of its kind (429, 502, 503, 504...) instead
+			 * of a 500. The application's own exception handlers win either way.
 			 */
 			private boolean enabled = true;
 

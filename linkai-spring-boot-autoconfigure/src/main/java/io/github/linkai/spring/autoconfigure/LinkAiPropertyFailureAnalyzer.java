@@ -13,10 +13,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Reports a rejected {@code linkai.*} property without its value. Boot's own analyzer re-reads the raw value
- * from the environment and prints it, and a {@code linkai} property may hold a credential: a key with a line
- * break, a base URL with a key in its query, a credential under a misspelt name. Only values that cannot hold
- * text (numbers, durations, sizes) are shown.
+ * Reports a rejected {@code linkai.*} property without its value. Boot's own analyzer
+ * re-reads the raw value from the environment and prints it, and a {@code linkai}
+ * property may hold a credential: a key with a line break, a base URL with a key in its
+ * query, a credential under a misspelt name. Only values that cannot hold text (numbers,
+ * durations, sizes) are shown.
  */
 class LinkAiPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfigurationPropertyValueException>
 		implements Ordered {
@@ -29,12 +30,14 @@ class LinkAiPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfi
 
 	@Override
 	public int getOrder() {
-		// before Boot's InvalidConfigurationPropertyValueFailureAnalyzer, which would print the value
+		// before Boot's InvalidConfigurationPropertyValueFailureAnalyzer, which would
+		// print the value
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	@Override
-	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationPropertyValueException cause) {
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure,
+			InvalidConfigurationPropertyValueException cause) {
 		String name = cause.getName();
 		if (!name.equals(ClientPropertiesBinder.PREFIX) && !name.startsWith(ClientPropertiesBinder.PREFIX + ".")
 				&& !name.startsWith(ClientPropertiesBinder.PREFIX + "[")) {

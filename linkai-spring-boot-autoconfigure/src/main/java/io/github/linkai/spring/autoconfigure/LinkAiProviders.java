@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 
-/** Where the glue finds the providers on the class path and a binder over the client properties. */
+/**
+ * Where the glue finds the providers on the class path and a binder over the client
+ * properties.
+ */
 final class LinkAiProviders {
 
 	private LinkAiProviders() {

@@ -11,9 +11,10 @@ import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegistrar;
 
 /**
- * What a native image needs beyond what AOT processing finds on its own: the providers' service registration
- * and constructors, the wire records Jackson binds and writes by reflection, and the property types bound with
- * the {@code Binder} at run time (the named clients and each provider's settings).
+ * What a native image needs beyond what AOT processing finds on its own: the providers'
+ * service registration and constructors, the wire records Jackson binds and writes by
+ * reflection, and the property types bound with the {@code Binder} at run time (the named
+ * clients and each provider's settings).
  */
 class LinkAiRuntimeHints implements RuntimeHintsRegistrar {
 

@@ -14,11 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Exposes the configured clients as Spring AI {@link ChatModel}s when Spring AI's model API is on the classpath:
- * the default client as {@code linkAiChatModel} (the one a plain {@code ChatModel} injection point gets) and its
- * memory chat as {@code linkAiMemoryChatModel}, and each named client as {@code <name>ChatModel} qualified by its
- * name (and {@code <name>MemoryChatModel}). A {@code ChatModel} of the application's own makes the default one
- * back off; a bean of the application's with one of these names replaces that one.
+ * Exposes the configured clients as Spring AI {@link ChatModel}s when Spring AI's model
+ * API is on the classpath: the default client as {@code linkAiChatModel} (the one a plain
+ * {@code ChatModel} injection point gets) and its memory chat as
+ * {@code linkAiMemoryChatModel}, and each named client as {@code <name>ChatModel}
+ * qualified by its name (and {@code <name>MemoryChatModel}). A {@code ChatModel} of the
+ * application's own makes the default one back off; a bean of the application's with one
+ * of these names replaces that one.
  */
 @AutoConfiguration(after = LinkAiAutoConfiguration.class)
 @ConditionalOnClass(ChatModel.class)
@@ -33,7 +35,10 @@ public final class LinkAiSpringAiAutoConfiguration {
 		return ClientChatModel.of(chatClient);
 	}
 
-	/** Not a default candidate: a plain {@code ChatModel} is the default client's plain chat. */
+	/**
+	 * Not a default candidate: a plain {@code ChatModel} is the default client's plain
+	 * chat.
+	 */
 	@Bean(defaultCandidate = false)
 	@ConditionalOnBean(MemoryChatClient.class)
 	@ConditionalOnMissingBean(name = "linkAiMemoryChatModel")

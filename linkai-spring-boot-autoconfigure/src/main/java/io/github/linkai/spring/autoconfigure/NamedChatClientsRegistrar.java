@@ -7,10 +7,11 @@ import io.github.linkai.spring.client.MemoryChatClient;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 
 /**
- * Registers a bean per named client, {@code <name>ChatClient} (and {@code <name>MemoryChatClient} when its
- * provider has memory chat), qualified by the client's name. They are not default candidates: a plain
- * {@code ChatClient} injection point still gets the default client, and {@code @Qualifier("<name>")} picks a
- * named one.
+ * Registers a bean per named client, {@code <name>ChatClient} (and
+ * {@code <name>MemoryChatClient} when its provider has memory chat), qualified by the
+ * client's name. They are not default candidates: a plain {@code ChatClient} injection
+ * point still gets the default client, and {@code @Qualifier("<name>")} picks a named
+ * one.
  */
 class NamedChatClientsRegistrar extends NamedClientBeansRegistrar {
 

@@ -7,9 +7,10 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 
 /**
- * Registers a Spring AI {@link ChatModel} per named client, {@code <name>ChatModel} qualified by the client's
- * name, and {@code <name>MemoryChatModel} for one with memory chat, picked by its bean name (qualifying it by the
- * client's name too would make {@code @Qualifier("<name>") ChatModel} ambiguous). Neither is a default candidate.
+ * Registers a Spring AI {@link ChatModel} per named client, {@code <name>ChatModel}
+ * qualified by the client's name, and {@code <name>MemoryChatModel} for one with memory
+ * chat, picked by its bean name (qualifying it by the client's name too would make
+ * {@code @Qualifier("<name>") ChatModel} ambiguous). Neither is a default candidate.
  */
 class NamedChatModelsRegistrar extends NamedClientBeansRegistrar {
 

@@ -18,10 +18,11 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
 
 /**
- * Registers beans for each named client ({@code linkai.clients.<name>}) as the configuration declares them, before
- * any bean exists. The definitions name a static factory method and its arguments instead of an instance
- * supplier, so AOT processing can write them out: under AOT the set of named clients is fixed when the
- * application is processed (as Boot's conditions are); their settings are still read at run time.
+ * Registers beans for each named client ({@code linkai.clients.<name>}) as the
+ * configuration declares them, before any bean exists. The definitions name a static
+ * factory method and its arguments instead of an instance supplier, so AOT processing can
+ * write them out: under AOT the set of named clients is fixed when the application is
+ * processed (as Boot's conditions are); their settings are still read at run time.
  */
 abstract class NamedClientBeansRegistrar
 		implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
@@ -53,10 +54,12 @@ abstract class NamedClientBeansRegistrar
 	abstract void register(BeanDefinitionRegistry registry, String name, boolean memoryChat);
 
 	/**
-	 * Registers a bean that is not a default candidate, made by {@code factoryClass.factoryMethod(registry, name)}
-	 * (a static method taking the {@link ChatClientRegistry} and the client's name), unless the application
-	 * defines a bean of that name.
-	 * @param qualifier the qualifier value, or {@code null} to be picked by bean name only
+	 * Registers a bean that is not a default candidate, made by
+	 * {@code factoryClass.factoryMethod(registry, name)} (a static method taking the
+	 * {@link ChatClientRegistry} and the client's name), unless the application defines a
+	 * bean of that name.
+	 * @param qualifier the qualifier value, or {@code null} to be picked by bean name
+	 * only
 	 */
 	static void register(BeanDefinitionRegistry registry, String beanName, Class<?> type, Class<?> factoryClass,
 			String factoryMethod, String name, @Nullable String qualifier) {

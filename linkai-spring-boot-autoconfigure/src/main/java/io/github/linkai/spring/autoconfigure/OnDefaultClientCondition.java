@@ -16,7 +16,9 @@ class OnDefaultClientCondition extends SpringBootCondition {
 				: ConditionOutcome.noMatch("linkai.api-key is not set");
 	}
 
-	/** Matches when the top-level client is configured and its provider has memory chat. */
+	/**
+	 * Matches when the top-level client is configured and its provider has memory chat.
+	 */
 	static class WithMemoryChat extends OnDefaultClientCondition {
 
 		@Override

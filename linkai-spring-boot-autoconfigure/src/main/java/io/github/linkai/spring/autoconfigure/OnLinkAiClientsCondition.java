@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-/** Matches when at least one client is configured: {@code linkai.api-key} or a {@code linkai.clients.<name>}. */
+/**
+ * Matches when at least one client is configured: {@code linkai.api-key} or a
+ * {@code linkai.clients.<name>}.
+ */
 class OnLinkAiClientsCondition extends SpringBootCondition {
 
 	@Override

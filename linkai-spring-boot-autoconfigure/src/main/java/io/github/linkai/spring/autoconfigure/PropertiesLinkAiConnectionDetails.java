@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Adapts the clients' properties to {@link LinkAiConnectionDetails}: each client's {@code base-url} (else its
- * provider's default) and {@code api-key}, checked naming the property.
+ * Adapts the clients' properties to {@link LinkAiConnectionDetails}: each client's
+ * {@code base-url} (else its provider's default) and {@code api-key}, checked naming the
+ * property.
  */
 class PropertiesLinkAiConnectionDetails implements LinkAiConnectionDetails {
 

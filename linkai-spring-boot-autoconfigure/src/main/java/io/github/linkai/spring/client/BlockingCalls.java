@@ -8,9 +8,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The one way the blocking {@code chat(...)} methods wait for their reactive call. On a non-blocking thread
- * Reactor's {@code block()} fails with a generic "block()/blockFirst()/blockLast() are blocking" message after
- * the call was assembled; checking first fails at once, before anything is built or sent, and says what to use.
+ * The one way the blocking {@code chat(...)} methods wait for their reactive call. On a
+ * non-blocking thread Reactor's {@code block()} fails with a generic
+ * "block()/blockFirst()/blockLast() are blocking" message after the call was assembled;
+ * checking first fails at once, before anything is built or sent, and says what to use.
  */
 final class BlockingCalls {
 

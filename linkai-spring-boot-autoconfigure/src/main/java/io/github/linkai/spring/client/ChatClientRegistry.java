@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * All configured clients by name: the top-level one as {@code default} and each
- * {@code linkai.clients.<name>} under its name. LinkAI clients also have a {@link MemoryChatClient}.
+ * {@code linkai.clients.<name>} under its name. LinkAI clients also have a
+ * {@link MemoryChatClient}.
  */
 public final class ChatClientRegistry {
 
@@ -21,14 +22,18 @@ public final class ChatClientRegistry {
 
 	private final Map<String, ChatClientTarget> targets;
 
-	/** A registry of the given clients, keyed by their names; their targets are known only by provider. */
+	/**
+	 * A registry of the given clients, keyed by their names; their targets are known only
+	 * by provider.
+	 */
 	public ChatClientRegistry(Map<String, ChatClient> clients, Map<String, MemoryChatClient> memoryClients) {
 		this(clients, memoryClients, Map.of());
 	}
 
 	/**
 	 * A registry of the given clients, keyed by their names, with what each talks to.
-	 * @param targets the clients' targets by name; a client without one is known only by its provider
+	 * @param targets the clients' targets by name; a client without one is known only by
+	 * its provider
 	 */
 	public ChatClientRegistry(Map<String, ChatClient> clients, Map<String, MemoryChatClient> memoryClients,
 			Map<String, ChatClientTarget> targets) {
@@ -37,27 +42,34 @@ public final class ChatClientRegistry {
 		this.targets = Map.copyOf(targets);
 	}
 
-	/** The client of that name. @throws NoSuchElementException naming the known clients */
+	/**
+	 * The client of that name. @throws NoSuchElementException naming the known clients
+	 */
 	public ChatClient get(String name) {
 		ChatClient client = this.clients.get(name);
 		if (client == null) {
-			throw new NoSuchElementException("No chat client named '" + name + "'; configured: " + this.clients.keySet());
-		}
-		return client;
-	}
-
-	/** The memory-chat client of that LinkAI client. @throws NoSuchElementException if there is none */
-	public MemoryChatClient memory(String name) {
-		MemoryChatClient client = this.memoryClients.get(name);
-		if (client == null) {
-			throw new NoSuchElementException("No LinkAI memory chat client named '" + name + "'; configured: "
-					+ this.memoryClients.keySet());
+			throw new NoSuchElementException(
+					"No chat client named '" + name + "'; configured: " + this.clients.keySet());
 		}
 		return client;
 	}
 
 	/**
-	 * What the client of that name talks to (provider, host, app code or organization), never a credential.
+	 * The memory-chat client of that LinkAI client. @throws NoSuchElementException if
+	 * there is none
+	 */
+	public MemoryChatClient memory(String name) {
+		MemoryChatClient client = this.memoryClients.get(name);
+		if (client == null) {
+			throw new NoSuchElementException(
+					"No LinkAI memory chat client named '" + name + "'; configured: " + this.memoryClients.keySet());
+		}
+		return client;
+	}
+
+	/**
+	 * What the client of that name talks to (provider, host, app code or organization),
+	 * never a credential.
 	 * @throws NoSuchElementException naming the known clients
 	 */
 	public ChatClientTarget target(String name) {

@@ -3,13 +3,14 @@ package io.github.linkai.spring.client;
 import java.util.Objects;
 
 /**
- * What a configured client talks to, for logs and health checks: its provider, the host of its base URL and
- * whatever else the provider says identifies the target (an app code, an organization). Never a credential.
+ * What a configured client talks to, for logs and health checks: its provider, the host
+ * of its base URL and whatever else the provider says identifies the target (an app code,
+ * an organization). Never a credential.
  *
  * @param provider the provider id, as {@link ChatClient#provider()}
  * @param host the host of the client's base URL, empty when not known
- * @param description what identifies the target besides its host, e.g. {@code app code G7z6vKwp}; empty when
- * the provider adds nothing
+ * @param description what identifies the target besides its host, e.g.
+ * {@code app code G7z6vKwp}; empty when the provider adds nothing
  */
 public record ChatClientTarget(String provider, String host, String description) {
 
@@ -19,7 +20,10 @@ public record ChatClientTarget(String provider, String host, String description)
 		Objects.requireNonNull(description, "description must not be null");
 	}
 
-	/** What is known of a client built outside the starter's configuration: only its provider. */
+	/**
+	 * What is known of a client built outside the starter's configuration: only its
+	 * provider.
+	 */
 	public static ChatClientTarget of(ChatClient client) {
 		return new ChatClientTarget(client.provider(), "", "");
 	}

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One message of a conversation: a role and its content, either plain text or a list of parts (text and
- * images).
+ * One message of a conversation: a role and its content, either plain text or a list of
+ * parts (text and images).
  *
  * @param role who wrote the message
  * @param parts the content; a single {@link ContentPart.Text} is sent as a plain string
@@ -29,7 +29,10 @@ public record ChatMessage(Role role, List<ContentPart> parts) {
 		return new ChatMessage(Role.USER, List.of(ContentPart.text(text)));
 	}
 
-	/** A user message with a question about one or more images, e.g. {@code user("这张图是什么?", url)}. */
+	/**
+	 * A user message with a question about one or more images, e.g.
+	 * {@code user("这张图是什么?", url)}.
+	 */
 	public static ChatMessage user(String text, String... imageUrls) {
 		List<ContentPart> parts = new ArrayList<>(imageUrls.length + 1);
 		parts.add(ContentPart.text(text));
@@ -44,7 +47,10 @@ public record ChatMessage(Role role, List<ContentPart> parts) {
 		return new ChatMessage(Role.ASSISTANT, List.of(ContentPart.text(text)));
 	}
 
-	/** Whether the content is a single text part, which providers receive as a plain string. */
+	/**
+	 * Whether the content is a single text part, which providers receive as a plain
+	 * string.
+	 */
 	public boolean isPlainText() {
 		return this.parts.size() == 1 && this.parts.get(0) instanceof ContentPart.Text;
 	}
@@ -63,7 +69,10 @@ public record ChatMessage(Role role, List<ContentPart> parts) {
 		return text.toString();
 	}
 
-	/** The role and the parts' kinds and sizes, never their text or image URLs (user data). */
+	/**
+	 * The role and the parts' kinds and sizes, never their text or image URLs (user
+	 * data).
+	 */
 	@Override
 	public String toString() {
 		return "ChatMessage[role=" + this.role.wireName() + ", parts=" + this.parts + "]";

@@ -3,10 +3,11 @@ package io.github.linkai.spring.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Generation options most providers share. Every field is optional: an unset field is not sent, so the
- * provider's (or the LinkAI app's) own default applies. A client holds defaults of this type that a
- * request's own values override field by field. Options only one provider has (LinkAI's {@code app_code},
- * penalties, Lingma's {@code top_k}, OpenAI's {@code seed}...) are that provider's {@link ProviderOptions}.
+ * Generation options most providers share. Every field is optional: an unset field is not
+ * sent, so the provider's (or the LinkAI app's) own default applies. A client holds
+ * defaults of this type that a request's own values override field by field. Options only
+ * one provider has (LinkAI's {@code app_code}, penalties, Lingma's {@code top_k},
+ * OpenAI's {@code seed}...) are that provider's {@link ProviderOptions}.
  *
  * @param model model code, e.g. {@code LinkAI-4o-mini} (see {@code LinkAiModel})
  * @param temperature sampling temperature

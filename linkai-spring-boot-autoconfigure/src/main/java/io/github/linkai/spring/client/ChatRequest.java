@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param messages the conversation, oldest first
  * @param options generation options; unset fields fall back to the client's defaults
- * @param sessionId the server-side conversation id (LinkAI memory chat); {@code null} lets the server assign one
+ * @param sessionId the server-side conversation id (LinkAI memory chat); {@code null}
+ * lets the server assign one
  * @param providerOptions options of one provider, by their type
  */
 public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Nullable String sessionId,
@@ -57,9 +58,10 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 	}
 
 	/**
-	 * What the request is made of, not what it says: the messages' count and roles, the options, whether a
-	 * session id is set and the provider options' types. The text and the session id identify a user, and a
-	 * request ends up in logs and exception messages.
+	 * What the request is made of, not what it says: the messages' count and roles, the
+	 * options, whether a session id is set and the provider options' types. The text and
+	 * the session id identify a user, and a request ends up in logs and exception
+	 * messages.
 	 */
 	@Override
 	public String toString() {
@@ -90,16 +92,11 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 
 		private @Nullable String model;
 
-
 		private @Nullable Double temperature;
 
 		private @Nullable Double topP;
 
-
-
 		private @Nullable Integer maxTokens;
-
-
 
 		private @Nullable String sessionId;
 
@@ -173,8 +170,9 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 		}
 
 		/**
-		 * Attaches one provider's options ({@code LinkAiOptions}, {@code LingmaOptions}, {@code JijyunOptions},
-		 * {@code OpenAiOptions}), replacing earlier ones of the same type.
+		 * Attaches one provider's options ({@code LinkAiOptions}, {@code LingmaOptions},
+		 * {@code JijyunOptions}, {@code OpenAiOptions}), replacing earlier ones of the
+		 * same type.
 		 */
 		public Builder providerOptions(ProviderOptions options) {
 			Objects.requireNonNull(options, "options must not be null");
@@ -184,8 +182,9 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 
 		/** The request. */
 		public ChatRequest build() {
-			return new ChatRequest(this.messages, new ChatOptions(this.model, this.temperature, this.topP, this.maxTokens),
-					this.sessionId, this.providerOptions);
+			return new ChatRequest(this.messages,
+					new ChatOptions(this.model, this.temperature, this.topP, this.maxTokens), this.sessionId,
+					this.providerOptions);
 		}
 
 	}

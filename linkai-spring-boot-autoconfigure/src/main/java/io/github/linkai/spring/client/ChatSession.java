@@ -7,9 +7,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One server-side conversation of a {@link MemoryChatClient}: {@code client.session("u-42").chat("你好")}. It
- * remembers the session id the server assigns when it was created without one, so the next turn continues
- * the same conversation. Thread-safe; turns of one conversation are normally sent one after another.
+ * One server-side conversation of a {@link MemoryChatClient}:
+ * {@code client.session("u-42").chat("你好")}. It remembers the session id the server
+ * assigns when it was created without one, so the next turn continues the same
+ * conversation. Thread-safe; turns of one conversation are normally sent one after
+ * another.
  */
 public final class ChatSession {
 
@@ -32,7 +34,10 @@ public final class ChatSession {
 		return chat(ChatRequest.builder().user(question).build()).content();
 	}
 
-	/** Asks a question (the request's session id is replaced by this session's) and waits for the answer. */
+	/**
+	 * Asks a question (the request's session id is replaced by this session's) and waits
+	 * for the answer.
+	 */
 	public ChatResponse chat(ChatRequest request) {
 		ChatResponse response = this.client.chat(withSession(request));
 		remember(response.sessionId());
@@ -44,7 +49,10 @@ public final class ChatSession {
 		return chatReactive(ChatRequest.builder().user(question).build());
 	}
 
-	/** Asks a question reactively (the request's session id is replaced by this session's). */
+	/**
+	 * Asks a question reactively (the request's session id is replaced by this
+	 * session's).
+	 */
 	public Mono<ChatResponse> chatReactive(ChatRequest request) {
 		return Mono.defer(() -> this.client.chatReactive(withSession(request)))
 			.doOnNext((response) -> remember(response.sessionId()));

@@ -39,8 +39,8 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image 
 		}
 
 		/**
-		 * The URL's scheme and length only: a {@code data:} URL is the image itself, and another may be signed
-		 * or name the user.
+		 * The URL's scheme and length only: a {@code data:} URL is the image itself, and
+		 * another may be signed or name the user.
 		 */
 		@Override
 		public String toString() {

@@ -13,9 +13,10 @@ final class ProviderFields {
 	}
 
 	/**
-	 * An unmodifiable copy in the provider's order. A field whose value is JSON {@code null} is kept: that the
-	 * provider sent it is information (Jijyun's documented {@code "visitorId": null}), and
-	 * {@link Map#copyOf(Map)}, which rejects null values, cannot be used.
+	 * An unmodifiable copy in the provider's order. A field whose value is JSON
+	 * {@code null} is kept: that the provider sent it is information (Jijyun's documented
+	 * {@code "visitorId": null}), and {@link Map#copyOf(Map)}, which rejects null values,
+	 * cannot be used.
 	 */
 	static Map<String, @Nullable Object> copyOf(Map<String, ? extends @Nullable Object> fields) {
 		return fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));

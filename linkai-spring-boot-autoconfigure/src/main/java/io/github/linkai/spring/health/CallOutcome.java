@@ -8,9 +8,10 @@ import io.github.linkai.spring.client.error.PermissionDeniedException;
 import io.github.linkai.spring.client.error.QuotaExceededException;
 
 /**
- * How a call ended, as far as the provider's health is concerned. Judged by the error's type, not its status:
- * providers give statuses different meanings (a 402 is "quota used up" for one, "no such app" for another), and
- * each provider's status mapping already turned its statuses into these types.
+ * How a call ended, as far as the provider's health is concerned. Judged by the error's
+ * type, not its status: providers give statuses different meanings (a 402 is "quota used
+ * up" for one, "no such app" for another), and each provider's status mapping already
+ * turned its statuses into these types.
  */
 public enum CallOutcome {
 
@@ -18,14 +19,16 @@ public enum CallOutcome {
 	SUCCESS,
 
 	/**
-	 * The provider failed: a 5xx status, a transport failure or timeout, a stream cut short or holding an error
-	 * event, a reply that is not what the provider documents. Repeated, it makes the client DOWN.
+	 * The provider failed: a 5xx status, a transport failure or timeout, a stream cut
+	 * short or holding an error event, a reply that is not what the provider documents.
+	 * Repeated, it makes the client DOWN.
 	 */
 	PROVIDER_FAILURE,
 
 	/**
-	 * The provider rejected the credential or the account: {@link AuthenticationException} (401) and
-	 * {@link PermissionDeniedException} (403, no access for this account or plan). Someone must check the key.
+	 * The provider rejected the credential or the account:
+	 * {@link AuthenticationException} (401) and {@link PermissionDeniedException} (403,
+	 * no access for this account or plan). Someone must check the key.
 	 */
 	CREDENTIAL_REJECTED,
 
@@ -33,9 +36,9 @@ public enum CallOutcome {
 	QUOTA_EXHAUSTED,
 
 	/**
-	 * The request or the calling code was at fault, not the provider: validation before sending, any other 4xx
-	 * (bad request, not found, content rejected, rate limited), or an error that is not a
-	 * {@link ChatClientException}. Never makes a client DOWN.
+	 * The request or the calling code was at fault, not the provider: validation before
+	 * sending, any other 4xx (bad request, not found, content rejected, rate limited), or
+	 * an error that is not a {@link ChatClientException}. Never makes a client DOWN.
 	 */
 	CLIENT_ERROR;
 
@@ -54,7 +57,10 @@ public enum CallOutcome {
 		return PROVIDER_FAILURE;
 	}
 
-	/** Whether this outcome says something about the provider (every outcome but a client error does). */
+	/**
+	 * Whether this outcome says something about the provider (every outcome but a client
+	 * error does).
+	 */
 	boolean isEvidence() {
 		return this != CLIENT_ERROR;
 	}

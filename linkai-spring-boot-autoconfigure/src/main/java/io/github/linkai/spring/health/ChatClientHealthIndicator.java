@@ -12,13 +12,16 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 
 /**
- * The health of one chat client, as its {@link ChatClientHealthTracker} judges it from the client's calls,
- * with its target (provider, host, app code or organization) in the details and never a credential.
+ * The health of one chat client, as its {@link ChatClientHealthTracker} judges it from
+ * the client's calls, with its target (provider, host, app code or organization) in the
+ * details and never a credential.
  *
- * <p>Reactive, because the optional probe is a call of the (reactive) client: the health is a {@link Mono}
- * that never blocks a thread, so Boot's reactive health endpoint may evaluate it on an event loop, and the
- * servlet one waits for it on its own request thread (at most the probe's timeout). Without a probe it is
- * computed from memory at once.
+ * <p>
+ * Reactive, because the optional probe is a call of the (reactive) client: the health is
+ * a {@link Mono} that never blocks a thread, so Boot's reactive health endpoint may
+ * evaluate it on an event loop, and the servlet one waits for it on its own request
+ * thread (at most the probe's timeout). Without a probe it is computed from memory at
+ * once.
  */
 public class ChatClientHealthIndicator implements ReactiveHealthIndicator {
 

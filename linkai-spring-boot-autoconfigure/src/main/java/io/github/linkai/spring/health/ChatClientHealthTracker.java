@@ -13,22 +13,25 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Passive health: told by every client how each of its calls ended (it is a {@link CallListener}), it keeps a
- * short memory per client and judges the client's health from it, without a call of its own. The rules, in
- * order, from the latest call that says something about the provider (a {@link CallOutcome#CLIENT_ERROR} never
- * does):
+ * Passive health: told by every client how each of its calls ended (it is a
+ * {@link CallListener}), it keeps a short memory per client and judges the client's
+ * health from it, without a call of its own. The rules, in order, from the latest call
+ * that says something about the provider (a {@link CallOutcome#CLIENT_ERROR} never does):
  * <ul>
  * <li>none yet: {@code UNKNOWN};</li>
  * <li>a success: {@code UP};</li>
- * <li>the credential rejected or the quota used up, within the window: {@code OUT_OF_SERVICE}, whose status
- * description and {@code reason} detail ({@code CREDENTIAL_REJECTED}, {@code QUOTA_EXHAUSTED}) say what to
- * do;</li>
- * <li>{@code failureThreshold} provider-side failures in a row, all within the window: {@code DOWN};</li>
- * <li>fewer: the state before them ({@code UP} after an earlier success, else {@code UNKNOWN});</li>
- * <li>bad evidence older than the window: {@code UNKNOWN}, so that a client taken out of readiness gets the
- * traffic that shows it recovered.</li>
+ * <li>the credential rejected or the quota used up, within the window:
+ * {@code OUT_OF_SERVICE}, whose status description and {@code reason} detail
+ * ({@code CREDENTIAL_REJECTED}, {@code QUOTA_EXHAUSTED}) say what to do;</li>
+ * <li>{@code failureThreshold} provider-side failures in a row, all within the window:
+ * {@code DOWN};</li>
+ * <li>fewer: the state before them ({@code UP} after an earlier success, else
+ * {@code UNKNOWN});</li>
+ * <li>bad evidence older than the window: {@code UNKNOWN}, so that a client taken out of
+ * readiness gets the traffic that shows it recovered.</li>
  * </ul>
- * One success ends any bad state. Reading the health never blocks and never calls the provider.
+ * One success ends any bad state. Reading the health never blocks and never calls the
+ * provider.
  */
 public class ChatClientHealthTracker implements CallListener {
 
@@ -66,12 +69,18 @@ public class ChatClientHealthTracker implements CallListener {
 		return health(clientName, target, Map.of());
 	}
 
-	/** The health of the client of that name, with {@code extraDetails} added to its details. */
+	/**
+	 * The health of the client of that name, with {@code extraDetails} added to its
+	 * details.
+	 */
 	public Health health(String clientName, ChatClientTarget target, Map<String, Object> extraDetails) {
 		return calls(clientName).health(this.clock.instant(), target, extraDetails);
 	}
 
-	/** When a call of that client last ended in a way that says something about the provider, or {@code null}. */
+	/**
+	 * When a call of that client last ended in a way that says something about the
+	 * provider, or {@code null}.
+	 */
 	public @Nullable Instant lastEvidence(String clientName) {
 		ClientCalls calls = this.clients.get(clientName);
 		return (calls != null) ? calls.lastEvidenceTime() : null;

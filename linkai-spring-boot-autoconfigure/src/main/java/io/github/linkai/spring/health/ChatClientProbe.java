@@ -13,13 +13,15 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
- * The active probe of one client: a real chat call, made only when a health check asks and no call of the
- * client has said anything about the provider within the interval. Concurrent checks share the one call in
- * flight. The call goes through the client, so the tracker learns its outcome as it learns any call's; only a
- * probe that runs out of time (and is cancelled, which the client reports neither way) is recorded here.
+ * The active probe of one client: a real chat call, made only when a health check asks
+ * and no call of the client has said anything about the provider within the interval.
+ * Concurrent checks share the one call in flight. The call goes through the client, so
+ * the tracker learns its outcome as it learns any call's; only a probe that runs out of
+ * time (and is cancelled, which the client reports neither way) is recorded here.
  *
- * <p>Nothing here blocks: the call is subscribed to, not waited for, and a health check that gives up does not
- * cancel it.
+ * <p>
+ * Nothing here blocks: the call is subscribed to, not waited for, and a health check that
+ * gives up does not cancel it.
  */
 final class ChatClientProbe {
 
@@ -43,7 +45,10 @@ final class ChatClientProbe {
 		this.settings = settings;
 	}
 
-	/** Completes when the client's state is fresh: at once, or when the probe this call started or joined ends. */
+	/**
+	 * Completes when the client's state is fresh: at once, or when the probe this call
+	 * started or joined ends.
+	 */
 	Mono<Void> refresh() {
 		Sinks.Empty<Void> done;
 		synchronized (this.lock) {
@@ -58,7 +63,8 @@ final class ChatClientProbe {
 			done = Sinks.empty();
 			this.inFlight = done.asMono();
 		}
-		// deferred: a client that throws instead of signalling must not leave the probe in flight forever
+		// deferred: a client that throws instead of signalling must not leave the probe
+		// in flight forever
 		Mono.defer(() -> this.client.chatReactive(ChatRequest.of(this.settings.message())))
 			.timeout(this.settings.timeout())
 			.subscribe((reply) -> {

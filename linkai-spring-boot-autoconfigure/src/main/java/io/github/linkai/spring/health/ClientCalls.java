@@ -14,9 +14,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * How one client's recent calls ended, and the health that follows from it. Memory is bounded whatever the
- * traffic: counts are kept in time buckets across the window, and only the last {@code failureThreshold}
- * provider-side failures in a row are kept. Thread-safe; every method is short.
+ * How one client's recent calls ended, and the health that follows from it. Memory is
+ * bounded whatever the traffic: counts are kept in time buckets across the window, and
+ * only the last {@code failureThreshold} provider-side failures in a row are kept.
+ * Thread-safe; every method is short.
  */
 final class ClientCalls {
 
@@ -40,7 +41,10 @@ final class ClientCalls {
 
 	private final int[] bucketClientErrors = new int[BUCKETS];
 
-	/** The times of the latest provider-side failures in a row, at most {@code failureThreshold} of them. */
+	/**
+	 * The times of the latest provider-side failures in a row, at most
+	 * {@code failureThreshold} of them.
+	 */
 	private final ArrayDeque<Instant> failureRun = new ArrayDeque<>();
 
 	private int failureRunLength;
@@ -85,7 +89,10 @@ final class ClientCalls {
 		}
 	}
 
-	/** When a call last ended in a way that says something about the provider, or {@code null}. */
+	/**
+	 * When a call last ended in a way that says something about the provider, or
+	 * {@code null}.
+	 */
 	synchronized @Nullable Instant lastEvidenceTime() {
 		return this.lastEvidenceTime;
 	}
@@ -119,8 +126,9 @@ final class ClientCalls {
 		boolean recent = !this.lastEvidenceTime.isBefore(windowStart);
 		return switch (this.lastEvidence) {
 			case SUCCESS -> Health.up();
-			case CREDENTIAL_REJECTED -> recent ? Health.status(CREDENTIAL_REJECTED).withDetail("reason", "CREDENTIAL_REJECTED")
-					: stale("The credential was rejected");
+			case CREDENTIAL_REJECTED ->
+				recent ? Health.status(CREDENTIAL_REJECTED).withDetail("reason", "CREDENTIAL_REJECTED")
+						: stale("The credential was rejected");
 			case QUOTA_EXHAUSTED -> recent ? Health.status(QUOTA_EXHAUSTED).withDetail("reason", "QUOTA_EXHAUSTED")
 					: stale("The quota was used up");
 			case PROVIDER_FAILURE -> {
@@ -133,7 +141,8 @@ final class ClientCalls {
 				if (repeated && !recent) {
 					yield stale("The provider was failing");
 				}
-				// not enough evidence within the window: the state before these failures holds
+				// not enough evidence within the window: the state before these failures
+				// holds
 				yield ((this.lastSuccess != null) ? Health.up()
 						: Health.unknown().withDetail("reason", "No call has succeeded yet"))
 					.withDetail("consecutiveFailures", this.failureRunLength);
@@ -143,8 +152,8 @@ final class ClientCalls {
 	}
 
 	/**
-	 * Bad evidence older than the window: a readiness group holding this client would otherwise never get the
-	 * traffic that could show it recovered.
+	 * Bad evidence older than the window: a readiness group holding this client would
+	 * otherwise never get the traffic that could show it recovered.
 	 */
 	private Health.Builder stale(String what) {
 		return Health.unknown()
@@ -202,8 +211,8 @@ final class ClientCalls {
 	}
 
 	/**
-	 * The last failure as health details show it: the error's type and status, never its message (a provider
-	 * may quote the request in it).
+	 * The last failure as health details show it: the error's type and status, never its
+	 * message (a provider may quote the request in it).
 	 */
 	private record Failure(Instant time, CallOutcome outcome, String error, @Nullable Integer status,
 			@Nullable String providerError) {

@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * The rules of passive health.
  *
- * @param window how far back calls count: DOWN and OUT_OF_SERVICE need evidence within it, and the error rate
- * is measured over it
- * @param failureThreshold provider-side failures in a row, all within the window, that make a client DOWN
+ * @param window how far back calls count: DOWN and OUT_OF_SERVICE need evidence within
+ * it, and the error rate is measured over it
+ * @param failureThreshold provider-side failures in a row, all within the window, that
+ * make a client DOWN
  */
 public record PassiveHealthSettings(Duration window, int failureThreshold) {
 

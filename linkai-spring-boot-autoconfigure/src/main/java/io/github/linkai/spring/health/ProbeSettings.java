@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The active probe: a real chat call made by a health check when no call has ended within the interval.
- * Every probe spends tokens.
+ * The active probe: a real chat call made by a health check when no call has ended within
+ * the interval. Every probe spends tokens.
  *
- * @param interval the least time between two probes of a client, and how long real calls make probing
- * unnecessary
+ * @param interval the least time between two probes of a client, and how long real calls
+ * make probing unnecessary
  * @param timeout how long a probe may take before it counts as a provider-side failure
  * @param message the user message the probe sends, with the client's default options
  */

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prompts and answers in the conventions' message format ({@code [{"role":"user","parts":[{"type":"text",
- * "content":"..."}]}]}), for the opt-in {@code gen_ai.input.messages} and {@code gen_ai.output.messages}.
+ * Prompts and answers in the conventions' message format
+ * ({@code [{"role":"user","parts":[{"type":"text", "content":"..."}]}]}), for the opt-in
+ * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}.
  */
 public final class ChatContent {
 

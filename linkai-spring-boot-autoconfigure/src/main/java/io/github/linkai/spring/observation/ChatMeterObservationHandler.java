@@ -24,21 +24,25 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 /**
- * Records what the observation's own timer ({@code gen_ai.client.operation.duration}, made by Micrometer's
- * meter handler) does not: token usage, time to first chunk and between chunks, open streams, chunks per
- * stream, retries and reported cost. Histograms use the bucket boundaries the conventions advise.
+ * Records what the observation's own timer ({@code gen_ai.client.operation.duration},
+ * made by Micrometer's meter handler) does not: token usage, time to first chunk and
+ * between chunks, open streams, chunks per stream, retries and reported cost. Histograms
+ * use the bucket boundaries the conventions advise.
  */
 public class ChatMeterObservationHandler implements ObservationHandler<ChatObservationContext> {
 
 	/** The conventions' advice for durations: 0.01 s doubling to 81.92 s. */
-	static final double[] DURATION_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24,
-			20.48, 40.96, 81.92 };
+	static final double[] DURATION_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48,
+			40.96, 81.92 };
 
 	/** The conventions' advice for token counts: 1 quadrupling to 67108864. */
 	static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
 			16777216, 67108864 };
 
-	/** {@link #DURATION_BUCKETS} as durations, made once: a timer is looked up on every call. */
+	/**
+	 * {@link #DURATION_BUCKETS} as durations, made once: a timer is looked up on every
+	 * call.
+	 */
 	private static final Duration[] DURATION_SLOS = seconds(DURATION_BUCKETS);
 
 	private final MeterRegistry registry;
@@ -53,8 +57,9 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 	}
 
 	/**
-	 * Gives the observation's timer ({@code gen_ai.client.operation.duration} unless renamed) the advised
-	 * buckets; Micrometer's meter handler creates that timer, so only a filter can shape it.
+	 * Gives the observation's timer ({@code gen_ai.client.operation.duration} unless
+	 * renamed) the advised buckets; Micrometer's meter handler creates that timer, so
+	 * only a filter can shape it.
 	 */
 	public static MeterFilter durationBuckets(ChatObservationConvention convention) {
 		return new MeterFilter() {
@@ -75,8 +80,9 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 	}
 
 	/**
-	 * Drops the counter Micrometer's meter handler makes of the retry event ({@code <name>.<event>}, tagged as at
-	 * the call's start): {@code linkai.client.retries} counts the same retries, with the outcome.
+	 * Drops the counter Micrometer's meter handler makes of the retry event
+	 * ({@code <name>.<event>}, tagged as at the call's start):
+	 * {@code linkai.client.retries} counts the same retries, with the outcome.
 	 */
 	public static MeterFilter retryEventCounter(ChatObservationConvention convention) {
 		return MeterFilter.deny((id) -> id.getType() == io.micrometer.core.instrument.Meter.Type.COUNTER
@@ -128,7 +134,7 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 			context.setChunkGapRecorder(null);
 			DistributionSummary.builder(this.convention.getStreamChunksName())
 				.description("Chunks a stream handed over")
-					.tags(tags)
+				.tags(tags)
 				.register(this.registry)
 				.record(context.getChunks());
 			long firstChunk = context.getTimeToFirstChunkNanos();
@@ -144,7 +150,8 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		if (count == null) {
 			return;
 		}
-		// no base unit: the conventions' "{token}" is an annotation, and Prometheus would append it to the name
+		// no base unit: the conventions' "{token}" is an annotation, and Prometheus would
+		// append it to the name
 		DistributionSummary.builder(this.convention.getTokenUsageName())
 			.description("Tokens used, as the provider reported them ({token})")
 			.tags(tags.and(this.convention.getTokenTypeKey(), type))
@@ -172,7 +179,10 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		});
 	}
 
-	/** The observation's low-cardinality tags; without the outcome ones for what is known before the end. */
+	/**
+	 * The observation's low-cardinality tags; without the outcome ones for what is known
+	 * before the end.
+	 */
 	private Tags tags(ChatObservationContext context, boolean withOutcome) {
 		// collected first: Tags.and copies and sorts the tags so far on every call
 		List<Tag> tags = new ArrayList<>(12);

@@ -11,9 +11,9 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one chat call (a blocking or reactive call, or a whole stream) tells its observation: who was asked,
- * for what, and how it went. Filled in by the exchange as the call goes; read by conventions and handlers.
- * Touched serially by one call's signals.
+ * What one chat call (a blocking or reactive call, or a whole stream) tells its
+ * observation: who was asked, for what, and how it went. Filled in by the exchange as the
+ * call goes; read by conventions and handlers. Touched serially by one call's signals.
  */
 public class ChatObservationContext extends Observation.Context {
 
@@ -126,8 +126,8 @@ public class ChatObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Records a stream that reached its end. Its chunks name no model, so the response model is the one asked for,
-	 * as a complete answer whose reply names none reports it.
+	 * Records a stream that reached its end. Its chunks name no model, so the response
+	 * model is the one asked for, as a complete answer whose reply names none reports it.
 	 */
 	public void streamCompleted() {
 		if (this.responseModel == null) {
@@ -150,13 +150,18 @@ public class ChatObservationContext extends Observation.Context {
 		this.retries++;
 	}
 
-	/** Keeps the prompt and the answer text, to be added to the span ({@code gen_ai.input.messages}). */
+	/**
+	 * Keeps the prompt and the answer text, to be added to the span
+	 * ({@code gen_ai.input.messages}).
+	 */
 	public void recordContent(String input) {
 		this.input = input;
 		this.output = new StringBuilder();
 	}
 
-	/** Set by a handler that records the time between two chunks; called with nanoseconds. */
+	/**
+	 * Set by a handler that records the time between two chunks; called with nanoseconds.
+	 */
 	public void setChunkGapRecorder(@Nullable LongConsumer chunkGapRecorder) {
 		this.chunkGapRecorder = chunkGapRecorder;
 	}
@@ -219,7 +224,10 @@ public class ChatObservationContext extends Observation.Context {
 		return this.chunks;
 	}
 
-	/** Nanoseconds from the call's start to its first chunk, or {@code -1} if none arrived. */
+	/**
+	 * Nanoseconds from the call's start to its first chunk, or {@code -1} if none
+	 * arrived.
+	 */
 	public long getTimeToFirstChunkNanos() {
 		return (this.chunks > 0) ? this.firstChunkNanos - this.startNanos : -1;
 	}

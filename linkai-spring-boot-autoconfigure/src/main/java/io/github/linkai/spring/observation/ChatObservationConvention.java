@@ -4,9 +4,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Every name the starter's observation and meters use. The conventions are still moving (their main branch
- * renames the client metrics to {@code gen_ai.client.inference.*}): define a bean of this type, usually a
- * subclass of {@link DefaultChatObservationConvention}, to rename any of them.
+ * Every name the starter's observation and meters use. The conventions are still moving
+ * (their main branch renames the client metrics to {@code gen_ai.client.inference.*}):
+ * define a bean of this type, usually a subclass of
+ * {@link DefaultChatObservationConvention}, to rename any of them.
  */
 public interface ChatObservationConvention extends ObservationConvention<ChatObservationContext> {
 
@@ -15,16 +16,25 @@ public interface ChatObservationConvention extends ObservationConvention<ChatObs
 		return context instanceof ChatObservationContext;
 	}
 
-	/** The token usage histogram ({@code {token}}), e.g. {@code gen_ai.client.token.usage}. */
+	/**
+	 * The token usage histogram ({@code {token}}), e.g.
+	 * {@code gen_ai.client.token.usage}.
+	 */
 	String getTokenUsageName();
 
 	/** The tag telling input from output tokens, e.g. {@code gen_ai.token.type}. */
 	String getTokenTypeKey();
 
-	/** The time-to-first-chunk histogram (seconds), e.g. {@code gen_ai.client.operation.time_to_first_chunk}. */
+	/**
+	 * The time-to-first-chunk histogram (seconds), e.g.
+	 * {@code gen_ai.client.operation.time_to_first_chunk}.
+	 */
 	String getTimeToFirstChunkName();
 
-	/** The time-per-output-chunk histogram (seconds), e.g. {@code gen_ai.client.operation.time_per_output_chunk}. */
+	/**
+	 * The time-per-output-chunk histogram (seconds), e.g.
+	 * {@code gen_ai.client.operation.time_per_output_chunk}.
+	 */
 	String getTimePerOutputChunkName();
 
 	/** The gauge of streams open now. */
@@ -37,8 +47,9 @@ public interface ChatObservationConvention extends ObservationConvention<ChatObs
 	String getRetriesName();
 
 	/**
-	 * The observation event each retry records (a span event, with the failure retried and the wait). Micrometer's
-	 * meter handler would also count it as {@code <name>.<event>}; that counter is filtered out, since
+	 * The observation event each retry records (a span event, with the failure retried
+	 * and the wait). Micrometer's meter handler would also count it as
+	 * {@code <name>.<event>}; that counter is filtered out, since
 	 * {@link #getRetriesName()} counts the same retries with the call's outcome tags.
 	 */
 	String getRetryEventName();

@@ -5,10 +5,15 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
-/** The observation of a chat call and its keys, as the OpenTelemetry GenAI conventions (v1.41) name them. */
+/**
+ * The observation of a chat call and its keys, as the OpenTelemetry GenAI conventions
+ * (v1.41) name them.
+ */
 public enum ChatObservationDocumentation implements ObservationDocumentation {
 
-	/** One chat call: a blocking or reactive call, or a whole stream, retries included. */
+	/**
+	 * One chat call: a blocking or reactive call, or a whole stream, retries included.
+	 */
 	CHAT {
 
 		@Override
@@ -28,7 +33,10 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 
 	};
 
-	/** Tags of the meters and attributes of the span: bounded sets of values, never a secret. */
+	/**
+	 * Tags of the meters and attributes of the span: bounded sets of values, never a
+	 * secret.
+	 */
 	public enum LowCardinalityKeyNames implements KeyName {
 
 		/** Always {@code chat}. */
@@ -39,7 +47,10 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** The provider id: {@code linkai}, {@code lingma}, {@code jijyun}, {@code openai}. */
+		/**
+		 * The provider id: {@code linkai}, {@code lingma}, {@code jijyun},
+		 * {@code openai}.
+		 */
 		PROVIDER_NAME {
 			@Override
 			public String asString() {
@@ -63,7 +74,10 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
-		/** The failure's exception type ({@code _OTHER} for a foreign one), {@code cancelled}, or {@code none}. */
+		/**
+		 * The failure's exception type ({@code _OTHER} for a foreign one),
+		 * {@code cancelled}, or {@code none}.
+		 */
 		ERROR_TYPE {
 			@Override
 			public String asString() {
@@ -100,7 +114,10 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 	/** Span attributes only: per-call values. */
 	public enum HighCardinalityKeyNames implements KeyName {
 
-		/** Why generation stopped; {@code error} when a stream ended before its end marker. */
+		/**
+		 * Why generation stopped; {@code error} when a stream ended before its end
+		 * marker.
+		 */
 		FINISH_REASONS {
 			@Override
 			public String asString() {

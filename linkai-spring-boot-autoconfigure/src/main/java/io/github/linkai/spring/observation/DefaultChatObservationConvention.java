@@ -12,9 +12,9 @@ import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The names of the OpenTelemetry GenAI semantic conventions as last released (v1.41), with
- * {@code linkai.*} names for what they do not cover. No tag holds a session id, a visitor id, a question, a
- * credential or a query string.
+ * The names of the OpenTelemetry GenAI semantic conventions as last released (v1.41),
+ * with {@code linkai.*} names for what they do not cover. No tag holds a session id, a
+ * visitor id, a question, a credential or a query string.
  */
 public class DefaultChatObservationConvention implements ChatObservationConvention {
 
@@ -78,7 +78,10 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		return KeyValues.of(values);
 	}
 
-	/** {@code error} for a call that failed (a stream cut before its end marker), else the provider's reason. */
+	/**
+	 * {@code error} for a call that failed (a stream cut before its end marker), else the
+	 * provider's reason.
+	 */
 	protected @Nullable String finishReason(ChatObservationContext context) {
 		if (context.getError() != null) {
 			return "error";
@@ -86,7 +89,10 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		return context.getFinishReason();
 	}
 
-	/** The exception's simple name for the starter's own errors, {@code _OTHER} for others. */
+	/**
+	 * The exception's simple name for the starter's own errors, {@code _OTHER} for
+	 * others.
+	 */
 	protected String errorType(ChatObservationContext context) {
 		Throwable error = context.getError();
 		if (error != null) {

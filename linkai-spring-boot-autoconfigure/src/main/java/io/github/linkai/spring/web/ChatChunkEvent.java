@@ -10,16 +10,19 @@ import io.github.linkai.spring.client.Usage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The data of one server-sent event of a streamed answer, as JSON: {@code {"delta":"你好"}} while the answer
- * streams, and the other members on the chunks that carry them, usually the last ones:
+ * The data of one server-sent event of a streamed answer, as JSON: {@code {"delta":"你好"}}
+ * while the answer streams, and the other members on the chunks that carry them, usually
+ * the last ones:
  * {@code {"delta":"","finishReason":"stop","usage":{"inputTokens":9,"outputTokens":6,"totalTokens":15}}}.
- * The provider's unmapped fields are not sent (they may name the end user, such as Jijyun's {@code visitorId}).
+ * The provider's unmapped fields are not sent (they may name the end user, such as
+ * Jijyun's {@code visitorId}).
  *
  * @param delta the new text, possibly empty; always present
  * @param finishReason why generation stopped, on the chunk that ends it
  * @param usage token usage, where the provider reports it
  * @param cost the call's cost, where the provider reports it
- * @param sessionId the conversation id to send with the next turn (LinkAI memory chat, Jijyun)
+ * @param sessionId the conversation id to send with the next turn (LinkAI memory chat,
+ * Jijyun)
  * @param requestId the provider's request id, if any
  * @param sources the search sources the answer is based on, when there are some
  */
@@ -38,7 +41,10 @@ public record ChatChunkEvent(@JsonInclude(JsonInclude.Include.ALWAYS) String del
 				chunk.requestId(), chunk.sources());
 	}
 
-	/** The new text's length, not the text, and whether a session id is set, not the id: it is user data. */
+	/**
+	 * The new text's length, not the text, and whether a session id is set, not the id:
+	 * it is user data.
+	 */
 	@Override
 	public String toString() {
 		return "ChatChunkEvent[delta=" + this.delta.length() + " chars, finishReason=" + this.finishReason + ", usage="

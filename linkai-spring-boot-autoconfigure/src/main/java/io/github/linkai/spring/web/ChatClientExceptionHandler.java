@@ -13,13 +13,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Renders every {@link ChatClientException} that reaches a controller as a problem detail
- * ({@link ChatProblemDetails}), in Spring MVC and in WebFlux alike: both resolve {@code @ControllerAdvice}
- * {@code @ExceptionHandler} methods and fill the problem's {@code instance} with the request path.
+ * ({@link ChatProblemDetails}), in Spring MVC and in WebFlux alike: both resolve
+ * {@code @ControllerAdvice} {@code @ExceptionHandler} methods and fill the problem's
+ * {@code instance} with the request path.
  *
- * <p>Ordered last, so the application's own handling wins: an {@code @ExceptionHandler} in the controller, or
- * any {@code @ControllerAdvice} of the application that handles the exception (or a supertype such as
- * {@code Exception}). The response for a streamed answer that already began cannot change its status; use
- * {@link ChatServerSentEvents} there.
+ * <p>
+ * Ordered last, so the application's own handling wins: an {@code @ExceptionHandler} in
+ * the controller, or any {@code @ControllerAdvice} of the application that handles the
+ * exception (or a supertype such as {@code Exception}). The response for a streamed
+ * answer that already began cannot change its status; use {@link ChatServerSentEvents}
+ * there.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -27,7 +30,10 @@ public class ChatClientExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(ChatClientExceptionHandler.class);
 
-	/** The exception as a problem detail with its status and, when the provider said, {@code Retry-After}. */
+	/**
+	 * The exception as a problem detail with its status and, when the provider said,
+	 * {@code Retry-After}.
+	 */
 	@ExceptionHandler
 	public ResponseEntity<ProblemDetail> handleChatClientException(ChatClientException error) {
 		ResponseEntity<ProblemDetail> response = ChatProblemDetails.toResponseEntity(error);

@@ -15,23 +15,28 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Turns a failed chat call into an RFC 9457 problem detail, with the status, type and title of its
- * {@link ChatProblemType}. The {@code detail} is a sentence of the starter's own, never the exception's message
- * nor the provider's error message: those may quote the prompt or name the account, and a web application's
- * caller may be anyone (Spring Boot does not show exception messages by default either). No field ever holds a
+ * Turns a failed chat call into an RFC 9457 problem detail, with the status, type and
+ * title of its {@link ChatProblemType}. The {@code detail} is a sentence of the starter's
+ * own, never the exception's message nor the provider's error message: those may quote
+ * the prompt or name the account, and a web application's caller may be anyone (Spring
+ * Boot does not show exception messages by default either). No field ever holds a
  * credential or message text.
  *
- * <p>Extension members, each present only when known:
+ * <p>
+ * Extension members, each present only when known:
  * <ul>
  * <li>{@code provider}: the provider id, e.g. {@code linkai}</li>
  * <li>{@code client}: the configured client's name, e.g. {@code default}</li>
  * <li>{@code providerStatus}: the HTTP status the provider answered with</li>
- * <li>{@code providerErrorCode}: the provider's error type or code, e.g. {@code invalid_request_error}</li>
- * <li>{@code retryAfter}: whole seconds the provider asked to wait (also the {@code Retry-After} header)</li>
+ * <li>{@code providerErrorCode}: the provider's error type or code, e.g.
+ * {@code invalid_request_error}</li>
+ * <li>{@code retryAfter}: whole seconds the provider asked to wait (also the
+ * {@code Retry-After} header)</li>
  * <li>{@code field}: the request field that failed validation</li>
  * <li>{@code chunksReceived}: how many chunks a truncated stream delivered</li>
  * </ul>
- * {@code instance} is left for Spring MVC and WebFlux to fill with the request's path when they write the body.
+ * {@code instance} is left for Spring MVC and WebFlux to fill with the request's path
+ * when they write the body.
  */
 public final class ChatProblemDetails {
 
@@ -40,7 +45,10 @@ public final class ChatProblemDetails {
 	private ChatProblemDetails() {
 	}
 
-	/** The problem detail for any error: a chat client's by the table, anything else as {@code internal-error}. */
+	/**
+	 * The problem detail for any error: a chat client's by the table, anything else as
+	 * {@code internal-error}.
+	 */
 	public static ProblemDetail forError(Throwable error) {
 		ChatProblemType type = ChatProblemType.of(error);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail(type, error));
@@ -70,7 +78,10 @@ public final class ChatProblemDetails {
 		return problem;
 	}
 
-	/** The response for an error: its problem detail, status and, when the provider gave one, {@code Retry-After}. */
+	/**
+	 * The response for an error: its problem detail, status and, when the provider gave
+	 * one, {@code Retry-After}.
+	 */
 	public static ResponseEntity<ProblemDetail> toResponseEntity(Throwable error) {
 		ProblemDetail problem = forError(error);
 		HttpHeaders headers = new HttpHeaders();
@@ -82,10 +93,11 @@ public final class ChatProblemDetails {
 	}
 
 	/**
-	 * Logs a failure that ends in a problem detail, since it no longer reaches the web stack's own error logging:
-	 * an application's own error in full, a chat client's 5xx in one WARN line without the exception's message
-	 * (it may quote the provider's error message, and so the question: the type, the client and the provider's
-	 * status and code instead), and every chat client's in full at DEBUG.
+	 * Logs a failure that ends in a problem detail, since it no longer reaches the web
+	 * stack's own error logging: an application's own error in full, a chat client's 5xx
+	 * in one WARN line without the exception's message (it may quote the provider's error
+	 * message, and so the question: the type, the client and the provider's status and
+	 * code instead), and every chat client's in full at DEBUG.
 	 */
 	static void log(Log logger, String what, Throwable error, ProblemDetail problem) {
 		if (!(error instanceof ChatClientException chatError)) {
@@ -93,8 +105,12 @@ public final class ChatProblemDetails {
 			return;
 		}
 		if (problem.getStatus() >= 500) {
-			StringBuilder line = new StringBuilder(what).append(": ").append(error.getClass().getSimpleName())
-				.append(" from ").append(chatError.provider()).append('/').append(chatError.clientName());
+			StringBuilder line = new StringBuilder(what).append(": ")
+				.append(error.getClass().getSimpleName())
+				.append(" from ")
+				.append(chatError.provider())
+				.append('/')
+				.append(chatError.clientName());
 			Object providerStatus = member(problem, "providerStatus");
 			if (providerStatus != null) {
 				line.append(", provider status ").append(providerStatus);
@@ -115,7 +131,10 @@ public final class ChatProblemDetails {
 		return (problem.getProperties() != null) ? problem.getProperties().get(name) : null;
 	}
 
-	/** The provider's {@code Retry-After}, rounded up to whole seconds, for the types a caller may retry. */
+	/**
+	 * The provider's {@code Retry-After}, rounded up to whole seconds, for the types a
+	 * caller may retry.
+	 */
 	private static @Nullable Long retryAfterSeconds(ChatProblemType type, Throwable error) {
 		if ((type != ChatProblemType.RATE_LIMITED && type != ChatProblemType.PROVIDER_UNAVAILABLE)
 				|| !(error instanceof ProviderApiException apiError)) {
@@ -134,15 +153,15 @@ public final class ChatProblemDetails {
 			case REQUEST_REJECTED -> "The AI provider rejected the request's format or content.";
 			case CONTENT_REJECTED ->
 				"The AI provider's content moderation rejected the question, the answer or knowledge it retrieved.";
-			case RATE_LIMITED -> "The AI provider is throttling this application's requests; try again "
-					+ retryHint(type, error) + ".";
+			case RATE_LIMITED ->
+				"The AI provider is throttling this application's requests; try again " + retryHint(type, error) + ".";
 			case CREDENTIAL_REJECTED ->
 				"The AI provider rejected this application's credential or its permission to use the app.";
 			case QUOTA_EXHAUSTED -> "This application's credit or call quota at the AI provider is used up.";
 			case PROVIDER_REFUSED -> "The AI provider refused the call; this application's setup for it (base "
 					+ "URL, app or ids) needs checking.";
-			case PROVIDER_UNAVAILABLE -> "The AI provider could not be reached or is unavailable; try again "
-					+ retryHint(type, error) + ".";
+			case PROVIDER_UNAVAILABLE ->
+				"The AI provider could not be reached or is unavailable; try again " + retryHint(type, error) + ".";
 			case PROVIDER_TIMEOUT -> "The AI provider did not answer in time.";
 			case PROVIDER_ERROR -> "The AI provider failed to answer.";
 			case STREAM_TRUNCATED -> "The AI provider's answer stopped before it was complete.";

@@ -14,9 +14,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.ServerSentEvent;
 
 /**
- * A streamed answer as server-sent events, for a controller method of Spring MVC or WebFlux that returns
- * {@code Flux<ServerSentEvent<Object>>} (MVC writes each event from its async task executor, so the Reactor
- * Netty thread that delivers the chunk never blocks on the servlet response):
+ * A streamed answer as server-sent events, for a controller method of Spring MVC or
+ * WebFlux that returns {@code Flux<ServerSentEvent<Object>>} (MVC writes each event from
+ * its async task executor, so the Reactor Netty thread that delivers the chunk never
+ * blocks on the servlet response):
  *
  * <pre>
  * data:{"delta":"你好"}
@@ -29,18 +30,20 @@ import org.springframework.http.codec.ServerSentEvent;
  * </pre>
  *
  * <ul>
- * <li>one unnamed event (a {@code message} in a browser's {@code EventSource}) per chunk, its data a
- * {@link ChatChunkEvent};</li>
+ * <li>one unnamed event (a {@code message} in a browser's {@code EventSource}) per chunk,
+ * its data a {@link ChatChunkEvent};</li>
  * <li>after the last chunk, {@code event: done}; then the response completes;</li>
- * <li>if the stream fails, before or after the first chunk, {@code event: error} whose data is the problem detail
- * the same failure gets as a JSON response, without {@code instance} ({@link ChatProblemDetails}; its
- * {@code status} is the status that response would have had, and {@code requestId} the provider's request id
- * when a chunk carried one); then the response completes. The HTTP status stays 200: an event stream's status
- * is sent before the first event, and a browser's {@code EventSource} cannot read the body of an error status
- * anyway.</li>
+ * <li>if the stream fails, before or after the first chunk, {@code event: error} whose
+ * data is the problem detail the same failure gets as a JSON response, without
+ * {@code instance} ({@link ChatProblemDetails}; its {@code status} is the status that
+ * response would have had, and {@code requestId} the provider's request id when a chunk
+ * carried one); then the response completes. The HTTP status stays 200: an event stream's
+ * status is sent before the first event, and a browser's {@code EventSource} cannot read
+ * the body of an error status anyway.</li>
  * </ul>
- * An {@code EventSource} reconnects by itself when a response ends, which would ask the provider again: close it
- * on {@code done} and on {@code error}. Cancelling (the caller going away) cancels the call.
+ * An {@code EventSource} reconnects by itself when a response ends, which would ask the
+ * provider again: close it on {@code done} and on {@code error}. Cancelling (the caller
+ * going away) cancels the call.
  */
 public final class ChatServerSentEvents {
 
@@ -56,8 +59,8 @@ public final class ChatServerSentEvents {
 	}
 
 	/**
-	 * The chunks as server-sent events, ending in {@code done} or {@code error}. Nothing is subscribed until the
-	 * returned flux is.
+	 * The chunks as server-sent events, ending in {@code done} or {@code error}. Nothing
+	 * is subscribed until the returned flux is.
 	 */
 	public static Flux<ServerSentEvent<Object>> of(Flux<ChatChunk> chunks) {
 		return Flux.defer(() -> {

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link PromptMapping}: a Spring AI prompt as our request, and what cannot be sent.
+ * Tests for {@link PromptMapping}: a Spring AI prompt as our request, and what cannot be
+ * sent.
  */
 class PromptMappingTests {
 
@@ -53,27 +54,30 @@ class PromptMappingTests {
 	void imageUrlsAndBytesBecomeImageParts() {
 		UserMessage user = UserMessage.builder()
 			.text("这张图是什么?")
-			.media(new Media(MimeTypeUtils.IMAGE_JPEG, URI.create("https://cdn.link-ai.tech/doc/vision-model-config.jpg")),
+			.media(new Media(MimeTypeUtils.IMAGE_JPEG,
+					URI.create("https://cdn.link-ai.tech/doc/vision-model-config.jpg")),
 					Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(new byte[] { 1, 2, 3 }).build())
 			.build();
 		ChatRequest request = this.chat.toRequest(new Prompt(user));
 		assertThat(request.messages()).singleElement()
-			.isEqualTo(new ChatMessage(Role.USER, List.of(ContentPart.text("这张图是什么?"),
-					ContentPart.image("https://cdn.link-ai.tech/doc/vision-model-config.jpg"),
-					ContentPart.image("data:image/png;base64,AQID"))));
+			.isEqualTo(new ChatMessage(Role.USER,
+					List.of(ContentPart.text("这张图是什么?"),
+							ContentPart.image("https://cdn.link-ai.tech/doc/vision-model-config.jpg"),
+							ContentPart.image("data:image/png;base64,AQID"))));
 	}
 
 	@Test
 	void neutralOptionsSessionAndProviderOptionsReachTheRequest() {
 		ProviderOptions appCode = () -> "test";
-		ChatRequest request = this.memory.toRequest(new Prompt("你好", ClientChatOptions.builder()
-			.model("LinkAI-4o-mini")
-			.temperature(0.3)
-			.topP(0.9)
-			.maxTokens(512)
-			.sessionId("s-1")
-			.providerOptions(appCode)
-			.build()));
+		ChatRequest request = this.memory.toRequest(new Prompt("你好",
+				ClientChatOptions.builder()
+					.model("LinkAI-4o-mini")
+					.temperature(0.3)
+					.topP(0.9)
+					.maxTokens(512)
+					.sessionId("s-1")
+					.providerOptions(appCode)
+					.build()));
 		assertThat(request.options()).isEqualTo(new ChatOptions("LinkAI-4o-mini", 0.3, 0.9, 512));
 		assertThat(request.sessionId()).isEqualTo("s-1");
 		assertThat(request.providerOptions()).containsExactly(Map.entry(appCode.getClass(), appCode));
@@ -82,7 +86,10 @@ class PromptMappingTests {
 	@Test
 	void springAisOwnOptionsAreReadThroughItsInterface() {
 		ChatRequest request = this.chat.toRequest(new Prompt("你好",
-				org.springframework.ai.chat.prompt.ChatOptions.builder().model("deepseek-chat").temperature(0.7).build()));
+				org.springframework.ai.chat.prompt.ChatOptions.builder()
+					.model("deepseek-chat")
+					.temperature(0.7)
+					.build()));
 		assertThat(request.options()).isEqualTo(new ChatOptions("deepseek-chat", 0.7, null, null));
 	}
 
@@ -151,26 +158,28 @@ class PromptMappingTests {
 
 	@Test
 	void memoryChatSendsOnlyTheLastUserMessage() {
-		ChatRequest request = this.memory.toRequest(new Prompt(List.of(new UserMessage("我叫小明"),
-				new AssistantMessage("你好,小明"), new UserMessage("我叫什么名字?"))));
+		ChatRequest request = this.memory.toRequest(new Prompt(
+				List.of(new UserMessage("我叫小明"), new AssistantMessage("你好,小明"), new UserMessage("我叫什么名字?"))));
 		assertThat(request.messages()).containsExactly(ChatMessage.user("我叫什么名字?"));
 	}
 
 	@Test
 	void memoryChatRejectsASystemMessageAndAPromptNotEndingWithTheQuestion() {
 		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> this.memory.toRequest(new Prompt(List.of(new SystemMessage("你是客服"), new UserMessage("你好")))))
+			.isThrownBy(
+					() -> this.memory.toRequest(new Prompt(List.of(new SystemMessage("你是客服"), new UserMessage("你好")))))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("messages[0]"));
 		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> this.memory.toRequest(new Prompt(List.of(new UserMessage("你好"), new AssistantMessage("嗯")))))
+			.isThrownBy(
+					() -> this.memory.toRequest(new Prompt(List.of(new UserMessage("你好"), new AssistantMessage("嗯")))))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("messages"));
 	}
 
 	@Test
 	void errorsNameTheProviderAndClient() {
 		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> this.chat.toRequest(new Prompt("你好",
-					org.springframework.ai.chat.prompt.ChatOptions.builder().topK(5).build())))
+			.isThrownBy(() -> this.chat
+				.toRequest(new Prompt("你好", org.springframework.ai.chat.prompt.ChatOptions.builder().topK(5).build())))
 			.withMessageStartingWith("[test/default] Invalid request: options.topK is not one of the neutral options");
 	}
 
@@ -179,13 +188,14 @@ class PromptMappingTests {
 			.isThrownBy(() -> this.chat.toRequest(new Prompt("你好", options.build())))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
 		// the same when Spring AI's ChatClient merges them into ours
-		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> this.chat
-				.toRequest(new Prompt("你好", ClientChatOptions.builder().combineWith(options).build())))
+		assertThatExceptionOfType(ChatRequestValidationException.class).isThrownBy(
+				() -> this.chat.toRequest(new Prompt("你好", ClientChatOptions.builder().combineWith(options).build())))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
 	}
 
-	/** Options of another model, whose own fields cannot be read through the interface. */
+	/**
+	 * Options of another model, whose own fields cannot be read through the interface.
+	 */
 	static final class ForeignOptions extends org.springframework.ai.chat.prompt.DefaultChatOptions {
 
 		ForeignOptions() {

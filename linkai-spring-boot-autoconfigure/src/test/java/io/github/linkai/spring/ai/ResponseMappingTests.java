@@ -46,7 +46,8 @@ class ResponseMappingTests {
 		assertThat(metadata.<BigDecimal>get(ClientChatModel.COST)).isEqualByComparingTo("0.001");
 		assertThat(metadata.<String>get(ClientChatModel.PROVIDER)).isEqualTo("jijyun");
 		assertThat(metadata.<String>get(ClientChatModel.CLIENT_NAME)).isEqualTo("search");
-		assertThat(metadata.<Map<String, Object>>get(ClientChatModel.PROVIDER_FIELDS)).containsEntry("visitorId", "v-1");
+		assertThat(metadata.<Map<String, Object>>get(ClientChatModel.PROVIDER_FIELDS)).containsEntry("visitorId",
+				"v-1");
 	}
 
 	@Test

@@ -58,8 +58,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Spring AI's {@code ChatClient} over every provider's chat model, on WireMock with the API documents' replies
- * and streams: calls, streams, an advisor chain, structured output, memory chat's session, errors, observation.
+ * Spring AI's {@code ChatClient} over every provider's chat model, on WireMock with the
+ * API documents' replies and streams: calls, streams, an advisor chain, structured
+ * output, memory chat's session, errors, observation.
  */
 class SpringAiChatClientTests {
 
@@ -101,7 +102,11 @@ class SpringAiChatClientTests {
 			.withHeader("Content-Type", "text/event-stream")
 			.withBody(fixture(provider.stream))));
 		run(provider, (model) -> {
-			List<ChatResponse> responses = ChatClient.create(model).prompt().user("你好").stream().chatResponse()
+			List<ChatResponse> responses = ChatClient.create(model)
+				.prompt()
+				.user("你好")
+				.stream()
+				.chatResponse()
 				.collectList()
 				.block();
 			ChatResponse last = responses.get(responses.size() - 1);
@@ -177,7 +182,8 @@ class SpringAiChatClientTests {
 		run(provider, (model) -> {
 			City city = ChatClient.create(model).prompt().user("浙江的省会是哪个城市?").call().entity(City.class);
 			assertThat(city).isEqualTo(new City("杭州", "浙江", 12520000));
-			// Spring AI asks for the format in the user message: the JSON schema reaches the provider
+			// Spring AI asks for the format in the user message: the JSON schema reaches
+			// the provider
 			wireMock.verify(postRequestedFor(urlPathEqualTo(provider.path)).withRequestBody(containing("population")));
 		});
 	}
@@ -200,8 +206,8 @@ class SpringAiChatClientTests {
 			assertThat(response.getResult().getOutput().getText()).isEqualTo("你好啊!有什么我可以帮助你的吗?");
 			assertThat(response.getMetadata().<String>get(ClientChatModel.SESSION_ID))
 				.isEqualTo("123e4567-e89b-12d3-a456-426614174000");
-			wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/memory/completions"))
-				.withRequestBody(equalToJson("""
+			wireMock
+				.verify(postRequestedFor(urlPathEqualTo("/v1/chat/memory/completions")).withRequestBody(equalToJson("""
 						{"question":"我叫什么名字?","session_id":"u-42"}""")));
 		});
 	}
@@ -227,24 +233,25 @@ class SpringAiChatClientTests {
 			assertThat(responses).hasSize(5)
 				.allSatisfy((response) -> assertThat(response.getMetadata().<String>get(ClientChatModel.SESSION_ID))
 					.isEqualTo("123e4567-e89b-12d3-a456-426614174000"));
-			wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/memory/completions"))
-				.withRequestBody(equalToJson("""
+			wireMock
+				.verify(postRequestedFor(urlPathEqualTo("/v1/chat/memory/completions")).withRequestBody(equalToJson("""
 						{"question":"你好","session_id":"s-1","stream":true}""")));
 		});
 	}
 
 	@Test
 	void aConversationIdOnAPlainChatModelIsATypedError() {
-		run(Case.LINKAI, (model) -> assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> ChatClient.builder(model)
-				.defaultAdvisors(new ConversationSessionAdvisor())
-				.build()
-				.prompt()
-				.user("你好")
-				.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, "u-42"))
-				.call()
-				.content())
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("sessionId")));
+		run(Case.LINKAI,
+				(model) -> assertThatExceptionOfType(ChatRequestValidationException.class)
+					.isThrownBy(() -> ChatClient.builder(model)
+						.defaultAdvisors(new ConversationSessionAdvisor())
+						.build()
+						.prompt()
+						.user("你好")
+						.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, "u-42"))
+						.call()
+						.content())
+					.satisfies((ex) -> assertThat(ex.field()).isEqualTo("sessionId")));
 		wireMock.verify(0, anyRequestedFor(anyUrl()));
 	}
 
@@ -267,13 +274,13 @@ class SpringAiChatClientTests {
 	void toolsAreRejectedBeforeAnythingIsSent() {
 		Case provider = Case.OPENAI;
 		run(provider, (model) -> {
-			FunctionToolCallback<String, String> weather = FunctionToolCallback
-				.builder("weather", (String city) -> "晴")
+			FunctionToolCallback<String, String> weather = FunctionToolCallback.builder("weather", (String city) -> "晴")
 				.description("今天的天气")
 				.inputType(String.class)
 				.build();
 			assertThatExceptionOfType(ChatRequestValidationException.class)
-				.isThrownBy(() -> ChatClient.create(model).prompt().user("杭州天气如何?").toolCallbacks(weather).call().content())
+				.isThrownBy(
+						() -> ChatClient.create(model).prompt().user("杭州天气如何?").toolCallbacks(weather).call().content())
 				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("options.toolCallbacks"))
 				.withMessageContaining("openai/default");
 			wireMock.verify(0, anyRequestedFor(anyUrl()));
@@ -325,8 +332,7 @@ class SpringAiChatClientTests {
 	}
 
 	private void run(Case provider, Consumer<ChatModel> test) {
-		this.contextRunner.withPropertyValues(provider.properties())
-			.run((context) -> test.accept(plainModel(context)));
+		this.contextRunner.withPropertyValues(provider.properties()).run((context) -> test.accept(plainModel(context)));
 	}
 
 	private static ChatModel plainModel(ApplicationContext context) {
@@ -347,8 +353,9 @@ class SpringAiChatClientTests {
 	}
 
 	/**
-	 * Each provider's default client on WireMock, with the documents' reply and stream, and the stream's non-empty
-	 * deltas: Spring AI's {@code content()} leaves out the empty text of a final chunk.
+	 * Each provider's default client on WireMock, with the documents' reply and stream,
+	 * and the stream's non-empty deltas: Spring AI's {@code content()} leaves out the
+	 * empty text of a final chunk.
 	 */
 	enum Case {
 
@@ -356,13 +363,11 @@ class SpringAiChatClientTests {
 				"linkai/chat-stream.txt", List.of("你好!", "我能", "为你", "做些什么?"), "linkai.api-key=Link_key"),
 
 		LINGMA("lingma", "/oapi/v1/lingma/organizations/ORG1/model/chat", "lingma/reply.json",
-				"通义灵码是阿里云推出的智能编码助手,可以在 IDE 中续写代码、解释代码和回答研发问题。", "lingma/stream.txt",
-				List.of("通义灵码", "是智能", "编码助手。"), "linkai.api-key=pt-token",
-				"linkai.lingma.organization-id=ORG1"),
+				"通义灵码是阿里云推出的智能编码助手,可以在 IDE 中续写代码、解释代码和回答研发问题。", "lingma/stream.txt", List.of("通义灵码", "是智能", "编码助手。"),
+				"linkai.api-key=pt-token", "linkai.lingma.organization-id=ORG1"),
 
-		JIJYUN("jijyun", "/v1/openapi/chat", "jijyun/reply.json", "根据提供的搜索结果,今天的日期是2023年8月16日[1]。",
-				"jijyun/stream.sse", List.of("根据提供的搜索结果,", "今天的日期是2023年8月16日[1]。"),
-				"linkai.api-key=jjy-key", "linkai.jijyun.ibot-id=BOT1"),
+		JIJYUN("jijyun", "/v1/openapi/chat", "jijyun/reply.json", "根据提供的搜索结果,今天的日期是2023年8月16日[1]。", "jijyun/stream.sse",
+				List.of("根据提供的搜索结果,", "今天的日期是2023年8月16日[1]。"), "linkai.api-key=jjy-key", "linkai.jijyun.ibot-id=BOT1"),
 
 		OPENAI("openai", "/chat/completions", "openai/reply.json", "你好!有什么可以帮你的吗?", "openai/stream.sse",
 				List.of("你好", "!"), "linkai.api-key=sk-key", "linkai.model=deepseek-chat");

@@ -26,8 +26,8 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ChatClientFailureAnalyzer}: a missing client injected by a host says which property to set or
- * which qualifier to use.
+ * Tests for {@link ChatClientFailureAnalyzer}: a missing client injected by a host says
+ * which property to set or which qualifier to use.
  */
 class ChatClientFailureAnalyzerTests {
 

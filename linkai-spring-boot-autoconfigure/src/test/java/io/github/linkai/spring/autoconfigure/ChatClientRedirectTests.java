@@ -34,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A credential goes to its provider's origin and nowhere else: a redirect is not followed by default, and when
- * the redirects setting enables it, only to the same origin (scheme, host and port). Two WireMock servers on
- * two loopback ports are two origins; {@code localhost} and {@code 127.0.0.1} are two hosts.
+ * A credential goes to its provider's origin and nowhere else: a redirect is not followed
+ * by default, and when the redirects setting enables it, only to the same origin (scheme,
+ * host and port). Two WireMock servers on two loopback ports are two origins;
+ * {@code localhost} and {@code 127.0.0.1} are two hosts.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChatClientRedirectTests {
@@ -107,13 +108,15 @@ class ChatClientRedirectTests {
 		provider.stubFor(client.chatPath().willReturn(aResponse().withStatus(307).withHeader("Location", "/moved")));
 		provider.stubFor(post(urlPathEqualTo("/moved")).willReturn(okJson(client.reply())));
 
-		for (String setting : List.of("linkai.redirects=follow", "spring.http.clients.redirects=follow-when-possible")) {
+		for (String setting : List.of("linkai.redirects=follow",
+				"spring.http.clients.redirects=follow-when-possible")) {
 			this.contextRunner.withPropertyValues(client.properties(providerUrl(), setting)).run((context) -> {
 				ChatClient chat = context.getBean(ChatClient.class);
 				assertThat(chat.chat("你好")).isEqualTo("你好");
 			});
 		}
-		// the same origin gets the credential again, Jijyun's key included (it joins every request line)
+		// the same origin gets the credential again, Jijyun's key included (it joins
+		// every request line)
 		provider.verify(2, client.requestWithCredential("/moved"));
 	}
 
@@ -156,7 +159,10 @@ class ChatClientRedirectTests {
 		assertThat(output).contains("Chat client 'default': redirects FOLLOW ignored");
 	}
 
-	/** The other origin answers as the provider would: a followed redirect would succeed there. */
+	/**
+	 * The other origin answers as the provider would: a followed redirect would succeed
+	 * there.
+	 */
 	private static void stubOther(ProviderCase client) {
 		other.stubFor(any(anyUrl()).willReturn(okJson(client.reply())));
 	}

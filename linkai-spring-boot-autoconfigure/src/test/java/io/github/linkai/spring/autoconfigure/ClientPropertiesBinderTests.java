@@ -21,12 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ClientPropertiesBinder}: inheritance through Boot's binder, and every key under
- * {@code linkai.} that binds to nothing failing with its name.
+ * Tests for {@link ClientPropertiesBinder}: inheritance through Boot's binder, and every
+ * key under {@code linkai.} that binds to nothing failing with its name.
  */
 class ClientPropertiesBinderTests {
 
-	private static final ChatProviders PROVIDERS = ChatProviders.load(ClientPropertiesBinderTests.class.getClassLoader());
+	private static final ChatProviders PROVIDERS = ChatProviders
+		.load(ClientPropertiesBinderTests.class.getClassLoader());
 
 	@Test
 	void bindAllWhenOnlyTheTopLevelIsSetShouldGiveTheDefaultClient() {
@@ -123,8 +124,9 @@ class ClientPropertiesBinderTests {
 
 	@Test
 	void bindAllWhenALinkAiSettingIsOnAnotherProvidersClientShouldFailNamingIt() {
-		assertFailure(List.of("linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=t",
-				"linkai.clients.eng.lingma.organization-id=O", "linkai.clients.eng.app-code=APP1"),
+		assertFailure(
+				List.of("linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=t",
+						"linkai.clients.eng.lingma.organization-id=O", "linkai.clients.eng.app-code=APP1"),
 				"linkai.clients.eng.app-code", "Not a property of a lingma client");
 	}
 
@@ -146,8 +148,8 @@ class ClientPropertiesBinderTests {
 
 		List<BoundClient<?>> clients = ClientPropertiesBinder.of(environment, PROVIDERS).bindAll();
 
-		assertThat(clients).singleElement().satisfies((client) -> assertThat(client.properties().getApiKey())
-			.isEqualTo("k1"));
+		assertThat(clients).singleElement()
+			.satisfies((client) -> assertThat(client.properties().getApiKey()).isEqualTo("k1"));
 	}
 
 	@Test
@@ -182,8 +184,8 @@ class ClientPropertiesBinderTests {
 	@Test
 	void bindAllShouldAcceptTheHealthSettingsAsTopLevelKeysButNotPerClient() {
 		assertThat(bind("linkai.api-key=k1", "linkai.health.window=2m", "linkai.health.failure-threshold=5",
-				"linkai.health.probe.enabled=true", "linkai.health.probe.interval=30s", "linkai.health.probe.timeout=3s",
-				"linkai.health.probe.message=hello"))
+				"linkai.health.probe.enabled=true", "linkai.health.probe.interval=30s",
+				"linkai.health.probe.timeout=3s", "linkai.health.probe.message=hello"))
 			.hasSize(1);
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 			.isThrownBy(() -> bind("linkai.api-key=k1", "linkai.health.probe.enabeld=true"))

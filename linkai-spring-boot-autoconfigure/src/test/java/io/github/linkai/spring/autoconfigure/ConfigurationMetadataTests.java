@@ -18,9 +18,10 @@ import org.springframework.beans.BeanUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration metadata IDEs complete from covers every provider's own settings: they are plain JavaBeans
- * in the provider packages, which the configuration processor does not see, so their entries are written by
- * hand and this test keeps them from drifting.
+ * The configuration metadata IDEs complete from covers every provider's own settings:
+ * they are plain JavaBeans in the provider packages, which the configuration processor
+ * does not see, so their entries are written by hand and this test keeps them from
+ * drifting.
  */
 class ConfigurationMetadataTests {
 
@@ -33,7 +34,8 @@ class ConfigurationMetadataTests {
 				entries.put(property.get("name").asString(), property);
 			}
 		}
-		assertThat(entries).containsKeys("linkai.provider", "linkai.api-key", "linkai.clients", "linkai.pool.max-connections");
+		assertThat(entries).containsKeys("linkai.provider", "linkai.api-key", "linkai.clients",
+				"linkai.pool.max-connections");
 		for (ChatProvider<?> provider : ChatProviders.load(getClass().getClassLoader()).all()) {
 			String prefix = "linkai." + (provider.settingsPrefix().isEmpty() ? "" : provider.settingsPrefix() + ".");
 			for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(provider.newSettings().getClass())) {

@@ -28,14 +28,18 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The debugging switch below the starter that prints requests, Reactor Netty's DEBUG logging (the URI it connects
- * to), with Spring's HTTP and the starter's own loggers at TRACE, prints no credential of any provider: Jijyun's key
- * joins the request line below Reactor Netty's logging.
+ * The debugging switch below the starter that prints requests, Reactor Netty's DEBUG
+ * logging (the URI it connects to), with Spring's HTTP and the starter's own loggers at
+ * TRACE, prints no credential of any provider: Jijyun's key joins the request line below
+ * Reactor Netty's logging.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CredentialLoggingTests {
 
-	/** Reactor Netty at DEBUG (not only reactor.netty.http.client), Spring's HTTP and ours at TRACE. */
+	/**
+	 * Reactor Netty at DEBUG (not only reactor.netty.http.client), Spring's HTTP and ours
+	 * at TRACE.
+	 */
 	private static final Map<String, Level> LEVELS = Map.of("reactor.netty", Level.DEBUG, "org.springframework.http",
 			Level.TRACE, "io.github.linkai", Level.TRACE);
 
@@ -66,8 +70,7 @@ class CredentialLoggingTests {
 
 	@ParameterizedTest
 	@EnumSource
-	void noCredentialInReactorNettyDebugLogging(ProviderCase client,
-			CapturedOutput output) {
+	void noCredentialInReactorNettyDebugLogging(ProviderCase client, CapturedOutput output) {
 		server.stubFor(client.chatPath().willReturn(okJson(client.reply())));
 
 		this.contextRunner.withPropertyValues(client.properties("http://127.0.0.1:" + server.getPort()))
@@ -79,10 +82,10 @@ class CredentialLoggingTests {
 
 		server.verify(2, client.requestWithCredential(client.path()));
 		// the logger did print the requests
-		assertThat(output).contains("Handler is being applied: {uri=http://127.0.0.1:" + server.getPort() + client.path())
+		assertThat(output)
+			.contains("Handler is being applied: {uri=http://127.0.0.1:" + server.getPort() + client.path())
 			.doesNotContain("{masked}");
-		assertThat(output).doesNotContain(client.credential())
-			.doesNotContain(client.credential().substring(0, 8));
+		assertThat(output).doesNotContain(client.credential()).doesNotContain(client.credential().substring(0, 8));
 	}
 
 }

@@ -24,8 +24,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the actuator part of {@link LinkAiAutoConfiguration}: credentials stay masked on the env and
- * configprops pages even when values are shown.
+ * Tests for the actuator part of {@link LinkAiAutoConfiguration}: credentials stay masked
+ * on the env and configprops pages even when values are shown.
  */
 class LinkAiActuatorSanitizingTests {
 
@@ -42,7 +42,9 @@ class LinkAiActuatorSanitizingTests {
 	@Test
 	void credentialsAreMaskedOnTheEnvAndConfigpropsPagesWhileOtherValuesShow() {
 		this.contextRunner.run((context) -> {
-			List<SanitizingFunction> sanitizers = context.getBeanProvider(SanitizingFunction.class).orderedStream().toList();
+			List<SanitizingFunction> sanitizers = context.getBeanProvider(SanitizingFunction.class)
+				.orderedStream()
+				.toList();
 			assertThat(sanitizers).hasSize(1);
 			EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(), sanitizers, Show.ALWAYS);
 			ConfigurationPropertiesReportEndpoint configprops = new ConfigurationPropertiesReportEndpoint(sanitizers,
@@ -114,8 +116,9 @@ class LinkAiActuatorSanitizingTests {
 	}
 
 	/**
-	 * A configprops bean with a free-text property, from a jar: a test's own {@code @ConfigurationProperties}
-	 * class would make the configuration processor write test metadata that hides the starter's.
+	 * A configprops bean with a free-text property, from a jar: a test's own
+	 * {@code @ConfigurationProperties} class would make the configuration processor write
+	 * test metadata that hides the starter's.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(TaskExecutionProperties.class)

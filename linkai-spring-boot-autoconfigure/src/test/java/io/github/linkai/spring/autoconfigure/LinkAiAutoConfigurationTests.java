@@ -112,9 +112,8 @@ class LinkAiAutoConfigurationTests {
 					"linkai.model= ")
 			.run((context) -> {
 				context.getBean(ChatClient.class).chat("你好");
-				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withRequestBody(equalToJson("""
-							{"messages":[{"role":"user","content":"你好"}]}""")));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(equalToJson("""
+						{"messages":[{"role":"user","content":"你好"}]}""")));
 			});
 	}
 
@@ -193,8 +192,7 @@ class LinkAiAutoConfigurationTests {
 	void namedClientWithoutKeyFailsStartupNamingItsProperty() {
 		this.contextRunner.withPropertyValues("linkai.clients.support.app-code=S1").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("linkai.clients.support.api-key");
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.clients.support.api-key");
 		});
 	}
 
@@ -209,8 +207,8 @@ class LinkAiAutoConfigurationTests {
 
 	@Test
 	void readTimeoutAppliesToTheClient() {
-		wireMock.stubFor(post("/v1/chat/completions")
-			.willReturn(aResponse().withFixedDelay(5_000).withHeader("Content-Type", "application/json").withBody("{}")));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(
+				aResponse().withFixedDelay(5_000).withHeader("Content-Type", "application/json").withBody("{}")));
 		this.contextRunner
 			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl(),
 					"linkai.read-timeout=200ms")
@@ -220,14 +218,15 @@ class LinkAiAutoConfigurationTests {
 
 	@Test
 	void theApplicationsConnectorBuilderAndItsCustomizersApply() {
-		this.contextRunner
-			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl())
-			.withBean(ClientHttpConnectorBuilder.class, () -> ClientHttpConnectorBuilder.reactor()
-				.withHttpClientCustomizer((httpClient) -> httpClient.headers((headers) -> headers.set("X-Tenant", "acme"))))
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl())
+			.withBean(ClientHttpConnectorBuilder.class,
+					() -> ClientHttpConnectorBuilder.reactor()
+						.withHttpClientCustomizer(
+								(httpClient) -> httpClient.headers((headers) -> headers.set("X-Tenant", "acme"))))
 			.run((context) -> {
 				context.getBean(ChatClient.class).chat("你好");
-				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withHeader("X-Tenant", equalTo("acme")));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("X-Tenant",
+						equalTo("acme")));
 			});
 	}
 
@@ -247,9 +246,8 @@ class LinkAiAutoConfigurationTests {
 				{"output":{"finish_reason":"stop","text":"你好"},"requestId":"r-1",
 				 "usage":{"input_tokens":3,"output_tokens":2}}""")));
 		this.contextRunner
-			.withPropertyValues("linkai.api-key=" + KEY, "linkai.temperature=0.2",
-					"linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-0fh3abcdef0fbG",
-					"linkai.clients.eng.base-url=" + wireMock.baseUrl(),
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.temperature=0.2", "linkai.clients.eng.provider=lingma",
+					"linkai.clients.eng.api-key=pt-0fh3abcdef0fbG", "linkai.clients.eng.base-url=" + wireMock.baseUrl(),
 					"linkai.clients.eng.lingma.organization-id=ORG1", "linkai.clients.eng.lingma.team-docs=true",
 					"linkai.clients.eng.lingma.kb-ids=kb1,kb2")
 			.run((context) -> {
@@ -322,14 +320,15 @@ class LinkAiAutoConfigurationTests {
 	@Test
 	void namedJijyunClientSendsItsKeyOnlyInTheQueryAndBindsItsDefaults() {
 		String jijyunKey = "jjyQX7kfZpWmTr01";
-		wireMock.stubFor(post(urlPathEqualTo("/v1/openapi/chat")).willReturn(okJson("""
-				{"desc":"今天是2023年8月16日","msgKey":"api_1","source":[],"usage":{"total_cost":0.001},"visitorId":null}""")));
+		wireMock.stubFor(post(urlPathEqualTo("/v1/openapi/chat")).willReturn(
+				okJson("""
+						{"desc":"今天是2023年8月16日","msgKey":"api_1","source":[],"usage":{"total_cost":0.001},"visitorId":null}""")));
 		this.contextRunner
 			.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.search.provider=jijyun",
-					"linkai.clients.search.api-key=" + jijyunKey, "linkai.clients.search.base-url=" + wireMock.baseUrl(),
-					"linkai.clients.search.model=gpt-4", "linkai.clients.search.max-tokens=512",
-					"linkai.clients.search.jijyun.ibot-id=bot-1", "linkai.clients.search.jijyun.search=true",
-					"linkai.clients.search.jijyun.tools=web,calc")
+					"linkai.clients.search.api-key=" + jijyunKey,
+					"linkai.clients.search.base-url=" + wireMock.baseUrl(), "linkai.clients.search.model=gpt-4",
+					"linkai.clients.search.max-tokens=512", "linkai.clients.search.jijyun.ibot-id=bot-1",
+					"linkai.clients.search.jijyun.search=true", "linkai.clients.search.jijyun.tools=web,calc")
 			.run((context) -> {
 				ChatClient search = context.getBean("searchChatClient", ChatClient.class);
 				assertThat(search.provider()).isEqualTo("jijyun");
@@ -363,7 +362,8 @@ class LinkAiAutoConfigurationTests {
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					assertThat(context.getStartupFailure()).rootCause()
-						.hasMessageContaining("linkai.clients").hasMessageContaining("'" + name + "'")
+						.hasMessageContaining("linkai.clients")
+						.hasMessageContaining("'" + name + "'")
 						.hasMessageContaining("choose another name");
 				});
 		}
@@ -371,11 +371,10 @@ class LinkAiAutoConfigurationTests {
 
 	@Test
 	void baseUrlWithoutHostFailsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=https://")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.base-url");
-			});
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=https://").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.base-url");
+		});
 	}
 
 	@Test
@@ -424,10 +423,9 @@ class LinkAiAutoConfigurationTests {
 	void inheritedOptionAProviderLacksIsNotSentThere() {
 		wireMock.stubFor(post(urlPathEqualTo("/oapi/v1/lingma/organizations/ORG1/model/chat")).willReturn(okJson("""
 				{"output":{"finish_reason":"stop","text":"好"},"requestId":"r-1"}""")));
-		this.contextRunner
-			.withPropertyValues("linkai.api-key=" + KEY, "linkai.frequency-penalty=0.5",
-					"linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-token-1234",
-					"linkai.clients.eng.base-url=" + wireMock.baseUrl(), "linkai.clients.eng.lingma.organization-id=ORG1")
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.frequency-penalty=0.5",
+				"linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-token-1234",
+				"linkai.clients.eng.base-url=" + wireMock.baseUrl(), "linkai.clients.eng.lingma.organization-id=ORG1")
 			.run((context) -> {
 				context.getBean("engChatClient", ChatClient.class).chat("你好");
 				wireMock.verify(postRequestedFor(urlPathEqualTo("/oapi/v1/lingma/organizations/ORG1/model/chat"))
@@ -444,14 +442,14 @@ class LinkAiAutoConfigurationTests {
 			.run((context) -> {
 				context.getBean(ChatClient.class).chat("你好");
 				context.getBean("appChatClient", ChatClient.class).chat("你好");
-				wireMock.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withHeader("Authorization", equalTo("Bearer lk-test-key")));
-				wireMock.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withRequestBody(equalToJson("""
-							{"messages":[{"role":"user","content":"你好"}]}""")));
-				wireMock.verify(1, postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withRequestBody(equalToJson("""
-							{"messages":[{"role":"user","content":"你好"}],"app_code":"APP1"}""")));
+				wireMock.verify(2, postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization",
+						equalTo("Bearer lk-test-key")));
+				wireMock.verify(1,
+						postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(equalToJson("""
+								{"messages":[{"role":"user","content":"你好"}]}""")));
+				wireMock.verify(1,
+						postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withRequestBody(equalToJson("""
+								{"messages":[{"role":"user","content":"你好"}],"app_code":"APP1"}""")));
 			});
 	}
 
@@ -460,8 +458,8 @@ class LinkAiAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("linkai.api-key= " + KEY + "\n", "linkai.base-url=" + wireMock.baseUrl())
 			.run((context) -> {
 				context.getBean(ChatClient.class).chat("你好");
-				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withHeader("Authorization", equalTo("Bearer " + KEY)));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization",
+						equalTo("Bearer " + KEY)));
 			});
 		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY + "\r\nX-Injected: 1").run((context) -> {
 			assertThat(context).hasFailed();
@@ -475,8 +473,9 @@ class LinkAiAutoConfigurationTests {
 	@Test
 	void eachClientCreatedIsLoggedOnceWithoutItsCredential(CapturedOutput output) {
 		this.contextRunner
-			.withPropertyValues("linkai.api-key=" + KEY, "linkai.app-code=G7z6vKwp", "linkai.clients.eng.provider=lingma",
-					"linkai.clients.eng.api-key=pt-0fh3abcdef0fbG", "linkai.clients.eng.lingma.organization-id=ORG1")
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.app-code=G7z6vKwp",
+					"linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-0fh3abcdef0fbG",
+					"linkai.clients.eng.lingma.organization-id=ORG1")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).containsOnlyOnce(
 				"Chat client 'default': provider linkai, host api.link-ai.tech, app code G7z6vKwp, with memory chat")
@@ -488,16 +487,18 @@ class LinkAiAutoConfigurationTests {
 	@Test
 	void theRegistryKnowsWhatEachClientTalksToAsTheLogLineSaysAndNeverItsCredential() {
 		this.contextRunner
-			.withPropertyValues("linkai.api-key=" + KEY, "linkai.app-code=G7z6vKwp", "linkai.clients.eng.provider=lingma",
-					"linkai.clients.eng.api-key=pt-0fh3abcdef0fbG", "linkai.clients.eng.lingma.organization-id=ORG1",
-					"linkai.clients.eng.base-url=http://127.0.0.1:9")
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.app-code=G7z6vKwp",
+					"linkai.clients.eng.provider=lingma", "linkai.clients.eng.api-key=pt-0fh3abcdef0fbG",
+					"linkai.clients.eng.lingma.organization-id=ORG1", "linkai.clients.eng.base-url=http://127.0.0.1:9")
 			.run((context) -> {
 				ChatClientRegistry registry = context.getBean(ChatClientRegistry.class);
 				assertThat(registry.target("default"))
 					.isEqualTo(new ChatClientTarget("linkai", "api.link-ai.tech", "app code G7z6vKwp"));
-				assertThat(registry.target("eng")).isEqualTo(new ChatClientTarget("lingma", "127.0.0.1", "organization ORG1"));
+				assertThat(registry.target("eng"))
+					.isEqualTo(new ChatClientTarget("lingma", "127.0.0.1", "organization ORG1"));
 				assertThat(registry.target("eng").toString()).doesNotContain("pt-0fh3abcdef0fbG");
-				assertThatExceptionOfType(java.util.NoSuchElementException.class).isThrownBy(() -> registry.target("sales"));
+				assertThatExceptionOfType(java.util.NoSuchElementException.class)
+					.isThrownBy(() -> registry.target("sales"));
 			});
 	}
 
@@ -511,8 +512,9 @@ class LinkAiAutoConfigurationTests {
 
 	@Test
 	void aTypoInAPropertyFailsStartupNamingIt() {
-		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.eng.provder=lingma",
-				"linkai.clients.eng.api-key=pt-0fh3abcdef0fbG")
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.eng.provder=lingma",
+					"linkai.clients.eng.api-key=pt-0fh3abcdef0fbG")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
@@ -553,13 +555,12 @@ class LinkAiAutoConfigurationTests {
 
 	@Test
 	void aNegativeRetryCountFailsStartupNamingTheProperty() {
-		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.retry.max-retries=-1")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("linkai.retry.max-retries")
-					.hasMessageContaining("Must be 0 (no retries) or more");
-			});
+		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.retry.max-retries=-1").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("linkai.retry.max-retries")
+				.hasMessageContaining("Must be 0 (no retries) or more");
+		});
 	}
 
 	@Test

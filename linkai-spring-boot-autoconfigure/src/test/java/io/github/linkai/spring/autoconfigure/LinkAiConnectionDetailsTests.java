@@ -29,8 +29,8 @@ import static io.github.linkai.spring.WireTestSupport.printed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link LinkAiConnectionDetails}: the properties-based default, and a bean of the application's that
- * takes its place.
+ * Tests for {@link LinkAiConnectionDetails}: the properties-based default, and a bean of
+ * the application's that takes its place.
  */
 class LinkAiConnectionDetailsTests {
 
@@ -76,18 +76,18 @@ class LinkAiConnectionDetailsTests {
 		this.contextRunner
 			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=https://api.link-ai.tech",
 					"linkai.clients.support.app-code=SUPPORT1")
-			.withBean(LinkAiConnectionDetails.class, () -> (client, provider) -> new Connection(wireMock.baseUrl(),
-					VAULT_KEY + "-" + client))
+			.withBean(LinkAiConnectionDetails.class,
+					() -> (client, provider) -> new Connection(wireMock.baseUrl(), VAULT_KEY + "-" + client))
 			.run((context) -> {
 				assertThat(context).getBean(LinkAiConnectionDetails.class)
 					.isNotInstanceOf(PropertiesLinkAiConnectionDetails.class);
 				ChatClientRegistry registry = context.getBean(ChatClientRegistry.class);
 				registry.get("default").chat("你好");
 				registry.get("support").chat("你好");
-				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withHeader("Authorization", equalTo("Bearer " + VAULT_KEY + "-default")));
-				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withHeader("Authorization", equalTo("Bearer " + VAULT_KEY + "-support")));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization",
+						equalTo("Bearer " + VAULT_KEY + "-default")));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization",
+						equalTo("Bearer " + VAULT_KEY + "-support")));
 				assertThat(registry.target("default").host()).isEqualTo("localhost");
 			});
 	}
@@ -102,32 +102,35 @@ class LinkAiConnectionDetailsTests {
 							: null)
 			.run((context) -> {
 				context.getBean(ChatClient.class).chat("你好");
-				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withHeader("Authorization", equalTo("Bearer " + KEY)));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization",
+						equalTo("Bearer " + KEY)));
 			});
 	}
 
 	@Test
 	void anUnresolvedKeyPlaceholderIsNoErrorWhenABeanGivesTheCredential() {
 		this.contextRunner.withPropertyValues("linkai.api-key=${LINKAI_KEY_NOT_SET_IN_THIS_TEST}")
-			.withBean(LinkAiConnectionDetails.class, () -> (client, provider) -> new Connection(wireMock.baseUrl(), VAULT_KEY))
+			.withBean(LinkAiConnectionDetails.class,
+					() -> (client, provider) -> new Connection(wireMock.baseUrl(), VAULT_KEY))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				context.getBean(ChatClient.class).chat("你好");
-				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withHeader("Authorization", equalTo("Bearer " + VAULT_KEY)));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization",
+						equalTo("Bearer " + VAULT_KEY)));
 			});
 	}
 
 	@Test
 	void anEmptyKeyDeclaresTheClientAndABeanGivesItsCredential() {
-		// an application that starts a stand-in when no key is set: linkai.api-key=${LINKAI_API_KEY:}
+		// an application that starts a stand-in when no key is set:
+		// linkai.api-key=${LINKAI_API_KEY:}
 		this.contextRunner.withPropertyValues("linkai.api-key=")
-			.withBean(LinkAiConnectionDetails.class, () -> (client, provider) -> new Connection(wireMock.baseUrl(), VAULT_KEY))
+			.withBean(LinkAiConnectionDetails.class,
+					() -> (client, provider) -> new Connection(wireMock.baseUrl(), VAULT_KEY))
 			.run((context) -> {
 				context.getBean(ChatClient.class).chat("你好");
-				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions"))
-					.withHeader("Authorization", equalTo("Bearer " + VAULT_KEY)));
+				wireMock.verify(postRequestedFor(urlPathEqualTo("/v1/chat/completions")).withHeader("Authorization",
+						equalTo("Bearer " + VAULT_KEY)));
 			});
 	}
 
@@ -144,7 +147,8 @@ class LinkAiConnectionDetailsTests {
 	@Test
 	void anInvalidBaseUrlFromABeanFailsNamingTheBeanAndTheClient() {
 		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY)
-			.withBean(LinkAiConnectionDetails.class, () -> new VaultConnectionDetails("ftp://vault.example/", VAULT_KEY))
+			.withBean(LinkAiConnectionDetails.class,
+					() -> new VaultConnectionDetails("ftp://vault.example/", VAULT_KEY))
 			.run((context) -> {
 				assertThat(context).getFailure()
 					.rootCause()
@@ -182,7 +186,9 @@ class LinkAiConnectionDetailsTests {
 			.withBean(LinkAiConnectionDetails.class,
 					() -> new VaultConnectionDetails("https://user:" + VAULT_KEY + "@vault.example", VAULT_KEY))
 			.run((context) -> {
-				assertThat(context).getFailure().rootCause().hasMessageContaining("Must hold no query and no user info");
+				assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("Must hold no query and no user info");
 				assertThat(printed(context.getStartupFailure())).doesNotContain(VAULT_KEY);
 			});
 	}

@@ -70,8 +70,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link LinkAiHealthContributorAutoConfiguration}: when the {@code linkai} contributor exists, its
- * entries, and, against WireMock, what Boot's health endpoint shows after real calls.
+ * Tests for {@link LinkAiHealthContributorAutoConfiguration}: when the {@code linkai}
+ * contributor exists, its entries, and, against WireMock, what Boot's health endpoint
+ * shows after real calls.
  */
 class LinkAiHealthContributorAutoConfigurationTests {
 
@@ -89,12 +90,14 @@ class LinkAiHealthContributorAutoConfigurationTests {
 				ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
 				LinkAiHealthContributorAutoConfiguration.class));
 
-	/** With Boot's health endpoint, its registries, groups and probes, as an application with actuator has them. */
-	private final ApplicationContextRunner endpointRunner = this.contextRunner
-		.withConfiguration(AutoConfigurations.of(HealthContributorRegistryAutoConfiguration.class,
-				HealthContributorAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-				ApplicationAvailabilityAutoConfiguration.class, AvailabilityHealthContributorAutoConfiguration.class,
-				AvailabilityProbesAutoConfiguration.class));
+	/**
+	 * With Boot's health endpoint, its registries, groups and probes, as an application
+	 * with actuator has them.
+	 */
+	private final ApplicationContextRunner endpointRunner = this.contextRunner.withConfiguration(AutoConfigurations.of(
+			HealthContributorRegistryAutoConfiguration.class, HealthContributorAutoConfiguration.class,
+			HealthEndpointAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class,
+			AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class));
 
 	@BeforeEach
 	void stubChat() throws IOException {
@@ -145,8 +148,9 @@ class LinkAiHealthContributorAutoConfigurationTests {
 	}
 
 	/**
-	 * As an application without the module sees it: the auto-configuration is filtered out by its class
-	 * condition before its other annotations (whose condition class is missing too) are read.
+	 * As an application without the module sees it: the auto-configuration is filtered
+	 * out by its class condition before its other annotations (whose condition class is
+	 * missing too) are read.
 	 */
 	@Test
 	void noContributorWithoutTheSpringBootHealthModule() {
@@ -190,7 +194,8 @@ class LinkAiHealthContributorAutoConfigurationTests {
 	@Test
 	void userDefinedContributorAndTrackerShouldMakeOursBackOff() {
 		ReactiveHealthIndicator mine = () -> Mono.just(Health.up().build());
-		ChatClientHealthTracker tracker = new ChatClientHealthTracker(PassiveHealthSettings.defaults(), Clock.systemUTC());
+		ChatClientHealthTracker tracker = new ChatClientHealthTracker(PassiveHealthSettings.defaults(),
+				Clock.systemUTC());
 		this.contextRunner.withPropertyValues(clients())
 			.withBean("linkaiHealthContributor", ReactiveHealthIndicator.class, () -> mine)
 			.withBean(ChatClientHealthTracker.class, () -> tracker)
@@ -284,7 +289,8 @@ class LinkAiHealthContributorAutoConfigurationTests {
 
 	@Test
 	void healthEndpointShouldTellARejectedKeyAndAUsedUpQuotaByTheProvidersOwnStatuses() {
-		// LinkAI: 401 is the key, 406 the credit, and 402 an app code that does not exist (the caller's mistake)
+		// LinkAI: 401 is the key, 406 the credit, and 402 an app code that does not exist
+		// (the caller's mistake)
 		stubStatus("OPS", 401, "{\"error\":{\"type\":\"invalid_api_key\",\"message\":\"Incorrect key " + KEY + "\"}}");
 		stubStatus("BILLING", 406, "{\"error\":{\"message\":\"insufficient credit\"}}");
 		stubStatus("GONE", 402, "{\"error\":{\"message\":\"app not found\"}}");
@@ -332,10 +338,7 @@ class LinkAiHealthContributorAutoConfigurationTests {
 			for (int i = 0; i < 5; i++) {
 				assertThatExceptionOfType(ChatClientException.class).isThrownBy(() -> support.chat("你好"));
 				assertThatExceptionOfType(ChatClientException.class)
-					.isThrownBy(() -> support.chat(ChatRequest.builder()
-						.user("你好")
-						.temperature(7.0)
-						.build()));
+					.isThrownBy(() -> support.chat(ChatRequest.builder().user("你好").temperature(7.0).build()));
 			}
 			IndicatedHealthDescriptor health = indicated(context.getBean(HealthEndpoint.class), "support");
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -376,17 +379,15 @@ class LinkAiHealthContributorAutoConfigurationTests {
 		wireMock.stubFor(post(CHAT).withRequestBody(matchingJsonPath("$.app_code", equalTo("SUPPORT")))
 			.willReturn(aResponse().withStatus(500)));
 		MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
-		this.endpointRunner.withPropertyValues(clients())
-			.withBean(Clock.class, () -> clock)
-			.run((context) -> {
-				failThreeTimes(context);
-				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
-				assertThat(indicated(endpoint, "support").getStatus()).isEqualTo(Status.DOWN);
-				assertThat(indicated(endpoint, "support").getDetails().get("lastFailure").toString())
-					.contains("time=2026-11-22T10:00:00Z");
-				clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-				assertThat(indicated(endpoint, "support").getStatus()).isEqualTo(Status.UNKNOWN);
-			});
+		this.endpointRunner.withPropertyValues(clients()).withBean(Clock.class, () -> clock).run((context) -> {
+			failThreeTimes(context);
+			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+			assertThat(indicated(endpoint, "support").getStatus()).isEqualTo(Status.DOWN);
+			assertThat(indicated(endpoint, "support").getDetails().get("lastFailure").toString())
+				.contains("time=2026-11-22T10:00:00Z");
+			clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+			assertThat(indicated(endpoint, "support").getStatus()).isEqualTo(Status.UNKNOWN);
+		});
 	}
 
 	@Test
@@ -425,9 +426,10 @@ class LinkAiHealthContributorAutoConfigurationTests {
 					threads.shutdownNow();
 				}
 				wireMock.verify(2, postRequestedFor(urlPathEqualTo(CHAT)));
-				wireMock.verify(1, postRequestedFor(urlPathEqualTo(CHAT))
-					.withRequestBody(matchingJsonPath("$.app_code", equalTo("SUPPORT")))
-					.withRequestBody(matchingJsonPath("$.messages[0].content", equalTo("health check"))));
+				wireMock.verify(1,
+						postRequestedFor(urlPathEqualTo(CHAT))
+							.withRequestBody(matchingJsonPath("$.app_code", equalTo("SUPPORT")))
+							.withRequestBody(matchingJsonPath("$.messages[0].content", equalTo("health check"))));
 				endpoint.healthForPath("linkai");
 				wireMock.verify(2, postRequestedFor(urlPathEqualTo(CHAT)));
 				IndicatedHealthDescriptor support = indicated(endpoint, "support");

@@ -34,8 +34,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link LinkAiObservationAutoConfiguration}: the clients observed in Boot's registry, their meters
- * scraped as Prometheus would, for every provider, with no secret anywhere.
+ * Tests for {@link LinkAiObservationAutoConfiguration}: the clients observed in Boot's
+ * registry, their meters scraped as Prometheus would, for every provider, with no secret
+ * anywhere.
  */
 class LinkAiObservationAutoConfigurationTests {
 

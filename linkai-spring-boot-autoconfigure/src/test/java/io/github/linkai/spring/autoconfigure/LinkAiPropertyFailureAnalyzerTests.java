@@ -17,8 +17,8 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link LinkAiPropertyFailureAnalyzer}: a rejected property is named, its value never shown when it
- * may hold a credential; and the startup checks it reports on.
+ * Tests for {@link LinkAiPropertyFailureAnalyzer}: a rejected property is named, its
+ * value never shown when it may hold a credential; and the startup checks it reports on.
  */
 class LinkAiPropertyFailureAnalyzerTests {
 
@@ -60,8 +60,7 @@ class LinkAiPropertyFailureAnalyzerTests {
 
 	@Test
 	void timeoutsAndPoolSizesAreNamed() {
-		assertThat(analyze("linkai.api-key=k1", "linkai.deadline=-1s").getDescription())
-			.contains("'linkai.deadline'");
+		assertThat(analyze("linkai.api-key=k1", "linkai.deadline=-1s").getDescription()).contains("'linkai.deadline'");
 		assertThat(analyze("linkai.api-key=k1", "linkai.clients.batch.idle-timeout=0s").getDescription())
 			.contains("'linkai.clients.batch.idle-timeout'");
 		assertThat(analyze("linkai.api-key=k1", "linkai.pool.max-connections=0").getDescription())

@@ -10,7 +10,10 @@ import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a native image gets from the starter's hints: every provider, its wire records and settings, the properties. */
+/**
+ * What a native image gets from the starter's hints: every provider, its wire records and
+ * settings, the properties.
+ */
 class LinkAiRuntimeHintsTests {
 
 	private final RuntimeHints hints = new RuntimeHints();

@@ -58,7 +58,8 @@ class LinkAiSpringAiAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context.getBean(MemoryConsumer.class).memory)
 					.hasToString("ClientChatModel[linkai/default, memory]");
-				assertThat(context.getBean("linkAiMemoryChatModel")).isSameAs(context.getBean(MemoryConsumer.class).memory);
+				assertThat(context.getBean("linkAiMemoryChatModel"))
+					.isSameAs(context.getBean(MemoryConsumer.class).memory);
 			});
 	}
 
@@ -115,8 +116,10 @@ class LinkAiSpringAiAutoConfigurationTests {
 		ChatModel memory = mock(ChatModel.class);
 		ChatModel support = mock(ChatModel.class);
 		this.contextRunner.withPropertyValues("linkai.api-key=" + KEY, "linkai.clients.support.app-code=S1")
-			.withBean("linkAiMemoryChatModel", ChatModel.class, () -> memory, (bd) -> ((AbstractBeanDefinition) bd).setDefaultCandidate(false))
-			.withBean("supportChatModel", ChatModel.class, () -> support, (bd) -> ((AbstractBeanDefinition) bd).setDefaultCandidate(false))
+			.withBean("linkAiMemoryChatModel", ChatModel.class, () -> memory,
+					(bd) -> ((AbstractBeanDefinition) bd).setDefaultCandidate(false))
+			.withBean("supportChatModel", ChatModel.class, () -> support,
+					(bd) -> ((AbstractBeanDefinition) bd).setDefaultCandidate(false))
 			.run((context) -> {
 				assertThat(context.getBean("linkAiMemoryChatModel")).isSameAs(memory);
 				assertThat(context.getBean("supportChatModel")).isSameAs(support);
@@ -168,8 +171,8 @@ class LinkAiSpringAiAutoConfigurationTests {
 				InMemoryGeneratedFiles files = new InMemoryGeneratedFiles();
 				DefaultGenerationContext generation = new DefaultGenerationContext(
 						new ClassNameGenerator(ClassName.get(LinkAiSpringAiAutoConfigurationTests.class)), files);
-				new ApplicationContextAotGenerator().processAheadOfTime(
-						(GenericApplicationContext) context.getSourceApplicationContext(), generation);
+				new ApplicationContextAotGenerator()
+					.processAheadOfTime((GenericApplicationContext) context.getSourceApplicationContext(), generation);
 				generation.writeGeneratedContent();
 				StringBuilder sources = new StringBuilder();
 				for (InputStreamSource source : files.getGeneratedFiles(Kind.SOURCE).values()) {

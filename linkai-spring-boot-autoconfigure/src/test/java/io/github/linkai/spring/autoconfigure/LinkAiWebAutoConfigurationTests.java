@@ -39,9 +39,10 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link LinkAiWebAutoConfiguration}: when the problem-detail advice exists (a servlet or reactive web
- * application, not turned off), that the application's own bean or exception handling wins, and that its
- * property is one the starter's strict binding knows.
+ * Tests for {@link LinkAiWebAutoConfiguration}: when the problem-detail advice exists (a
+ * servlet or reactive web application, not turned off), that the application's own bean
+ * or exception handling wins, and that its property is one the starter's strict binding
+ * knows.
  */
 class LinkAiWebAutoConfigurationTests {
 
@@ -209,7 +210,9 @@ class LinkAiWebAutoConfigurationTests {
 
 	}
 
-	/** An application's own advice, without an order: it still comes before the starter's. */
+	/**
+	 * An application's own advice, without an order: it still comes before the starter's.
+	 */
 	@ControllerAdvice
 	static class OwnAdvice {
 

@@ -21,8 +21,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code provider=openai} clients as configured: settings under {@code openai.*} bound and sent, and the startup
- * checks naming the property (base URL and model required, an extra body field clashing, a default out of range).
+ * {@code provider=openai} clients as configured: settings under {@code openai.*} bound
+ * and sent, and the startup checks naming the property (base URL and model required, an
+ * extra body field clashing, a default out of range).
  */
 class OpenAiClientConfigurationTests {
 
@@ -40,13 +41,12 @@ class OpenAiClientConfigurationTests {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
 				{"id":"c-1","model":"deepseek-chat","choices":[{"index":0,"message":{"role":"assistant","content":"你好"},
 				 "finish_reason":"stop"}]}""")));
-		this.contextRunner
-			.withPropertyValues("linkai.clients.ds.provider=openai", "linkai.clients.ds.api-key=" + KEY,
-					"linkai.clients.ds.base-url=" + wireMock.baseUrl() + "/v1/", "linkai.clients.ds.model=deepseek-chat",
-					"linkai.clients.ds.temperature=1.3", "linkai.clients.ds.max-tokens=256",
-					"linkai.clients.ds.openai.seed=7", "linkai.clients.ds.openai.stop=END,###",
-					"linkai.clients.ds.openai.user=u-1", "linkai.clients.ds.openai.frequency-penalty=0.5",
-					"linkai.clients.ds.openai.extra-body[enable_search]=true")
+		this.contextRunner.withPropertyValues("linkai.clients.ds.provider=openai", "linkai.clients.ds.api-key=" + KEY,
+				"linkai.clients.ds.base-url=" + wireMock.baseUrl() + "/v1/", "linkai.clients.ds.model=deepseek-chat",
+				"linkai.clients.ds.temperature=1.3", "linkai.clients.ds.max-tokens=256",
+				"linkai.clients.ds.openai.seed=7", "linkai.clients.ds.openai.stop=END,###",
+				"linkai.clients.ds.openai.user=u-1", "linkai.clients.ds.openai.frequency-penalty=0.5",
+				"linkai.clients.ds.openai.extra-body[enable_search]=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ChatClient ds = context.getBean("dsChatClient", ChatClient.class);
@@ -116,10 +116,8 @@ class OpenAiClientConfigurationTests {
 
 	@Test
 	void temperatureAboveTwoFailsStartupNamingIt() {
-		this.contextRunner
-			.withPropertyValues("linkai.provider=openai", "linkai.api-key=" + KEY,
-					"linkai.base-url=https://api.deepseek.com/v1", "linkai.model=deepseek-chat",
-					"linkai.temperature=2.5")
+		this.contextRunner.withPropertyValues("linkai.provider=openai", "linkai.api-key=" + KEY,
+				"linkai.base-url=https://api.deepseek.com/v1", "linkai.model=deepseek-chat", "linkai.temperature=2.5")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
@@ -130,10 +128,8 @@ class OpenAiClientConfigurationTests {
 
 	@Test
 	void unknownOpenAiSettingFailsStartupNamingIt() {
-		this.contextRunner
-			.withPropertyValues("linkai.provider=openai", "linkai.api-key=" + KEY,
-					"linkai.base-url=https://api.deepseek.com/v1", "linkai.model=deepseek-chat",
-					"linkai.openai.top-k=5")
+		this.contextRunner.withPropertyValues("linkai.provider=openai", "linkai.api-key=" + KEY,
+				"linkai.base-url=https://api.deepseek.com/v1", "linkai.model=deepseek-chat", "linkai.openai.top-k=5")
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("linkai.openai.top-k");

@@ -12,8 +12,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * One top-level client per provider on a WireMock server: its properties, the path it posts to, a reply it
- * accepts and where its credential travels, for the suites that run the same check against every provider.
+ * One top-level client per provider on a WireMock server: its properties, the path it
+ * posts to, a reply it accepts and where its credential travels, for the suites that run
+ * the same check against every provider.
  */
 enum ProviderCase {
 
@@ -60,7 +61,10 @@ enum ProviderCase {
 		return this.reply;
 	}
 
-	/** The properties of a top-level client of this provider on {@code baseUrl}, then {@code more}. */
+	/**
+	 * The properties of a top-level client of this provider on {@code baseUrl}, then
+	 * {@code more}.
+	 */
 	String[] properties(String baseUrl, String... more) {
 		List<String> properties = new ArrayList<>(List.of("linkai.provider=" + this.provider,
 				"linkai.api-key=" + this.credential, "linkai.base-url=" + baseUrl));
@@ -74,7 +78,10 @@ enum ProviderCase {
 		return post(urlPathEqualTo(this.path));
 	}
 
-	/** A request on {@code path} that carries this client's credential where its provider wants it. */
+	/**
+	 * A request on {@code path} that carries this client's credential where its provider
+	 * wants it.
+	 */
 	RequestPatternBuilder requestWithCredential(String path) {
 		RequestPatternBuilder request = postRequestedFor(urlPathEqualTo(path));
 		return switch (this) {

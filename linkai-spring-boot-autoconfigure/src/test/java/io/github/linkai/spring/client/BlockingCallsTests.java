@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The blocking {@code chat(...)} methods on a non-blocking thread: a typed error at once, saying what to use,
- * without even building the reactive call; on any other thread they wait for the answer.
+ * The blocking {@code chat(...)} methods on a non-blocking thread: a typed error at once,
+ * saying what to use, without even building the reactive call; on any other thread they
+ * wait for the answer.
  */
 class BlockingCallsTests {
 
@@ -39,8 +40,7 @@ class BlockingCallsTests {
 
 		assertThat(onParallelThread(() -> memory.chat(null, "你好"))).isInstanceOf(BlockingCallException.class)
 			.hasMessageContaining("use chatReactive() or stream() there");
-		assertThat(onParallelThread(() -> memory.session("s-1").chat("你好")))
-			.isInstanceOf(BlockingCallException.class);
+		assertThat(onParallelThread(() -> memory.session("s-1").chat("你好"))).isInstanceOf(BlockingCallException.class);
 		assertThat(memory.calls).hasValue(0);
 		assertThat(memory.chat(null, "你好").content()).isEqualTo("answer");
 	}

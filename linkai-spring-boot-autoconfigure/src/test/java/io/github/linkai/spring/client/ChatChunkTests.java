@@ -31,8 +31,8 @@ class ChatChunkTests {
 
 	@Test
 	void finishReasonOfTheReplyIsKept() {
-		ChatResponse response = new ChatResponse("linkai", "default", null, "你好", "length", null, null, null,
-				List.of(), null, Map.of());
+		ChatResponse response = new ChatResponse("linkai", "default", null, "你好", "length", null, null, null, List.of(),
+				null, Map.of());
 
 		assertThat(ChatChunk.of(response).finishReason()).isEqualTo("length");
 	}

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The model's {@code toString()}s, which end up in logs and exception messages, print the shape of a
- * conversation, never what a user wrote or was answered, nor the ids that identify them.
+ * The model's {@code toString()}s, which end up in logs and exception messages, print the
+ * shape of a conversation, never what a user wrote or was answered, nor the ids that
+ * identify them.
  */
 class UserDataToStringTests {
 
@@ -68,12 +69,14 @@ class UserDataToStringTests {
 
 	@Test
 	void aChunkPrintsTheDeltasLengthOnly() {
-		ChatChunk chunk = new ChatChunk(ANSWER, null, null, SESSION, null, List.of(), null, Map.of("visitorId", "v-42"));
+		ChatChunk chunk = new ChatChunk(ANSWER, null, null, SESSION, null, List.of(), null,
+				Map.of("visitorId", "v-42"));
 
 		assertThat(chunk.toString()).isEqualTo("ChatChunk[delta=" + ANSWER.length() + " chars, finishReason=null, "
 				+ "usage=null, sessionId=<set>, requestId=null, sources=0, cost=null, providerFields=[visitorId]]");
-		assertThat(ChatChunk.of(new ChatResponse("linkai", "default", null, ANSWER, null, null, null, null, List.of(),
-				null, Map.of())).toString()).contains("sessionId=none").doesNotContain(ANSWER);
+		assertThat(ChatChunk
+			.of(new ChatResponse("linkai", "default", null, ANSWER, null, null, null, null, List.of(), null, Map.of()))
+			.toString()).contains("sessionId=none").doesNotContain(ANSWER);
 	}
 
 	record TestOptions(String visitorId) implements ProviderOptions {

@@ -26,8 +26,8 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ChatClientHealthIndicator}: passive health without a call, and the probe's caching, timeout and
- * independence from the health checks that wait for it.
+ * Tests for {@link ChatClientHealthIndicator}: passive health without a call, and the
+ * probe's caching, timeout and independence from the health checks that wait for it.
  */
 class ChatClientHealthIndicatorTests {
 
@@ -55,7 +55,9 @@ class ChatClientHealthIndicatorTests {
 		Sinks.One<ChatResponse> answer = Sinks.one();
 		ReportingClient client = new ReportingClient(this.tracker, answer::asMono);
 		ChatClientHealthIndicator indicator = new ChatClientHealthIndicator(client, TARGET, this.tracker, PROBE);
-		List<Mono<Health>> checks = java.util.stream.IntStream.range(0, 50).mapToObj((i) -> indicator.health().cache()).toList();
+		List<Mono<Health>> checks = java.util.stream.IntStream.range(0, 50)
+			.mapToObj((i) -> indicator.health().cache())
+			.toList();
 		checks.forEach(Mono::subscribe);
 		answer.tryEmitValue(reply());
 		for (Mono<Health> check : checks) {
@@ -66,8 +68,8 @@ class ChatClientHealthIndicatorTests {
 			.satisfies((request) -> assertThat(request.messages().get(0).text()).isEqualTo("ping"));
 		Health health = indicator.health().block(Duration.ofSeconds(1));
 		assertThat(client.calls.get()).as("cached for the interval").isOne();
-		assertThat(health.getDetails().get("probe")).isEqualTo(
-				Map.of("interval", "PT1M", "lastCall", "2026-11-22T10:00:00Z", "lastResult", "SUCCESS"));
+		assertThat(health.getDetails().get("probe"))
+			.isEqualTo(Map.of("interval", "PT1M", "lastCall", "2026-11-22T10:00:00Z", "lastResult", "SUCCESS"));
 	}
 
 	@Test
@@ -87,8 +89,8 @@ class ChatClientHealthIndicatorTests {
 	void aRecentRealCallShouldMakeTheProbeUnnecessary() {
 		ReportingClient client = new ReportingClient(this.tracker, () -> Mono.just(reply()));
 		ChatClientHealthIndicator indicator = new ChatClientHealthIndicator(client, TARGET, this.tracker, PROBE);
-		this.tracker.onFailure("default", new ServerErrorException(
-				new ErrorDetails("acme", "default", 500, null, null, null), "server error"));
+		this.tracker.onFailure("default",
+				new ServerErrorException(new ErrorDetails("acme", "default", 500, null, null, null), "server error"));
 		this.clock.advance(Duration.ofSeconds(30));
 		Health health = indicator.health().block(Duration.ofSeconds(1));
 		assertThat(client.calls.get()).isZero();
@@ -147,7 +149,10 @@ class ChatClientHealthIndicatorTests {
 		return new ChatResponse("acme", "default", null, "pong", "stop", null, null, null, List.of(), null, Map.of());
 	}
 
-	/** A client that reports its calls to the tracker as the starter's clients do, and counts them. */
+	/**
+	 * A client that reports its calls to the tracker as the starter's clients do, and
+	 * counts them.
+	 */
 	static class ReportingClient implements ChatClient {
 
 		final AtomicInteger calls = new AtomicInteger();

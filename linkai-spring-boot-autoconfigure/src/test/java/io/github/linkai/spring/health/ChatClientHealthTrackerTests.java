@@ -35,7 +35,8 @@ import org.springframework.boot.health.contributor.Status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ChatClientHealthTracker}: the passive state rules, with a clock moved by hand.
+ * Tests for {@link ChatClientHealthTracker}: the passive state rules, with a clock moved
+ * by hand.
  */
 class ChatClientHealthTrackerTests {
 
@@ -103,7 +104,8 @@ class ChatClientHealthTrackerTests {
 		this.tracker.onFailure("default", new ChatTimeoutException("acme", "default", "Timed out", null));
 		this.tracker.onFailure("default", new StreamTruncatedException("acme", "default", 3, null));
 		assertThat(health().getStatus()).isEqualTo(Status.DOWN);
-		assertThat(lastFailure(health())).containsEntry("error", "StreamTruncatedException").doesNotContainKey("status");
+		assertThat(lastFailure(health())).containsEntry("error", "StreamTruncatedException")
+			.doesNotContainKey("status");
 	}
 
 	@Test
@@ -140,8 +142,8 @@ class ChatClientHealthTrackerTests {
 	void clientMistakesShouldNeverMakeItDown() {
 		this.tracker.onSuccess("default");
 		for (int i = 0; i < 5; i++) {
-			this.tracker.onFailure("default", new ChatRequestValidationException("acme", "default", "temperature",
-					"must be at most 2"));
+			this.tracker.onFailure("default",
+					new ChatRequestValidationException("acme", "default", "temperature", "must be at most 2"));
 			this.tracker.onFailure("default", new BadRequestException(details(400, "invalid_request_error"), "bad"));
 			this.tracker.onFailure("default", new NotFoundException(details(404, null), "not found"));
 			this.tracker.onFailure("default", new RateLimitedException(details(429, null), "rate limited"));
@@ -179,7 +181,8 @@ class ChatClientHealthTrackerTests {
 	@Test
 	void aRejectedCredentialShouldBeOutOfServiceSayingToCheckTheKey() {
 		this.tracker.onSuccess("default");
-		this.tracker.onFailure("default", new AuthenticationException(details(401, "invalid_api_key"), "check the key"));
+		this.tracker.onFailure("default",
+				new AuthenticationException(details(401, "invalid_api_key"), "check the key"));
 		Health health = health();
 		assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 		assertThat(health.getStatus().getDescription()).contains("rejects the credential").contains("API key");
@@ -201,7 +204,8 @@ class ChatClientHealthTrackerTests {
 
 	@Test
 	void aUsedUpQuotaShouldBeOutOfServiceWhateverStatusTheProviderMapsItFrom() {
-		// one provider says 402, another 406: what counts is the type its status mapping chose
+		// one provider says 402, another 406: what counts is the type its status mapping
+		// chose
 		for (int status : new int[] { 402, 406 }) {
 			ChatClientHealthTracker tracker = new ChatClientHealthTracker(PassiveHealthSettings.defaults(), this.clock);
 			tracker.onFailure("default", new QuotaExceededException(details(status, null), "quota used up"));
@@ -293,23 +297,28 @@ class ChatClientHealthTrackerTests {
 		this.tracker.onFailure("default", new AuthenticationException(
 				new ErrorDetails("acme", "default", 401, "invalid_api_key", "Incorrect API key provided: " + KEY, null),
 				"check the key"));
-		this.tracker.onFailure("default", new ChatTransportException("acme", "default", "Request failed for " + KEY,
-				new IOException(KEY)));
+		this.tracker.onFailure("default",
+				new ChatTransportException("acme", "default", "Request failed for " + KEY, new IOException(KEY)));
 		this.tracker.onFailure("default", new ChatRequestValidationException("acme", "default", "messages", KEY));
 		String json = JsonMapper.builder().build().writeValueAsString(health());
-		assertThat(json).doesNotContain(KEY).doesNotContain("Incorrect API key").contains("ChatRequestValidationException");
+		assertThat(json).doesNotContain(KEY)
+			.doesNotContain("Incorrect API key")
+			.contains("ChatRequestValidationException");
 	}
 
 	@Test
 	void callOutcomeShouldBeJudgedByType() {
 		assertThat(CallOutcome.of(serverError(500))).isEqualTo(CallOutcome.PROVIDER_FAILURE);
-		assertThat(CallOutcome.of(new ChatTimeoutException("acme", "c", "t", null))).isEqualTo(CallOutcome.PROVIDER_FAILURE);
+		assertThat(CallOutcome.of(new ChatTimeoutException("acme", "c", "t", null)))
+			.isEqualTo(CallOutcome.PROVIDER_FAILURE);
 		assertThat(CallOutcome.of(new AuthenticationException(details(401, null), "m")))
 			.isEqualTo(CallOutcome.CREDENTIAL_REJECTED);
 		assertThat(CallOutcome.of(new QuotaExceededException(details(402, null), "m")))
 			.isEqualTo(CallOutcome.QUOTA_EXHAUSTED);
-		assertThat(CallOutcome.of(new AppNotFoundException(details(402, null), "m"))).isEqualTo(CallOutcome.CLIENT_ERROR);
-		assertThat(CallOutcome.of(new RateLimitedException(details(429, null), "m"))).isEqualTo(CallOutcome.CLIENT_ERROR);
+		assertThat(CallOutcome.of(new AppNotFoundException(details(402, null), "m")))
+			.isEqualTo(CallOutcome.CLIENT_ERROR);
+		assertThat(CallOutcome.of(new RateLimitedException(details(429, null), "m")))
+			.isEqualTo(CallOutcome.CLIENT_ERROR);
 		assertThat(CallOutcome.of(new NullPointerException())).isEqualTo(CallOutcome.CLIENT_ERROR);
 	}
 

@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Calls observed over their whole life with the OpenTelemetry GenAI names: the observation, its span-level
- * values, and the meters beside its timer, for success, failure, complete, truncated and cancelled streams.
+ * Calls observed over their whole life with the OpenTelemetry GenAI names: the
+ * observation, its span-level values, and the meters beside its timer, for success,
+ * failure, complete, truncated and cancelled streams.
  */
 class ChatObservationTests {
 
@@ -60,7 +61,9 @@ class ChatObservationTests {
 
 	private final DefaultChatObservationConvention convention = new DefaultChatObservationConvention();
 
-	/** Every observation stopped, ours and the HTTP client's: what a tracer would export. */
+	/**
+	 * Every observation stopped, ours and the HTTP client's: what a tracer would export.
+	 */
 	private final List<Observation.Context> stopped = new CopyOnWriteArrayList<>();
 
 	@BeforeEach
@@ -107,9 +110,11 @@ class ChatObservationTests {
 			.hasBeenStopped();
 		Timer duration = this.meters.get("gen_ai.client.operation.duration").tag("error.type", "none").timer();
 		assertThat(duration.count()).isOne();
-		assertThat(this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
+		assertThat(
+				this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "input").summary().totalAmount())
 			.isEqualTo(9);
-		assertThat(this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().totalAmount())
+		assertThat(
+				this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().totalAmount())
 			.isEqualTo(17);
 		assertThat(duration.takeSnapshot().histogramCounts()).hasSize(14);
 		assertThat(this.meters.find("gen_ai.client.operation.time_to_first_chunk").timer()).isNull();
@@ -130,15 +135,16 @@ class ChatObservationTests {
 
 	@Test
 	void aCallAndAStreamAreChildrenOfTheObservationInTheSubscribersReactorContext() {
-		// where WebFlux puts its server observation and Spring AI its model's: not in a thread local
+		// where WebFlux puts its server observation and Spring AI its model's: not in a
+		// thread local
 		wm.stubFor(post(PATH).willReturn(okJson(fixture("chat-response.json"))));
 		Observation server = Observation.start("http.server.requests", this.observations);
 
 		client(false).chatReactive("你好")
 			.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, server))
 			.block();
-		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-			.withBody(fixture("chat-stream.txt"))));
+		wm.stubFor(post(PATH).willReturn(
+				aResponse().withHeader("Content-Type", "text/event-stream").withBody(fixture("chat-stream.txt"))));
 		client(false).stream("你好")
 			.contextWrite((reactor) -> reactor.put(ObservationThreadLocalAccessor.KEY, server))
 			.blockLast();
@@ -188,7 +194,8 @@ class ChatObservationTests {
 		assertThat(this.meters.get("gen_ai.client.operation.time_per_output_chunk").timer().count()).isEqualTo(4);
 		assertThat(this.meters.get("linkai.client.stream.chunks").summary().totalAmount()).isEqualTo(5);
 		assertThat(this.meters.get("linkai.client.active_streams").gauge().value()).isZero();
-		assertThat(this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().totalAmount())
+		assertThat(
+				this.meters.get("gen_ai.client.token.usage").tag("gen_ai.token.type", "output").summary().totalAmount())
 			.isEqualTo(6);
 		TestObservationRegistryAssert.assertThat(this.observations)
 			.hasObservationWithNameEqualTo("gen_ai.client.operation.duration")
@@ -251,8 +258,8 @@ class ChatObservationTests {
 			.that()
 			.hasHighCardinalityKeyValue("gen_ai.input.messages",
 					"[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"你好\"}]}]")
-			.hasHighCardinalityKeyValue("gen_ai.output.messages", "[{\"role\":\"assistant\",\"parts\":[{\"type\":"
-					+ "\"text\",\"content\":\"你好,请问有什么可以帮助您的吗?\"}]}]");
+			.hasHighCardinalityKeyValue("gen_ai.output.messages",
+					"[{\"role\":\"assistant\",\"parts\":[{\"type\":" + "\"text\",\"content\":\"你好,请问有什么可以帮助您的吗?\"}]}]");
 	}
 
 	@Test
@@ -266,14 +273,19 @@ class ChatObservationTests {
 
 		for (Meter meter : this.meters.getMeters()) {
 			for (Tag tag : meter.getId().getTags()) {
-				assertThat(tag.getValue()).doesNotContain(KEY).doesNotContain("secret-question")
-					.doesNotContain("session-abc-123").doesNotContain("?");
+				assertThat(tag.getValue()).doesNotContain(KEY)
+					.doesNotContain("secret-question")
+					.doesNotContain("session-abc-123")
+					.doesNotContain("?");
 			}
 		}
 		assertThat(this.stopped).hasSize(2);
 		for (Observation.Context context : this.stopped) {
-			context.getAllKeyValues().forEach((keyValue) -> assertThat(keyValue.getValue()).as(keyValue.getKey())
-				.doesNotContain(KEY).doesNotContain("secret-question").doesNotContain("session-abc-123"));
+			context.getAllKeyValues()
+				.forEach((keyValue) -> assertThat(keyValue.getValue()).as(keyValue.getKey())
+					.doesNotContain(KEY)
+					.doesNotContain("secret-question")
+					.doesNotContain("session-abc-123"));
 		}
 	}
 
@@ -294,7 +306,10 @@ class ChatObservationTests {
 
 	private ChatClientFactory factory(boolean recordContent) {
 		return new ChatClientFactory(new ReactorClientHttpConnector(),
-				ClientSettings.builder("support").observation(this.observations, null).recordContent(recordContent).build());
+				ClientSettings.builder("support")
+					.observation(this.observations, null)
+					.recordContent(recordContent)
+					.build());
 	}
 
 	private static String fixture(String name) {

@@ -56,9 +56,10 @@ import static io.github.linkai.spring.web.ChatProblemType.STREAM_TRUNCATED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The status table decided for every exception type in {@code client/error}: a new exception type fails this
- * test until it has a row. Also what does not come over HTTP in the web tests: base types, a foreign error,
- * {@code Retry-After} rounding and where it is never given.
+ * The status table decided for every exception type in {@code client/error}: a new
+ * exception type fails this test until it has a row. Also what does not come over HTTP in
+ * the web tests: base types, a foreign error, {@code Retry-After} rounding and where it
+ * is never given.
  */
 class ChatProblemTypeTests {
 
@@ -143,7 +144,8 @@ class ChatProblemTypeTests {
 		assertThat(PROVIDER_TIMEOUT.status().value()).isEqualTo(504);
 		assertThat(INTERNAL_ERROR.status().value()).isEqualTo(500);
 		assertThat(List.of(CREDENTIAL_REJECTED, QUOTA_EXHAUSTED, PROVIDER_REFUSED, PROVIDER_ERROR, STREAM_TRUNCATED,
-				BAD_RESPONSE)).allSatisfy((type) -> assertThat(type.status().value()).isEqualTo(502));
+				BAD_RESPONSE))
+			.allSatisfy((type) -> assertThat(type.status().value()).isEqualTo(502));
 		assertThat(RATE_LIMITED.type()).hasToString("tag:linkai.github.io,2026:chat-problem:rate-limited");
 	}
 
@@ -165,8 +167,7 @@ class ChatProblemTypeTests {
 				.doesNotContain("message")
 				.doesNotContain("内容审核不通过")
 				.doesNotContain("[linkai/default]");
-			assertThat(String.valueOf(problem.getProperties())).doesNotContain("message")
-				.doesNotContain("内容审核不通过");
+			assertThat(String.valueOf(problem.getProperties())).doesNotContain("message").doesNotContain("内容审核不通过");
 		}
 	}
 

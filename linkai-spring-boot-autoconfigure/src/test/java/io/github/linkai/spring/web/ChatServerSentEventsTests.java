@@ -18,8 +18,9 @@ import org.springframework.http.codec.ServerSentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The events of a stream without a web server: what the web tests cannot easily provoke (the provider's request
- * id on the error event, an application's own failure, cancellation).
+ * The events of a stream without a web server: what the web tests cannot easily provoke
+ * (the provider's request id on the error event, an application's own failure,
+ * cancellation).
  */
 class ChatServerSentEventsTests {
 

@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A host application's chat endpoints, written once for both stacks as a user would: a reactive JSON answer, a
- * blocking one and a server-sent event stream, each on a client chosen by name.
+ * A host application's chat endpoints, written once for both stacks as a user would: a
+ * reactive JSON answer, a blocking one and a server-sent event stream, each on a client
+ * chosen by name.
  */
 @RestController
 class ChatTestController {

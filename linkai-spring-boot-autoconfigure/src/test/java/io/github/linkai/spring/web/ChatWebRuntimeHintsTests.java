@@ -11,7 +11,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a native image gets for the event stream's data, whichever auto-configuration is on. */
+/**
+ * What a native image gets for the event stream's data, whichever auto-configuration is
+ * on.
+ */
 class ChatWebRuntimeHintsTests {
 
 	@Test

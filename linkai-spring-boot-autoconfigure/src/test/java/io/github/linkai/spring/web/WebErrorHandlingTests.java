@@ -43,11 +43,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A host application's endpoints failing, on a real Spring MVC and a real WebFlux server with the provider on
- * WireMock, so the starter's own exceptions reach the host's controller: every row of the status table
- * ({@link ChatClientExceptionHandler}, {@link ChatProblemDetails}) with its status, {@code Retry-After} and
- * members; server-sent event streams ({@link ChatServerSentEvents}) that complete, fail mid-way or fail before
- * the first chunk; and neither the key nor the question in any answer even when the provider echoes both.
+ * A host application's endpoints failing, on a real Spring MVC and a real WebFlux server
+ * with the provider on WireMock, so the starter's own exceptions reach the host's
+ * controller: every row of the status table ({@link ChatClientExceptionHandler},
+ * {@link ChatProblemDetails}) with its status, {@code Retry-After} and members;
+ * server-sent event streams ({@link ChatServerSentEvents}) that complete, fail mid-way or
+ * fail before the first chunk; and neither the key nor the question in any answer even
+ * when the provider echoes both.
  */
 class WebErrorHandlingTests {
 
@@ -70,10 +72,11 @@ class WebErrorHandlingTests {
 	@BeforeAll
 	static void startApplications() {
 		for (WebStack stack : WebStack.values()) {
-			applications.put(stack, stack.start("linkai.api-key=" + KEY,
-					"linkai.base-url=" + wireMock.baseUrl(), "linkai.retry.max-retries=0",
-					"linkai.clients.down.base-url=http://127.0.0.1:" + WebStack.closedPort(),
-					"linkai.clients.slow.deadline=300ms"));
+			applications.put(stack,
+					stack.start("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl(),
+							"linkai.retry.max-retries=0",
+							"linkai.clients.down.base-url=http://127.0.0.1:" + WebStack.closedPort(),
+							"linkai.clients.slow.deadline=300ms"));
 		}
 	}
 
@@ -90,8 +93,7 @@ class WebErrorHandlingTests {
 
 	static Stream<Arguments> rows() {
 		List<Row> rows = List.of(
-				new Row("our validation", "default", "5", null, 400, "invalid-request",
-						Map.of("field", "temperature")),
+				new Row("our validation", "default", "5", null, 400, "invalid-request", Map.of("field", "temperature")),
 				new Row("provider 400", "default", null, error(400), 400, "request-rejected",
 						Map.of("providerStatus", 400, "providerErrorCode", "invalid_request_error")),
 				new Row("moderation 409", "default", null, error(409), 422, "content-rejected",
@@ -118,8 +120,7 @@ class WebErrorHandlingTests {
 				new Row("unavailable 503", "default", null, error(503).withHeader("Retry-After", "3"), 503,
 						"provider-unavailable", Map.of("providerStatus", 503, "retryAfter", 3)),
 				new Row("connection refused", "down", null, null, 503, "provider-unavailable", Map.of()),
-				new Row("deadline", "slow", null, okJson("{}").withFixedDelay(3000), 504, "provider-timeout",
-						Map.of()),
+				new Row("deadline", "slow", null, okJson("{}").withFixedDelay(3000), 504, "provider-timeout", Map.of()),
 				new Row("server error 500", "default", null, error(500), 502, "provider-error",
 						Map.of("providerStatus", 500)),
 				new Row("bad gateway 502", "default", null, error(502), 502, "provider-error",
@@ -156,8 +157,9 @@ class WebErrorHandlingTests {
 		assertThat(problem.get("instance").asString()).isEqualTo("/chat");
 		assertThat(problem.get("provider").asString()).isEqualTo("linkai");
 		assertThat(problem.get("client").asString()).isEqualTo(row.client());
-		row.extensions().forEach((name, value) -> assertThat(problem.get(name).asString()).as(name)
-			.isEqualTo(String.valueOf(value)));
+		row.extensions()
+			.forEach((name, value) -> assertThat(problem.get(name).asString()).as(name)
+				.isEqualTo(String.valueOf(value)));
 		Object retryAfter = row.extensions().get("retryAfter");
 		assertThat(result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
 			.isEqualTo((retryAfter != null) ? String.valueOf(retryAfter) : null);
@@ -172,8 +174,8 @@ class WebErrorHandlingTests {
 	@ParameterizedTest
 	@EnumSource(WebStack.class)
 	void blockingChatFailsAtOnceOnAnEventLoopAndWorksOnAServletThread(WebStack stack) {
-		wireMock.stubFor(post(CHAT).willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-				+ "\"content\":\"你好\"}}]}")));
+		wireMock.stubFor(post(CHAT).willReturn(
+				okJson("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\"," + "\"content\":\"你好\"}}]}")));
 
 		EntityExchangeResult<byte[]> result = get(stack, "/chat/blocking", "default", null);
 
@@ -200,8 +202,8 @@ class WebErrorHandlingTests {
 		assertThat(events).hasSize(6);
 		List<ServerSentEvent<String>> data = events.subList(0, 5);
 		assertThat(data).allSatisfy((event) -> assertThat(event.event()).isNull());
-		assertThat(data.stream().map((event) -> json(event).get("delta").asString()))
-			.containsExactly("你好!", "我能", "为你", "做些什么?", "");
+		assertThat(data.stream().map((event) -> json(event).get("delta").asString())).containsExactly("你好!", "我能", "为你",
+				"做些什么?", "");
 		assertThat(json(data.get(0)).propertyNames()).containsExactly("delta", "sessionId");
 		JsonNode last = json(data.get(4));
 		assertThat(last.get("finishReason").asString()).isEqualTo("stop");
@@ -324,7 +326,8 @@ class WebErrorHandlingTests {
 
 	private static EntityExchangeResult<byte[]> get(WebStack stack, String path, String client,
 			@Nullable String temperature) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path).queryParam("q", QUESTION)
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path)
+			.queryParam("q", QUESTION)
 			.queryParam("client", client);
 		if (temperature != null) {
 			uri.queryParam("temperature", temperature);
@@ -345,11 +348,16 @@ class WebErrorHandlingTests {
 	private static void assertNoSecret(EntityExchangeResult<byte[]> result) {
 		String everything = result.getResponseHeaders() + "\n"
 				+ new String(result.getResponseBodyContent(), StandardCharsets.UTF_8);
-		assertThat(everything).doesNotContain(KEY).doesNotContain("tOCJYmHxxm55eA1xs").doesNotContain(QUESTION)
+		assertThat(everything).doesNotContain(KEY)
+			.doesNotContain("tOCJYmHxxm55eA1xs")
+			.doesNotContain(QUESTION)
 			.doesNotContain("314159");
 	}
 
-	/** An error answer whose message echoes the key and the question, as a careless provider might. */
+	/**
+	 * An error answer whose message echoes the key and the question, as a careless
+	 * provider might.
+	 */
 	private static ResponseDefinitionBuilder error(int status) {
 		return aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")

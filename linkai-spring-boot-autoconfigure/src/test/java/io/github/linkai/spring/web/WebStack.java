@@ -32,9 +32,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The two web stacks a host application runs on, each a real server on a random loopback port (Tomcat with
- * Spring MVC, Reactor Netty with WebFlux) with the auto-configurations such an application has, the starter's
- * included, and {@link ChatTestController}.
+ * The two web stacks a host application runs on, each a real server on a random loopback
+ * port (Tomcat with Spring MVC, Reactor Netty with WebFlux) with the auto-configurations
+ * such an application has, the starter's included, and {@link ChatTestController}.
  */
 enum WebStack {
 

@@ -6,10 +6,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stub's deterministic answers, when a test scripts none. They echo the question, in Chinese when it holds Chinese
- * characters and in English otherwise, and are cut into token-sized pieces: a word with the spaces and
- * punctuation after it, or two Chinese characters with theirs ({@code 你好!}, {@code 我能}, {@code 为你}...),
- * as the providers' streams deliver them.
+ * The stub's deterministic answers, when a test scripts none. They echo the question, in
+ * Chinese when it holds Chinese characters and in English otherwise, and are cut into
+ * token-sized pieces: a word with the spaces and punctuation after it, or two Chinese
+ * characters with theirs ({@code 你好!}, {@code 我能}, {@code 为你}...), as the providers'
+ * streams deliver them.
  */
 final class Answers {
 
@@ -18,7 +19,8 @@ final class Answers {
 
 	/**
 	 * The answer to a question in a stateless chat.
-	 * @param api the API answering, as a person calls it ({@code LinkAI}, {@code Lingma}...)
+	 * @param api the API answering, as a person calls it ({@code LinkAI},
+	 * {@code Lingma}...)
 	 * @param question the text of the last user message
 	 * @param images the number of images sent with it
 	 * @param promptTokens the tokens of the whole request
@@ -43,19 +45,19 @@ final class Answers {
 	 * @param question this turn's question
 	 * @param turn the turn's number in the session, from 1
 	 * @param previousQuestion the question of the turn before, if any
-	 * @param historyTokens the tokens of the remembered turns, sent to the model with the question
+	 * @param historyTokens the tokens of the remembered turns, sent to the model with the
+	 * question
 	 */
 	static Turn memory(String question, int turn, @Nullable String previousQuestion, int historyTokens) {
 		String text;
 		if (isChinese(question)) {
 			text = "这是本会话的第 " + turn + " 轮。"
-					+ ((previousQuestion != null) ? "上一轮你说:“" + previousQuestion + "”。" : "我会记住这次对话。")
-					+ "这一轮你说:“" + question + "”。";
+					+ ((previousQuestion != null) ? "上一轮你说:“" + previousQuestion + "”。" : "我会记住这次对话。") + "这一轮你说:“"
+					+ question + "”。";
 		}
 		else {
-			text = "This is turn " + turn + " of this session. "
-					+ ((previousQuestion != null) ? "Last turn you said: \"" + previousQuestion + "\". "
-							: "I will remember this conversation. ")
+			text = "This is turn " + turn + " of this session. " + ((previousQuestion != null)
+					? "Last turn you said: \"" + previousQuestion + "\". " : "I will remember this conversation. ")
 					+ "This turn you said: \"" + question + "\".";
 		}
 		return new Turn(tokens(text), historyTokens + countTokens(question));

@@ -8,8 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The request checks the providers' documents imply, each failing with a 400 that names the field, and the
- * lenient readings a recorded request is made of (which never fail).
+ * The request checks the providers' documents imply, each failing with a 400 that names
+ * the field, and the lenient readings a recorded request is made of (which never fail).
  */
 final class Bodies {
 
@@ -73,8 +73,9 @@ final class Bodies {
 	}
 
 	/**
-	 * OpenAI-shaped {@code messages} (LinkAI's chat and OpenAI-compatible endpoints): not empty, each with one of
-	 * {@code roles} and a content that is a non-blank string or a list of text and image parts.
+	 * OpenAI-shaped {@code messages} (LinkAI's chat and OpenAI-compatible endpoints): not
+	 * empty, each with one of {@code roles} and a content that is a non-blank string or a
+	 * list of text and image parts.
 	 */
 	static List<Message> messages(ObjectNode body, List<String> roles) {
 		JsonNode messages = body.get("messages");
@@ -151,7 +152,10 @@ final class Bodies {
 		return messages.stream().mapToInt((message) -> Answers.countTokens(message.text())).sum();
 	}
 
-	/** Leniently, the text of the last user message of {@code messages} at a pointer, for the record. */
+	/**
+	 * Leniently, the text of the last user message of {@code messages} at a pointer, for
+	 * the record.
+	 */
 	static @Nullable String lastUserText(JsonNode body, String messagesPointer) {
 		String text = null;
 		for (JsonNode message : body.at(messagesPointer)) {
@@ -186,7 +190,9 @@ final class Bodies {
 		return (value != null && value.isString()) ? value.asString() : null;
 	}
 
-	/** A message of a chat request: its text parts joined, and how many images it holds. */
+	/**
+	 * A message of a chat request: its text parts joined, and how many images it holds.
+	 */
 	record Message(String role, String text, int images) {
 	}
 

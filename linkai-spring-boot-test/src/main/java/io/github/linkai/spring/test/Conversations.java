@@ -8,13 +8,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Server-side conversation memory, as LinkAI's memory chat keeps it: per app and session, the last few
- * rounds. Bounded in sessions too, the least recently used being forgotten, so a long-running demo does not
- * grow without limit. Thread-safe.
+ * Server-side conversation memory, as LinkAI's memory chat keeps it: per app and session,
+ * the last few rounds. Bounded in sessions too, the least recently used being forgotten,
+ * so a long-running demo does not grow without limit. Thread-safe.
  */
 final class Conversations {
 
-	// LinkAI's memory rounds are configured per app; the stub stands in with one fixed number.
+	// LinkAI's memory rounds are configured per app; the stub stands in with one fixed
+	// number.
 	private static final int REMEMBERED_ROUNDS = 10;
 
 	private final Map<String, Conversation> sessions;
@@ -32,7 +33,8 @@ final class Conversations {
 
 	/**
 	 * Answers the next question of a session and remembers the round.
-	 * @param app the app the session belongs to (memory is isolated per app), empty for none
+	 * @param app the app the session belongs to (memory is isolated per app), empty for
+	 * none
 	 * @param sessionId the session
 	 * @param question this turn's question
 	 */

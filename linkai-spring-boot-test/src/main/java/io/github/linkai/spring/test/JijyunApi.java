@@ -16,24 +16,27 @@ import tools.jackson.databind.node.ObjectNode;
  * Jijyun's chat, {@code POST /v1/openapi/chat?apiKey=...}, as its document shows it:
  * <ul>
  * <li>The key in the {@code apiKey} query parameter (else 401).</li>
- * <li>Body fields with the documented JSON types: {@code content} (required), {@code system}, {@code visitorId},
- * {@code chatMode}, {@code ibotID}, {@code knowledge} and, note, {@code max_tokens} and {@code temperature} as
- * strings; {@code search} and {@code stream} booleans; {@code tools} and {@code intention} lists;
- * {@code fielditem} an object.</li>
- * <li>Reply {@code {"desc": answer, "msgKey": "api_<uuid>", "source": [{"link", "snippet", "title"}], "usage":
- * {"total_cost"}, "visitorId"}}, with search sources when {@code "search": true}.</li>
- * <li>The document shows no stream: as the starter reads it, {@code data:} events of the reply's shape, each
- * {@code desc} the new text, the last one carrying {@code source} and {@code usage}; no {@code [DONE]}.</li>
- * <li>Errors 401 (no permission) and 402 (API calls used up), as {@code {"code": status, "msg": ...}} (the
- * document shows no error body).</li>
+ * <li>Body fields with the documented JSON types: {@code content} (required),
+ * {@code system}, {@code visitorId}, {@code chatMode}, {@code ibotID}, {@code knowledge}
+ * and, note, {@code max_tokens} and {@code temperature} as strings; {@code search} and
+ * {@code stream} booleans; {@code tools} and {@code intention} lists; {@code fielditem}
+ * an object.</li>
+ * <li>Reply {@code {"desc": answer, "msgKey": "api_<uuid>", "source": [{"link",
+ * "snippet", "title"}], "usage": {"total_cost"}, "visitorId"}}, with search sources when
+ * {@code "search": true}.</li>
+ * <li>The document shows no stream: as the starter reads it, {@code data:} events of the
+ * reply's shape, each {@code desc} the new text, the last one carrying {@code source} and
+ * {@code usage}; no {@code [DONE]}.</li>
+ * <li>Errors 401 (no permission) and 402 (API calls used up), as {@code {"code": status,
+ * "msg": ...}} (the document shows no error body).</li>
  * </ul>
  */
 final class JijyunApi implements ProviderApi {
 
 	private static final String API_KEY = "apiKey";
 
-	private static final Map<Integer, String> MESSAGES = Map.of(400, "请求参数错误", 401, "没有权限", 402, "API请求次数不足",
-			429, "请求过于频繁", 500, "服务异常", 503, "服务暂不可用");
+	private static final Map<Integer, String> MESSAGES = Map.of(400, "请求参数错误", 401, "没有权限", 402, "API请求次数不足", 429,
+			"请求过于频繁", 500, "服务异常", 503, "服务暂不可用");
 
 	// a search source for the stub's own answers, as the document's example shows one
 	private static final StubSource SOURCE = new StubSource("https://wannianli.tianqi.com/today",

@@ -12,20 +12,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Yunxiao Lingma's {@code ExecuteChat}, {@code POST /oapi/v1/lingma/organizations/{organizationId}/model/chat},
- * as its document shows it:
+ * Yunxiao Lingma's {@code ExecuteChat}, {@code POST
+ * /oapi/v1/lingma/organizations/{organizationId}/model/chat}, as its document shows it:
  * <ul>
- * <li>The personal access token in {@code x-yunxiao-token} (else 401), {@code stream} and {@code teamDocs} in the
- * query as {@code true}/{@code false}.</li>
- * <li>Body {@code {"input": {"messages": [{"role", "content"}]}, "kbIds": [...], "parameters": {...}}}: text
- * messages, a system message only first; {@code max_tokens} [1, 4096], {@code seed}, {@code temperature} [0, 1],
- * {@code top_k}, {@code top_p} [0, 1].</li>
- * <li>Reply {@code {"output": {"finish_reason": "stop", "text": ...}, "requestId": ..., "usage": {"input_tokens",
- * "output_tokens"}}}; a stream is {@code data:} events of that shape, each {@code text} the new text with
- * {@code "finish_reason": ""}, ending with the finish event ({@code "stop"}, empty text). No {@code [DONE]}: the
- * document has none.</li>
- * <li>Errors in Alibaba Cloud's shape, {@code {"errorCode", "errorMessage", "requestId", "success": false}} (the
- * document points to the error-code centre for the codes).</li>
+ * <li>The personal access token in {@code x-yunxiao-token} (else 401), {@code stream} and
+ * {@code teamDocs} in the query as {@code true}/{@code false}.</li>
+ * <li>Body {@code {"input": {"messages": [{"role", "content"}]}, "kbIds": [...],
+ * "parameters": {...}}}: text messages, a system message only first; {@code max_tokens}
+ * [1, 4096], {@code seed}, {@code temperature} [0, 1], {@code top_k}, {@code top_p} [0,
+ * 1].</li>
+ * <li>Reply {@code {"output": {"finish_reason": "stop", "text": ...}, "requestId": ...,
+ * "usage": {"input_tokens", "output_tokens"}}}; a stream is {@code data:} events of that
+ * shape, each {@code text} the new text with {@code "finish_reason": ""}, ending with the
+ * finish event ({@code "stop"}, empty text). No {@code [DONE]}: the document has
+ * none.</li>
+ * <li>Errors in Alibaba Cloud's shape, {@code {"errorCode", "errorMessage", "requestId",
+ * "success": false}} (the document points to the error-code centre for the codes).</li>
  * </ul>
  */
 final class LingmaApi implements ProviderApi {
@@ -34,13 +36,11 @@ final class LingmaApi implements ProviderApi {
 
 	private static final List<String> ROLES = List.of("system", "user", "assistant");
 
-	private static final Map<Integer, String[]> ERRORS = Map.of(400,
-			new String[] { "InvalidParameter", "请求参数不合法" }, 401,
-			new String[] { "InvalidToken", "个人访问令牌无效或已过期" }, 403,
+	private static final Map<Integer, String[]> ERRORS = Map.of(400, new String[] { "InvalidParameter", "请求参数不合法" },
+			401, new String[] { "InvalidToken", "个人访问令牌无效或已过期" }, 403,
 			new String[] { "Forbidden.NoPermission", "当前用户没有该企业的访问权限" }, 404,
-			new String[] { "NotFound.Organization", "企业不存在" }, 429,
-			new String[] { "Throttling.User", "请求过于频繁,请稍后再试" }, 500,
-			new String[] { "InternalError", "服务内部错误" }, 503,
+			new String[] { "NotFound.Organization", "企业不存在" }, 429, new String[] { "Throttling.User", "请求过于频繁,请稍后再试" },
+			500, new String[] { "InternalError", "服务内部错误" }, 503,
 			new String[] { "ServiceUnavailable", "服务暂不可用,请稍后再试" });
 
 	@Override
@@ -58,7 +58,8 @@ final class LingmaApi implements ProviderApi {
 		JsonNode json = StubHttp.parse(body);
 		Map<String, String> query = StubHttp.query(request, (entry) -> entry);
 		return new StubRequest(endpoint, StubHttp.path(request), query,
-				StubHttp.headers(request, List.of(TOKEN_HEADER)), json, body, Bodies.lastUserText(json, "/input/messages"), "true".equals(query.get("stream")),
+				StubHttp.headers(request, List.of(TOKEN_HEADER)), json, body,
+				Bodies.lastUserText(json, "/input/messages"), "true".equals(query.get("stream")),
 				apiKey.equals(request.requestHeaders().get(TOKEN_HEADER)));
 	}
 

@@ -13,22 +13,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * LinkAI's chat ({@code POST /v1/chat/completions}) and memory chat ({@code POST /v1/chat/memory/completions})
- * as their documents show them:
+ * LinkAI's chat ({@code POST /v1/chat/completions}) and memory chat
+ * ({@code POST /v1/chat/memory/completions}) as their documents show them:
  * <ul>
- * <li>{@code Authorization: Bearer <key>}, or {@code <key>-<app_code>} as OpenAI SDKs send it; anything else is
- * a 401.</li>
- * <li>Replies {@code {"choices": [{"index": 0, "message": {"role": "assistant", "content": ...}}], "usage": {...}}},
- * memory chat's with {@code session_id} first.</li>
- * <li>With {@code "stream": true}, {@code data:} events {@code {"choices": [{"index": 0, "delta": {"content": ...},
- * "finish_reason": null}], "session_id": ...}}, a last one with {@code "delta": {}}, {@code "finish_reason": "stop"}
- * and {@code usage} inside the choice, then {@code data: [DONE]}. Plain chat's events carry
+ * <li>{@code Authorization: Bearer <key>}, or {@code <key>-<app_code>} as OpenAI SDKs
+ * send it; anything else is a 401.</li>
+ * <li>Replies {@code {"choices": [{"index": 0, "message": {"role": "assistant",
+ * "content": ...}}], "usage": {...}}}, memory chat's with {@code session_id} first.</li>
+ * <li>With {@code "stream": true}, {@code data:} events {@code {"choices": [{"index": 0,
+ * "delta": {"content": ...}, "finish_reason": null}], "session_id": ...}}, a last one
+ * with {@code "delta": {}}, {@code "finish_reason": "stop"} and {@code usage} inside the
+ * choice, then {@code data: [DONE]}. Plain chat's events carry
  * {@code "session_id": null}, memory chat's the session.</li>
- * <li>Memory chat takes {@code question} and {@code session_id}, assigns a UUID when none is given, and remembers
- * the rounds per app and session: its answers say which turn they are and what was said the turn before.</li>
- * <li>Errors {@code {"error": {"message": ..., "type": "invalid_request_error"}}} with the documented statuses:
- * 400 for an invalid body (empty messages or question, a wrong type, an option out of its documented range),
- * 401 for a bad key, and 402, 403, 406, 408 (memory chat), 409 and 503 when scripted.</li>
+ * <li>Memory chat takes {@code question} and {@code session_id}, assigns a UUID when none
+ * is given, and remembers the rounds per app and session: its answers say which turn they
+ * are and what was said the turn before.</li>
+ * <li>Errors {@code {"error": {"message": ..., "type": "invalid_request_error"}}} with
+ * the documented statuses: 400 for an invalid body (empty messages or question, a wrong
+ * type, an option out of its documented range), 401 for a bad key, and 402, 403, 406, 408
+ * (memory chat), 409 and 503 when scripted.</li>
  * </ul>
  */
 final class LinkAiApi implements ProviderApi {
@@ -40,9 +43,9 @@ final class LinkAiApi implements ProviderApi {
 	private static final int MAX_SESSIONS = 10_000;
 
 	// the documents' own wording for each status
-	private static final Map<Integer, String> MESSAGES = Map.of(400, "请求格式错误", 401, "接口鉴权失败,请检查 API Key 是否填写正确",
-			402, "应用不存在,请检查 app_code 参数是否正确", 403, "无访问权限,对于未公开应用,只有创建者账号才能调用", 406, "账号积分额度不足", 408,
-			"无API访问权限", 409, "内容审核不通过,问题、回答、检索的知识库中可能存在敏感词", 429, "请求过于频繁,请稍后再试", 503, "接口调用异常,联系客服处理");
+	private static final Map<Integer, String> MESSAGES = Map.of(400, "请求格式错误", 401, "接口鉴权失败,请检查 API Key 是否填写正确", 402,
+			"应用不存在,请检查 app_code 参数是否正确", 403, "无访问权限,对于未公开应用,只有创建者账号才能调用", 406, "账号积分额度不足", 408, "无API访问权限", 409,
+			"内容审核不通过,问题、回答、检索的知识库中可能存在敏感词", 429, "请求过于频繁,请稍后再试", 503, "接口调用异常,联系客服处理");
 
 	private final Conversations conversations = new Conversations(MAX_SESSIONS);
 
@@ -65,7 +68,8 @@ final class LinkAiApi implements ProviderApi {
 		Map<String, String> headers = new LinkedHashMap<>(StubHttp.headers(request, List.of("authorization")));
 		String appCode = appCodeOfToken(authorization, apiKey);
 		if (appCode != null) {
-			// the app code an OpenAI SDK appends is no secret: kept, so that a test sees it and memory is per app
+			// the app code an OpenAI SDK appends is no secret: kept, so that a test sees
+			// it and memory is per app
 			headers.put("authorization", BEARER + StubHttp.MASK + "-" + appCode);
 		}
 		return new StubRequest(endpoint, StubHttp.path(request), StubHttp.query(request, (entry) -> entry), headers,
@@ -140,7 +144,10 @@ final class LinkAiApi implements ProviderApi {
 		return (requested != null && !requested.isBlank()) ? requested : UUID.randomUUID().toString();
 	}
 
-	/** Memory is isolated per app: the body's app code, else the one the key carries ({@code ""} for none). */
+	/**
+	 * Memory is isolated per app: the body's app code, else the one the key carries
+	 * ({@code ""} for none).
+	 */
 	private static String app(StubRequest request, ObjectNode body) {
 		String appCode = Bodies.string(body, "app_code");
 		if (appCode != null && !appCode.isEmpty()) {
@@ -185,7 +192,10 @@ final class LinkAiApi implements ProviderApi {
 		return events;
 	}
 
-	/** {@code {"choices": [{"index": 0}], "session_id": ...}}, for the caller to complete the choice. */
+	/**
+	 * {@code {"choices": [{"index": 0}], "session_id": ...}}, for the caller to complete
+	 * the choice.
+	 */
 	private static ObjectNode event(@Nullable String sessionId) {
 		ObjectNode event = StubHttp.object();
 		event.putArray("choices").addObject().put("index", 0);

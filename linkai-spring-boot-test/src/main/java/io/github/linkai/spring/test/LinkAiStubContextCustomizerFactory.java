@@ -15,9 +15,10 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Adds a {@link ProviderStub} and connection details pointing at it to the context of a test class annotated
- * with {@link LinkAiStub}, the way Spring Boot's {@code @ServiceConnection} adds a container's connection
- * details. Registered in {@code META-INF/spring.factories}.
+ * Adds a {@link ProviderStub} and connection details pointing at it to the context of a
+ * test class annotated with {@link LinkAiStub}, the way Spring Boot's
+ * {@code @ServiceConnection} adds a container's connection details. Registered in
+ * {@code META-INF/spring.factories}.
  */
 class LinkAiStubContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -33,7 +34,10 @@ class LinkAiStubContextCustomizerFactory implements ContextCustomizerFactory {
 		return TestContextAnnotationUtils.hasAnnotation(testClass, LinkAiStub.class) ? new Customizer() : null;
 	}
 
-	/** Registers the two beans; every instance is equal, so test classes with the annotation share a context. */
+	/**
+	 * Registers the two beans; every instance is equal, so test classes with the
+	 * annotation share a context.
+	 */
 	private static final class Customizer implements ContextCustomizer {
 
 		@Override
@@ -47,7 +51,8 @@ class LinkAiStubContextCustomizerFactory implements ContextCustomizerFactory {
 			registry.registerBeanDefinition(STUB_BEAN, new RootBeanDefinition(ProviderStub.class, ProviderStub::start));
 			RootBeanDefinition details = new RootBeanDefinition(ProviderStubConnectionDetails.class,
 					() -> new ProviderStubConnectionDetails(beanFactory.getBean(STUB_BEAN, ProviderStub.class)));
-			// in the test, the stub wins over connection details the application defines (a vault's)
+			// in the test, the stub wins over connection details the application defines
+			// (a vault's)
 			details.setPrimary(true);
 			registry.registerBeanDefinition(CONNECTION_DETAILS_BEAN, details);
 		}

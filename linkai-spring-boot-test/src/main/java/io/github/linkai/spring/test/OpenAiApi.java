@@ -13,17 +13,20 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An OpenAI-compatible chat completions endpoint, {@code POST /openai/v1/chat/completions} (base URL
- * {@code <stub>/openai/v1}), as OpenAI and the compatible providers (DeepSeek, Qwen, Zhipu, vLLM) serve it:
+ * An OpenAI-compatible chat completions endpoint,
+ * {@code POST /openai/v1/chat/completions} (base URL {@code <stub>/openai/v1}), as OpenAI
+ * and the compatible providers (DeepSeek, Qwen, Zhipu, vLLM) serve it:
  * <ul>
- * <li>{@code Authorization: Bearer <key>} (else 401); {@code model} and {@code messages} required;
- * {@code temperature} [0, 2], {@code top_p} [0, 1], {@code max_tokens} a positive integer;
- * {@code stream_options} only with {@code "stream": true}.</li>
- * <li>Reply {@code {"id": "chatcmpl-...", "object": "chat.completion", "created", "model", "choices": [{"index",
+ * <li>{@code Authorization: Bearer <key>} (else 401); {@code model} and {@code messages}
+ * required; {@code temperature} [0, 2], {@code top_p} [0, 1], {@code max_tokens} a
+ * positive integer; {@code stream_options} only with {@code "stream": true}.</li>
+ * <li>Reply
+ * {@code {"id": "chatcmpl-...", "object": "chat.completion", "created", "model", "choices": [{"index",
  * "message", "logprobs": null, "finish_reason": "stop"}], "usage": {...}}}.</li>
- * <li>Stream: {@code chat.completion.chunk} events, the first with {@code "delta": {"role": "assistant", "content":
- * ""}}, one per piece, one with {@code "delta": {}} and {@code "finish_reason": "stop"}; with
- * {@code "stream_options": {"include_usage": true}} a last chunk with {@code "choices": []} and the usage (every
+ * <li>Stream: {@code chat.completion.chunk} events, the first with
+ * {@code "delta": {"role": "assistant", "content": ""}}, one per piece, one with
+ * {@code "delta": {}} and {@code "finish_reason": "stop"}; with {@code "stream_options":
+ * {"include_usage": true}} a last chunk with {@code "choices": []} and the usage (every
  * other chunk {@code "usage": null}); then {@code data: [DONE]}.</li>
  * <li>Errors {@code {"error": {"message", "type", "param": null, "code"}}}.</li>
  * </ul>

@@ -7,20 +7,25 @@ import reactor.netty.http.server.HttpServerRequest;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One provider's API as the {@link ProviderStub} serves it: how it reads and checks a request and how it writes
- * replies, stream events and errors. What every API does alike (recording, scripting, faults, framing) is the
- * stub's. Adding a provider to the stub is one implementation of this interface.
+ * One provider's API as the {@link ProviderStub} serves it: how it reads and checks a
+ * request and how it writes replies, stream events and errors. What every API does alike
+ * (recording, scripting, faults, framing) is the stub's. Adding a provider to the stub is
+ * one implementation of this interface.
  */
 interface ProviderApi {
 
-	/** The API as a person calls it, for the stub's own answers: {@code LinkAI}, {@code Lingma}... */
+	/**
+	 * The API as a person calls it, for the stub's own answers: {@code LinkAI},
+	 * {@code Lingma}...
+	 */
 	String displayName();
 
 	/** The endpoints this API serves. */
 	List<StubEndpoint> endpoints();
 
 	/**
-	 * Reads a request as it came, for the record: nothing is checked yet and nothing fails here.
+	 * Reads a request as it came, for the record: nothing is checked yet and nothing
+	 * fails here.
 	 * @param body the body's text
 	 * @param apiKey the credential the stub accepts
 	 */
@@ -41,12 +46,16 @@ interface ProviderApi {
 	/** The complete reply to a request that does not stream. */
 	ObjectNode reply(StubRequest request, Turn turn);
 
-	/** The {@code data:} payloads of a stream, end marker included where the provider has one. */
+	/**
+	 * The {@code data:} payloads of a stream, end marker included where the provider has
+	 * one.
+	 */
 	List<String> events(StubRequest request, Turn turn);
 
 	/**
 	 * The provider's error body for a status.
-	 * @param message the message to send, else the one the provider documents for that status
+	 * @param message the message to send, else the one the provider documents for that
+	 * status
 	 */
 	ObjectNode error(int status, @Nullable String message);
 

@@ -20,10 +20,11 @@ import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * An embedded HTTP server on 127.0.0.1 and a free port that speaks every provider's chat API as its document
- * shows it (LinkAI chat and memory chat, Yunxiao Lingma, Jijyun, an OpenAI-compatible endpoint), so that an
- * application or its tests run end to end with no key and no network. Unscripted, it answers every valid request
- * by echoing the question; a test scripts answers and faults per request and reads what was sent:
+ * An embedded HTTP server on 127.0.0.1 and a free port that speaks every provider's chat
+ * API as its document shows it (LinkAI chat and memory chat, Yunxiao Lingma, Jijyun, an
+ * OpenAI-compatible endpoint), so that an application or its tests run end to end with no
+ * key and no network. Unscripted, it answers every valid request by echoing the question;
+ * a test scripts answers and faults per request and reads what was sent:
  *
  * <pre>{@code
  * try (ProviderStub stub = ProviderStub.start()) {
@@ -34,11 +35,15 @@ import reactor.netty.http.server.HttpServerResponse;
  * }
  * }</pre>
  *
- * Streams are written without a thread per stream (delays are Reactor timers). Thread-safe.
+ * Streams are written without a thread per stream (delays are Reactor timers).
+ * Thread-safe.
  */
 public final class ProviderStub implements AutoCloseable {
 
-	/** The credential a stub accepts unless told otherwise; it has no meaning anywhere else. */
+	/**
+	 * The credential a stub accepts unless told otherwise; it has no meaning anywhere
+	 * else.
+	 */
 	public static final String DEFAULT_API_KEY = "Link_StubKey";
 
 	private static final String HOST = "127.0.0.1";
@@ -69,7 +74,8 @@ public final class ProviderStub implements AutoCloseable {
 		this.apis = List.of(new LinkAiApi(), new LingmaApi(), new JijyunApi(), new OpenAiApi());
 		this.apiKey = builder.apiKey;
 		this.chunkDelay = builder.chunkDelay;
-		// the group lets close() end open (kept-alive, stalled) connections instead of waiting for them
+		// the group lets close() end open (kept-alive, stalled) connections instead of
+		// waiting for them
 		this.server = HttpServer.create()
 			.host(HOST)
 			.port(builder.port)
@@ -80,7 +86,10 @@ public final class ProviderStub implements AutoCloseable {
 			.bindNow();
 	}
 
-	/** Starts a stub on a free port of 127.0.0.1 accepting {@link #DEFAULT_API_KEY}, with no delays. */
+	/**
+	 * Starts a stub on a free port of 127.0.0.1 accepting {@link #DEFAULT_API_KEY}, with
+	 * no delays.
+	 */
 	public static ProviderStub start() {
 		return builder().start();
 	}
@@ -95,31 +104,39 @@ public final class ProviderStub implements AutoCloseable {
 		return this.server.port();
 	}
 
-	/** The stub's root URL, {@code http://127.0.0.1:<port>}: the base URL of LinkAI, Lingma and Jijyun clients. */
+	/**
+	 * The stub's root URL, {@code http://127.0.0.1:<port>}: the base URL of LinkAI,
+	 * Lingma and Jijyun clients.
+	 */
 	public String baseUrl() {
 		return "http://" + HOST + ":" + port();
 	}
 
 	/**
-	 * The base URL to give a client of this provider: {@link #baseUrl()}, or {@code <baseUrl>/openai/v1} for
-	 * {@code openai} (the path OpenAI SDKs append {@code /chat/completions} to).
+	 * The base URL to give a client of this provider: {@link #baseUrl()}, or
+	 * {@code <baseUrl>/openai/v1} for {@code openai} (the path OpenAI SDKs append
+	 * {@code /chat/completions} to).
 	 */
 	public String baseUrl(String provider) {
 		Objects.requireNonNull(provider, "provider must not be null");
 		return provider.equals(StubEndpoint.OPENAI_CHAT.provider()) ? baseUrl() + OPENAI_BASE_PATH : baseUrl();
 	}
 
-	/** The credential the stub accepts from every provider's clients; any other gets the provider's 401. */
+	/**
+	 * The credential the stub accepts from every provider's clients; any other gets the
+	 * provider's 401.
+	 */
 	public String apiKey() {
 		return this.apiKey;
 	}
 
 	/**
-	 * Connection details that point every configured client at this stub, whatever its provider: define them as
-	 * a bean and the starter's clients talk to the stub, with no property to change.
+	 * Connection details that point every configured client at this stub, whatever its
+	 * provider: define them as a bean and the starter's clients talk to the stub, with no
+	 * property to change.
 	 *
 	 * <pre>{@code
-	 * @Bean
+	 * &#64;Bean
 	 * LinkAiConnectionDetails stubConnection(ProviderStub stub) {
 	 *     return stub.connectionDetails();
 	 * }
@@ -130,7 +147,8 @@ public final class ProviderStub implements AutoCloseable {
 	}
 
 	/**
-	 * Scripts the answers to the requests this matcher accepts (see {@link StubRequests}).
+	 * Scripts the answers to the requests this matcher accepts (see
+	 * {@link StubRequests}).
 	 * @return where to say what they get
 	 */
 	public Stubbing on(Predicate<StubRequest> matcher) {
@@ -138,12 +156,18 @@ public final class ProviderStub implements AutoCloseable {
 		return new Stubbing(matcher);
 	}
 
-	/** Answers every request with this, until {@link #reset()} or a later rule: {@code on(any()).answer(answer)}. */
+	/**
+	 * Answers every request with this, until {@link #reset()} or a later rule:
+	 * {@code on(any()).answer(answer)}.
+	 */
 	public ProviderStub answer(StubAnswer answer) {
 		return on(StubRequests.any()).answer(answer);
 	}
 
-	/** Answers the next requests with these, one each, in order, then as before: {@code on(any()).answerOnce(...)}. */
+	/**
+	 * Answers the next requests with these, one each, in order, then as before:
+	 * {@code on(any()).answerOnce(...)}.
+	 */
 	public ProviderStub enqueue(StubAnswer... answers) {
 		Stubbing any = on(StubRequests.any());
 		for (StubAnswer answer : answers) {
@@ -152,7 +176,10 @@ public final class ProviderStub implements AutoCloseable {
 		return this;
 	}
 
-	/** Every request received since the start or the last {@link #reset()}, in order, credentials masked. */
+	/**
+	 * Every request received since the start or the last {@link #reset()}, in order,
+	 * credentials masked.
+	 */
 	public List<StubRequest> requests() {
 		return List.copyOf(this.requests);
 	}
@@ -179,7 +206,10 @@ public final class ProviderStub implements AutoCloseable {
 		return this.script.pending();
 	}
 
-	/** Forgets scripted answers, recorded requests and memory chat sessions: the stub as just started. */
+	/**
+	 * Forgets scripted answers, recorded requests and memory chat sessions: the stub as
+	 * just started.
+	 */
 	public void reset() {
 		this.script.clear();
 		this.requests.clear();
@@ -234,8 +264,7 @@ public final class ProviderStub implements AutoCloseable {
 				return stall(response, contentType);
 			}
 			String reply = StubHttp.write(api.reply(request, turn));
-			return Mono.delay(answer.chunkDelay().multipliedBy(turn.chunks().size()))
-				.then(json(response, 200, reply));
+			return Mono.delay(answer.chunkDelay().multipliedBy(turn.chunks().size())).then(json(response, 200, reply));
 		}
 		Flux<String> events = Flux.fromIterable(api.events(request, turn)).map((data) -> "data: " + data + "\n\n");
 		if (!answer.chunkDelay().isZero()) {
@@ -272,7 +301,9 @@ public final class ProviderStub implements AutoCloseable {
 			.then(Mono.never());
 	}
 
-	/** A connection reset (TCP RST), as a dropped connection or a crashed server gives. */
+	/**
+	 * A connection reset (TCP RST), as a dropped connection or a crashed server gives.
+	 */
 	private static void reset(HttpServerResponse response) {
 		response.withConnection((connection) -> {
 			connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
@@ -289,15 +320,18 @@ public final class ProviderStub implements AutoCloseable {
 			this.matcher = matcher;
 		}
 
-		/** Every matching request gets this answer, until {@link #reset()}; a later rule takes precedence. */
+		/**
+		 * Every matching request gets this answer, until {@link #reset()}; a later rule
+		 * takes precedence.
+		 */
 		public ProviderStub answer(StubAnswer answer) {
 			ProviderStub.this.script.rule(this.matcher, Objects.requireNonNull(answer, "answer must not be null"));
 			return ProviderStub.this;
 		}
 
 		/**
-		 * The next matching request gets this answer, once; queued answers are taken in the order they were
-		 * given, and before any rule.
+		 * The next matching request gets this answer, once; queued answers are taken in
+		 * the order they were given, and before any rule.
 		 */
 		public ProviderStub answerOnce(StubAnswer answer) {
 			ProviderStub.this.script.enqueue(this.matcher, Objects.requireNonNull(answer, "answer must not be null"));
@@ -329,8 +363,8 @@ public final class ProviderStub implements AutoCloseable {
 		}
 
 		/**
-		 * The pause before each streamed event of the stub's own answers (scripted ones set theirs), so that a
-		 * person watching sees the answer arrive; by default none.
+		 * The pause before each streamed event of the stub's own answers (scripted ones
+		 * set theirs), so that a person watching sees the answer arrive; by default none.
 		 */
 		public Builder chunkDelay(Duration chunkDelay) {
 			Objects.requireNonNull(chunkDelay, "chunkDelay must not be null");

@@ -4,9 +4,10 @@ import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Points every configured client of a provider the {@link ProviderStub} serves at it: its base URL for the
- * client's provider and the credential it accepts, whatever the properties say. A client of another provider (one
- * an application adds through the provider SPI) keeps its properties.
+ * Points every configured client of a provider the {@link ProviderStub} serves at it: its
+ * base URL for the client's provider and the credential it accepts, whatever the
+ * properties say. A client of another provider (one an application adds through the
+ * provider SPI) keeps its properties.
  */
 final class ProviderStubConnectionDetails implements LinkAiConnectionDetails {
 

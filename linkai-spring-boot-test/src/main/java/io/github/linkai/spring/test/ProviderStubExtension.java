@@ -8,15 +8,18 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A {@link ProviderStub} for a JUnit 5 test class without a Spring context: it starts before the class's first
- * test, is reset before each test, stops after the last, and is injected as a parameter of test and lifecycle
- * methods. (In a Spring test, use {@link LinkAiStub}.)
+ * A {@link ProviderStub} for a JUnit 5 test class without a Spring context: it starts
+ * before the class's first test, is reset before each test, stops after the last, and is
+ * injected as a parameter of test and lifecycle methods. (In a Spring test, use
+ * {@link LinkAiStub}.)
  *
  * <pre>{@code
- * @ExtendWith(ProviderStubExtension.class)
+ * &#64;ExtendWith(ProviderStubExtension.class)
  * class MyClientTests {
  *
- *     @Test
+ *
+
+@Test
  *     void retriesAfterA503(ProviderStub stub) {
  *         stub.enqueue(StubAnswer.status(503));
  *         // a client with base URL stub.baseUrl("linkai") and key stub.apiKey()
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public class ProviderStubExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
-		ParameterResolver {
+public class ProviderStubExtension
+		implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(ProviderStubExtension.class);

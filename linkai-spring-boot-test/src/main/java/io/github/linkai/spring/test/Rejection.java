@@ -1,8 +1,8 @@
 package io.github.linkai.spring.test;
 
 /**
- * A request the stubbed API refuses, with the status and message its documentation gives; each
- * {@link ProviderApi} writes it in its provider's error body format.
+ * A request the stubbed API refuses, with the status and message its documentation gives;
+ * each {@link ProviderApi} writes it in its provider's error body format.
  */
 final class Rejection extends RuntimeException {
 

@@ -8,8 +8,9 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answers a test scripted: answers queued for one request each, taken in order by the first request
- * they match, then rules that answer every matching request, the latest rule first. Thread-safe.
+ * The answers a test scripted: answers queued for one request each, taken in order by the
+ * first request they match, then rules that answer every matching request, the latest
+ * rule first. Thread-safe.
  */
 final class Script {
 
@@ -25,7 +26,10 @@ final class Script {
 		this.rules.add(0, new Entry(matcher, answer));
 	}
 
-	/** The scripted answer for a request, a queued one taken off the queue; {@code null} when none matches. */
+	/**
+	 * The scripted answer for a request, a queued one taken off the queue; {@code null}
+	 * when none matches.
+	 */
 	synchronized @Nullable StubAnswer answerFor(StubRequest request) {
 		for (Iterator<Entry> queued = this.queue.iterator(); queued.hasNext();) {
 			Entry entry = queued.next();

@@ -7,9 +7,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the {@link ProviderStub} answers a request with, written in the format of the provider that was asked:
- * a reply (a fixed text, given stream chunks, or the stub's own echo), an error status with the provider's
- * error body, or a fault. Immutable; the {@code with...} methods return a changed copy.
+ * What the {@link ProviderStub} answers a request with, written in the format of the
+ * provider that was asked: a reply (a fixed text, given stream chunks, or the stub's own
+ * echo), an error status with the provider's error body, or a fault. Immutable; the
+ * {@code with...} methods return a changed copy.
  *
  * <pre>{@code
  * StubAnswer.text("你好");                                  // a reply; streamed in token-sized chunks
@@ -66,20 +67,27 @@ public final class StubAnswer {
 	}
 
 	/**
-	 * The stub's own answer, as when nothing is scripted: it echoes the question (and, in LinkAI memory chat,
-	 * remembers the session's turns). Useful with a fault: {@code echo().withChunkDelay(...)}.
+	 * The stub's own answer, as when nothing is scripted: it echoes the question (and, in
+	 * LinkAI memory chat, remembers the session's turns). Useful with a fault:
+	 * {@code echo().withChunkDelay(...)}.
 	 */
 	public static StubAnswer echo() {
 		return of(Kind.ECHO, List.of());
 	}
 
-	/** A reply with this text, streamed in token-sized chunks (a word, or two Chinese characters). */
+	/**
+	 * A reply with this text, streamed in token-sized chunks (a word, or two Chinese
+	 * characters).
+	 */
 	public static StubAnswer text(String text) {
 		Objects.requireNonNull(text, "text must not be null");
 		return of(Kind.CHUNKS, Answers.tokens(text));
 	}
 
-	/** A reply streamed in exactly these chunks; a request that does not stream gets them joined. */
+	/**
+	 * A reply streamed in exactly these chunks; a request that does not stream gets them
+	 * joined.
+	 */
 	public static StubAnswer chunks(String... chunks) {
 		List<String> list = List.of(chunks);
 		if (list.isEmpty()) {
@@ -89,8 +97,9 @@ public final class StubAnswer {
 	}
 
 	/**
-	 * An error response with this status and the provider's error body, holding the message the provider's
-	 * document gives for it (or a generic one for a status it does not document).
+	 * An error response with this status and the provider's error body, holding the
+	 * message the provider's document gives for it (or a generic one for a status it does
+	 * not document).
 	 * @param status a 4xx or 5xx status
 	 */
 	public static StubAnswer status(int status) {
@@ -112,7 +121,10 @@ public final class StubAnswer {
 		return error(429, null, retryAfter);
 	}
 
-	/** Status 200 and the response headers, then nothing: neither a body nor an event, until the client gives up. */
+	/**
+	 * Status 200 and the response headers, then nothing: neither a body nor an event,
+	 * until the client gives up.
+	 */
 	public static StubAnswer stall() {
 		return of(Kind.STALL, List.of());
 	}
@@ -125,34 +137,41 @@ public final class StubAnswer {
 	}
 
 	/**
-	 * The same reply, slow: a pause before each streamed event (before the whole reply, one pause per chunk,
-	 * when the request does not stream).
+	 * The same reply, slow: a pause before each streamed event (before the whole reply,
+	 * one pause per chunk, when the request does not stream).
 	 */
 	public StubAnswer withChunkDelay(Duration delay) {
 		Objects.requireNonNull(delay, "delay must not be null");
 		if (delay.isNegative()) {
 			throw new IllegalArgumentException("delay must not be negative");
 		}
-		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, delay,
-				this.cutAfter, this.stallAfter, this.sources);
+		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, delay, this.cutAfter,
+				this.stallAfter, this.sources);
 	}
 
 	/**
-	 * The same reply, cut: the connection is reset after this many stream events (0: after the headers), so
-	 * the answer never ends. A request that does not stream is reset before its body.
+	 * The same reply, cut: the connection is reset after this many stream events (0:
+	 * after the headers), so the answer never ends. A request that does not stream is
+	 * reset before its body.
 	 */
 	public StubAnswer withCutAfter(int events) {
 		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, this.chunkDelay,
 				notNegative(events), -1, this.sources);
 	}
 
-	/** The same reply, stalled: after this many stream events nothing more is sent, and the connection stays open. */
+	/**
+	 * The same reply, stalled: after this many stream events nothing more is sent, and
+	 * the connection stays open.
+	 */
 	public StubAnswer withStallAfter(int events) {
 		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, this.chunkDelay, -1,
 				notNegative(events), this.sources);
 	}
 
-	/** The same reply with these search sources (Jijyun's {@code source}); other providers have none. */
+	/**
+	 * The same reply with these search sources (Jijyun's {@code source}); other providers
+	 * have none.
+	 */
 	public StubAnswer withSources(StubSource... sourceList) {
 		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, this.chunkDelay,
 				this.cutAfter, this.stallAfter, List.of(sourceList));

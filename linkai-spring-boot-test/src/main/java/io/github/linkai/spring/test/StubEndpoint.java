@@ -1,8 +1,9 @@
 package io.github.linkai.spring.test;
 
 /**
- * The endpoints the {@link ProviderStub} serves, one per provider API in the documents, each at its documented
- * path (the OpenAI-compatible one under {@code /openai/v1}, so that it does not clash with LinkAI's).
+ * The endpoints the {@link ProviderStub} serves, one per provider API in the documents,
+ * each at its documented path (the OpenAI-compatible one under {@code /openai/v1}, so
+ * that it does not clash with LinkAI's).
  */
 public enum StubEndpoint {
 
@@ -12,7 +13,10 @@ public enum StubEndpoint {
 	/** LinkAI memory chat, {@code POST /v1/chat/memory/completions}. */
 	LINKAI_MEMORY_CHAT("linkai", "/v1/chat/memory/completions"),
 
-	/** Yunxiao Lingma {@code ExecuteChat}, {@code POST /oapi/v1/lingma/organizations/{organizationId}/model/chat}. */
+	/**
+	 * Yunxiao Lingma {@code ExecuteChat}, {@code POST
+	 * /oapi/v1/lingma/organizations/{organizationId}/model/chat}.
+	 */
 	LINGMA_CHAT("lingma", "/oapi/v1/lingma/organizations/{organizationId}/model/chat"),
 
 	/** Jijyun chat, {@code POST /v1/openapi/chat?apiKey=...}. */
@@ -30,7 +34,10 @@ public enum StubEndpoint {
 		this.path = path;
 	}
 
-	/** The provider id, as {@code linkai.provider} names it: linkai, lingma, jijyun or openai. */
+	/**
+	 * The provider id, as {@code linkai.provider} names it: linkai, lingma, jijyun or
+	 * openai.
+	 */
 	public String provider() {
 		return this.provider;
 	}

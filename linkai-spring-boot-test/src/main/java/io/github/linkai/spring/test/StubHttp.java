@@ -20,7 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** What every stubbed API does on the wire: read a body, parse JSON, write JSON the way the documents show it. */
+/**
+ * What every stubbed API does on the wire: read a body, parse JSON, write JSON the way
+ * the documents show it.
+ */
 final class StubHttp {
 
 	/** What a credential is replaced with in recorded requests. */
@@ -28,7 +31,8 @@ final class StubHttp {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	// The providers' documents show their JSON as Python's json.dumps writes it, {"a": 1, "b": [2, 3]}:
+	// The providers' documents show their JSON as Python's json.dumps writes it, {"a": 1,
+	// "b": [2, 3]}:
 	// the stub writes the same bytes, so a client meets the documented spacing.
 	private static final ObjectWriter WRITER = JSON.writer()
 		.with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -36,9 +40,7 @@ final class StubHttp {
 			.withObjectEntrySpacing(Spacing.AFTER)
 			.withArrayElementSpacing(Spacing.AFTER)
 			.withObjectEmptySeparator("")
-			.withArrayEmptySeparator(""))
-			.withObjectIndenter(null)
-			.withArrayIndenter(null));
+			.withArrayEmptySeparator("")).withObjectIndenter(null).withArrayIndenter(null));
 
 	private StubHttp() {
 	}
@@ -82,7 +84,10 @@ final class StubHttp {
 		return new QueryStringDecoder(request.uri()).path();
 	}
 
-	/** The query parameters, the first value of each, each value passed through {@code mask}. */
+	/**
+	 * The query parameters, the first value of each, each value passed through
+	 * {@code mask}.
+	 */
 	static Map<String, String> query(HttpServerRequest request, UnaryOperator<Map.Entry<String, String>> mask) {
 		Map<String, String> query = new LinkedHashMap<>();
 		new QueryStringDecoder(request.uri()).parameters().forEach((name, values) -> {
@@ -92,7 +97,10 @@ final class StubHttp {
 		return query;
 	}
 
-	/** The headers by lower-case name, a repeated one's values joined, {@code masked} headers' values replaced. */
+	/**
+	 * The headers by lower-case name, a repeated one's values joined, {@code masked}
+	 * headers' values replaced.
+	 */
 	static Map<String, String> headers(HttpServerRequest request, List<String> masked) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (String name : request.requestHeaders().names()) {
@@ -103,7 +111,9 @@ final class StubHttp {
 		return headers;
 	}
 
-	/** {@code Bearer <key>} as {@code Bearer ******}, any other value as {@code ******}. */
+	/**
+	 * {@code Bearer <key>} as {@code Bearer ******}, any other value as {@code ******}.
+	 */
 	private static String maskCredential(String value) {
 		int space = value.indexOf(' ');
 		return (space > 0) ? value.substring(0, space + 1) + MASK : MASK;

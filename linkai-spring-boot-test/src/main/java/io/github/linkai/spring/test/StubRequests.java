@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Request matchers for {@link ProviderStub#on(Predicate)}; combine them with {@link Predicate#and}:
- * {@code on(provider("lingma").and(contentContains("慢")))}.
+ * Request matchers for {@link ProviderStub#on(Predicate)}; combine them with
+ * {@link Predicate#and}: {@code on(provider("lingma").and(contentContains("慢")))}.
  */
 public final class StubRequests {
 
@@ -17,7 +17,10 @@ public final class StubRequests {
 		return (request) -> true;
 	}
 
-	/** Requests to this provider's endpoints ({@code linkai}, {@code lingma}, {@code jijyun}, {@code openai}). */
+	/**
+	 * Requests to this provider's endpoints ({@code linkai}, {@code lingma},
+	 * {@code jijyun}, {@code openai}).
+	 */
 	public static Predicate<StubRequest> provider(String provider) {
 		Objects.requireNonNull(provider, "provider must not be null");
 		return (request) -> request.provider().equals(provider);
@@ -29,7 +32,10 @@ public final class StubRequests {
 		return (request) -> request.endpoint() == endpoint;
 	}
 
-	/** Requests whose {@link StubRequest#content() content} (the question asked) contains this text. */
+	/**
+	 * Requests whose {@link StubRequest#content() content} (the question asked) contains
+	 * this text.
+	 */
 	public static Predicate<StubRequest> contentContains(String text) {
 		Objects.requireNonNull(text, "text must not be null");
 		return (request) -> request.content() != null && request.content().contains(text);

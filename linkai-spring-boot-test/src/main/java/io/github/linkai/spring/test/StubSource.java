@@ -3,7 +3,8 @@ package io.github.linkai.spring.test;
 import java.util.Objects;
 
 /**
- * A search source as Jijyun returns it with {@code "search": true}: {@code {"link", "snippet", "title"}}.
+ * A search source as Jijyun returns it with {@code "search": true}: {@code {"link",
+ * "snippet", "title"}}.
  *
  * @param link the page's address
  * @param snippet a short excerpt

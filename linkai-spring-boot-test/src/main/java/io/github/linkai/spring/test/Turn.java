@@ -5,12 +5,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One answer as a provider sends it, before it is written in that provider's format: its text in the pieces
- * it is streamed in (one piece counts as one token), the prompt's token count, and what the provider adds.
+ * One answer as a provider sends it, before it is written in that provider's format: its
+ * text in the pieces it is streamed in (one piece counts as one token), the prompt's
+ * token count, and what the provider adds.
  *
  * @param chunks the answer's pieces; joined they give the text
- * @param promptTokens the tokens of the request (question, and the remembered history in a session)
- * @param sessionId the session the turn belongs to (LinkAI memory chat), else {@code null}
+ * @param promptTokens the tokens of the request (question, and the remembered history in
+ * a session)
+ * @param sessionId the session the turn belongs to (LinkAI memory chat), else
+ * {@code null}
  * @param sources search sources (Jijyun), empty for none
  */
 record Turn(List<String> chunks, int promptTokens, @Nullable String sessionId, List<StubSource> sources) {

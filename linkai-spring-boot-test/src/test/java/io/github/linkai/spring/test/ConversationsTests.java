@@ -40,7 +40,8 @@ class ConversationsTests {
 			prompts[turn] = conversations.ask("", "s1", "same").promptTokens();
 		}
 
-		// Ten rounds are remembered: the prompt grows until turn 11, then older rounds drop out.
+		// Ten rounds are remembered: the prompt grows until turn 11, then older rounds
+		// drop out.
 		assertThat(prompts[11]).isGreaterThan(prompts[10]);
 		assertThat(prompts[13]).isEqualTo(prompts[12]);
 	}

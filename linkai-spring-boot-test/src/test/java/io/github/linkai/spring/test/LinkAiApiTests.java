@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The stub's LinkAI API at the HTTP level, against LinkAI's documents: bodies, statuses and stream framing compared
- * with the replies, transcripts and error body the documents show (fixtures copied from them), and the
- * library's own clients talking to it.
+ * The stub's LinkAI API at the HTTP level, against LinkAI's documents: bodies, statuses
+ * and stream framing compared with the replies, transcripts and error body the documents
+ * show (fixtures copied from them), and the library's own clients talking to it.
  */
 class LinkAiApiTests {
 
@@ -45,7 +45,8 @@ class LinkAiApiTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	// A JSON string or number value (after a colon), replaced to compare lines by their layout alone.
+	// A JSON string or number value (after a colon), replaced to compare lines by their
+	// layout alone.
 	private static final Pattern STRING_VALUE = Pattern.compile(": \"(?:[^\"\\\\]|\\\\.)*\"");
 
 	private static final Pattern NUMBER_VALUE = Pattern.compile(": \\d+");
@@ -103,8 +104,8 @@ class LinkAiApiTests {
 				"{\"messages\": [{\"role\": \"user\", \"content\": \"你好\"}], \"stream\": true}");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/event-stream"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		assertFramedLike(events(response.body()), fixture("linkai-chat-stream.txt"));
 	}
 
@@ -141,14 +142,13 @@ class LinkAiApiTests {
 		HttpResponse<String> response = post(CHAT, "Bearer " + KEY, fixture("linkai-vision-request.json"));
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(JSON.readTree(response.body()).at("/choices/0/message/content").asString())
-			.contains("“这张图是什么?”", "1 张图片");
+		assertThat(JSON.readTree(response.body()).at("/choices/0/message/content").asString()).contains("“这张图是什么?”",
+				"1 张图片");
 	}
 
 	@Test
 	void memoryChatAssignsASessionIdAndRepliesWithTheDocumentedFields() {
-		HttpResponse<String> response = post(MEMORY, "Bearer " + KEY,
-				"{\"app_code\": \"\", \"question\": \"你好\"}");
+		HttpResponse<String> response = post(MEMORY, "Bearer " + KEY, "{\"app_code\": \"\", \"question\": \"你好\"}");
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode reply = JSON.readTree(response.body());
@@ -188,8 +188,10 @@ class LinkAiApiTests {
 	void memoryChatKeepsTheSessionsOfEachAppApart() {
 		String sessionId = UUID.randomUUID().toString();
 		memory("{\"app_code\": \"app-a\", \"question\": \"hi\", \"session_id\": \"" + sessionId + "\"}");
-		JsonNode otherApp = memory("{\"app_code\": \"app-b\", \"question\": \"hi\", \"session_id\": \"" + sessionId + "\"}");
-		JsonNode sameApp = memory("{\"app_code\": \"app-a\", \"question\": \"hi\", \"session_id\": \"" + sessionId + "\"}");
+		JsonNode otherApp = memory(
+				"{\"app_code\": \"app-b\", \"question\": \"hi\", \"session_id\": \"" + sessionId + "\"}");
+		JsonNode sameApp = memory(
+				"{\"app_code\": \"app-a\", \"question\": \"hi\", \"session_id\": \"" + sessionId + "\"}");
 
 		assertThat(otherApp.at("/choices/0/message/content").asString()).contains("turn 1");
 		assertThat(sameApp.at("/choices/0/message/content").asString()).contains("turn 2");
@@ -236,8 +238,7 @@ class LinkAiApiTests {
 		assertRejected(CHAT, "[]", "Invalid request: the body must be a JSON object");
 		assertRejected(CHAT, "{\"messages\": [{\"role\": \"robot\", \"content\": \"hi\"}]}",
 				"Invalid request: role must be one of system, user, assistant");
-		assertRejected(CHAT,
-				"{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"temperature\": 1.5}",
+		assertRejected(CHAT, "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"temperature\": 1.5}",
 				"Invalid request: temperature must be a number in [0, 1]");
 		assertRejected(MEMORY, "{\"question\": \"hi\", \"presence_penalty\": -3}",
 				"Invalid request: presence_penalty must be a number in [-2, 2]");
@@ -247,8 +248,7 @@ class LinkAiApiTests {
 
 	@Test
 	void libraryClientStreamsAndReceivesTheSameAnswer() {
-		ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY, stub.baseUrl(), LinkAiOptions.none()),
-				factory);
+		ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY, stub.baseUrl(), LinkAiOptions.none()), factory);
 
 		ChatResponse response = client.chat(ChatRequest.of("用一句话介绍 Spring Boot"));
 		List<ChatChunk> chunks = client.stream("用一句话介绍 Spring Boot").collectList().block();
@@ -264,8 +264,8 @@ class LinkAiApiTests {
 
 	@Test
 	void libraryMemoryClientContinuesTheSessionTheServerAssigned() {
-		MemoryChatClient client = LinkAi.memoryChatClient(
-				new LinkAiSettings(KEY, stub.baseUrl() + "/v1", LinkAiOptions.none()), factory);
+		MemoryChatClient client = LinkAi
+			.memoryChatClient(new LinkAiSettings(KEY, stub.baseUrl() + "/v1", LinkAiOptions.none()), factory);
 		ChatSession session = client.newSession();
 
 		String first = session.chat("我叫小明。");
@@ -275,22 +275,20 @@ class LinkAiApiTests {
 		assertThat(first).contains("第 1 轮");
 		assertThat(assigned).matches(UUID_FORMAT);
 		assertThat(second).extracting(ChatChunk::sessionId).containsOnly(assigned);
-		assertThat(second.stream().map(ChatChunk::delta).reduce("", String::concat)).contains("第 2 轮",
-				"上一轮你说:“我叫小明。”");
+		assertThat(second.stream().map(ChatChunk::delta).reduce("", String::concat)).contains("第 2 轮", "上一轮你说:“我叫小明。”");
 		assertThat(client.newSession().chat("你好")).contains("第 1 轮");
 	}
 
 	@Test
 	void libraryClientWithAWrongKeyFailsWithTheDocumentedError() {
-		ChatClient client = LinkAi.chatClient(
-				new LinkAiSettings("Link_WrongKey", stub.baseUrl(), LinkAiOptions.none()), factory);
+		ChatClient client = LinkAi.chatClient(new LinkAiSettings("Link_WrongKey", stub.baseUrl(), LinkAiOptions.none()),
+				factory);
 
-		assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> client.chat("hi"))
-			.satisfies((ex) -> {
-				assertThat(ex.statusCode()).isEqualTo(401);
-				assertThat(ex.errorType()).isEqualTo("invalid_request_error");
-				assertThat(ex.errorMessage()).startsWith("Authentication failed");
-			});
+		assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> client.chat("hi")).satisfies((ex) -> {
+			assertThat(ex.statusCode()).isEqualTo(401);
+			assertThat(ex.errorType()).isEqualTo("invalid_request_error");
+			assertThat(ex.errorMessage()).startsWith("Authentication failed");
+		});
 	}
 
 	private void assertRejected(String path, String body, String message) {
@@ -307,8 +305,9 @@ class LinkAiApiTests {
 	}
 
 	/**
-	 * Every content event is laid out as the transcript's content events, the last but one as its final
-	 * event, then {@code [DONE]}: same fields, order, spacing and JSON types, values aside.
+	 * Every content event is laid out as the transcript's content events, the last but
+	 * one as its final event, then {@code [DONE]}: same fields, order, spacing and JSON
+	 * types, values aside.
 	 */
 	private static void assertFramedLike(List<String> events, String transcript) {
 		List<String> documented = transcript.lines().toList();
@@ -321,7 +320,10 @@ class LinkAiApiTests {
 		assertThat(events.get(events.size() - 1)).isEqualTo(documented.get(documented.size() - 1));
 	}
 
-	/** The {@code data:} lines of an event stream, checking that each event is one line and a blank line. */
+	/**
+	 * The {@code data:} lines of an event stream, checking that each event is one line
+	 * and a blank line.
+	 */
 	private static List<String> events(String body) {
 		assertThat(body).matches("(data: [^\\n]+\\n\\n)+");
 		return body.lines().filter((line) -> !line.isEmpty()).toList();
@@ -331,12 +333,18 @@ class LinkAiApiTests {
 		return NUMBER_VALUE.matcher(STRING_VALUE.matcher(json).replaceAll(": \"…\"")).replaceAll(": 0");
 	}
 
-	/** The JSON types of a document's fields, in their order: {@code {choices: [{index: int, ...}], ...}}. */
+	/**
+	 * The JSON types of a document's fields, in their order: {@code {choices: [{index:
+	 * int, ...}], ...}}.
+	 */
 	private static String shape(JsonNode node) {
 		if (node.isObject()) {
 			StringBuilder shape = new StringBuilder("{");
-			node.properties().forEach((field) -> shape.append(field.getKey()).append(": ")
-				.append(shape(field.getValue())).append(", "));
+			node.properties()
+				.forEach((field) -> shape.append(field.getKey())
+					.append(": ")
+					.append(shape(field.getValue()))
+					.append(", "));
 			return shape.append("}").toString();
 		}
 		if (node.isArray()) {

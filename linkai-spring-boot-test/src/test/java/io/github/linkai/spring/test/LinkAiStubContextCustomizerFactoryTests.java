@@ -47,7 +47,8 @@ class LinkAiStubContextCustomizerFactoryTests {
 			assertThat(context.getBean(LinkAiConnectionDetails.class).getConnection("default", "linkai"))
 				.isEqualTo(new LinkAiConnectionDetails.Connection(stub.baseUrl(), stub.apiKey()));
 		}
-		assertThatExceptionOfType(ConnectException.class).isThrownBy(() -> new Socket("127.0.0.1", stub.port()).close());
+		assertThatExceptionOfType(ConnectException.class)
+			.isThrownBy(() -> new Socket("127.0.0.1", stub.port()).close());
 	}
 
 	static class Plain {

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Faults and error statuses scripted on the stub, as an application's test provokes them, and the typed
- * exceptions the starter's clients raise for them.
+ * Faults and error statuses scripted on the stub, as an application's test provokes them,
+ * and the typed exceptions the starter's clients raise for them.
  */
 @SpringBootTest(classes = StubbedApplication.class)
 @LinkAiStub
@@ -117,8 +117,7 @@ class LinkAiStubFaultTests {
 	void a429AskingForTooLongSurfacesAtOnceWithItsRetryAfter() {
 		this.stub.answer(StubAnswer.rateLimited(Duration.ofMinutes(2)));
 
-		assertThatExceptionOfType(RateLimitedException.class)
-			.isThrownBy(() -> this.clients.get("deepseek").chat("hi"))
+		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> this.clients.get("deepseek").chat("hi"))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(429);
 				assertThat(ex.retryAfter()).isEqualTo(Duration.ofMinutes(2));
@@ -183,8 +182,7 @@ class LinkAiStubFaultTests {
 	void memoryChatOnAPlanWithoutApiAccessIs408(@Autowired MemoryChatClient memoryChat) {
 		this.stub.on(StubRequests.endpoint(StubEndpoint.LINKAI_MEMORY_CHAT)).answer(StubAnswer.status(408));
 
-		assertThatExceptionOfType(ApiAccessDeniedException.class)
-			.isThrownBy(() -> memoryChat.newSession().chat("hi"))
+		assertThatExceptionOfType(ApiAccessDeniedException.class).isThrownBy(() -> memoryChat.newSession().chat("hi"))
 			.satisfies((ex) -> assertThat(ex.errorMessage()).isEqualTo("无API访问权限"));
 		// plain chat still works
 		assertThat(this.clients.get("default").chat("hi")).contains("You asked");

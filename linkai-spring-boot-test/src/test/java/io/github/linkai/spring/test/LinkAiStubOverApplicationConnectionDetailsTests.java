@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An application that takes its connections from a vault: in a {@link LinkAiStub} test, the stub's win. */
-@SpringBootTest(classes = { StubbedApplication.class,
-		LinkAiStubOverApplicationConnectionDetailsTests.VaultConnections.class })
+/**
+ * An application that takes its connections from a vault: in a {@link LinkAiStub} test,
+ * the stub's win.
+ */
+@SpringBootTest(
+		classes = { StubbedApplication.class, LinkAiStubOverApplicationConnectionDetailsTests.VaultConnections.class })
 @LinkAiStub
 class LinkAiStubOverApplicationConnectionDetailsTests {
 

@@ -11,7 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What one test scripts and sends is gone in the next: the stub is reset before each test method. */
+/**
+ * What one test scripts and sends is gone in the next: the stub is reset before each test
+ * method.
+ */
 @SpringBootTest(classes = StubbedApplication.class)
 @LinkAiStub
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -21,8 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter against the stub as an application's test uses it: {@code @SpringBootTest} with {@link LinkAiStub},
- * the clients of {@code application.properties} (keys from unset variables), every provider in every mode.
+ * The starter against the stub as an application's test uses it: {@code @SpringBootTest}
+ * with {@link LinkAiStub}, the clients of {@code application.properties} (keys from unset
+ * variables), every provider in every mode.
  */
 @SpringBootTest(classes = StubbedApplication.class)
 @LinkAiStub
@@ -45,7 +46,8 @@ class LinkAiStubTests {
 			assertThat(details.getConnection(client.client, client.provider).baseUrl())
 				.isEqualTo(this.stub.baseUrl(client.provider));
 		}
-		// a provider an application adds through the SPI is not the stub's: its client keeps its properties
+		// a provider an application adds through the SPI is not the stub's: its client
+		// keeps its properties
 		assertThat(details.getConnection("custom", "acme")).isNull();
 	}
 

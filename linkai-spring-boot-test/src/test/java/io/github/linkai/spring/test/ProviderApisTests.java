@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stub's Lingma, Jijyun and OpenAI-compatible APIs at the HTTP level, against their documents: where the
- * credential goes, the documented field types, the reply shapes of the documents' examples, stream framing and
- * end markers, error bodies. (LinkAI's: {@link LinkAiApiTests}.)
+ * The stub's Lingma, Jijyun and OpenAI-compatible APIs at the HTTP level, against their
+ * documents: where the credential goes, the documented field types, the reply shapes of
+ * the documents' examples, stream framing and end markers, error bodies. (LinkAI's:
+ * {@link LinkAiApiTests}.)
  */
 class ProviderApisTests {
 
@@ -53,7 +53,8 @@ class ProviderApisTests {
 
 	@Test
 	void lingmaRepliesInTheDocumentedShapeToTheTokenInItsHeader() {
-		HttpResponse<String> response = post(LINGMA + "?stream=false&teamDocs=true", LINGMA_BODY, "x-yunxiao-token", KEY);
+		HttpResponse<String> response = post(LINGMA + "?stream=false&teamDocs=true", LINGMA_BODY, "x-yunxiao-token",
+				KEY);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode reply = JSON.readTree(response.body());
@@ -79,12 +80,15 @@ class ProviderApisTests {
 	void lingmaRejectsAWrongTokenAndUndocumentedValuesInAlibabaCloudsErrorShape() {
 		HttpResponse<String> wrongToken = post(LINGMA + "?stream=false", LINGMA_BODY, "x-yunxiao-token", "pt-other");
 		HttpResponse<String> bearer = post(LINGMA + "?stream=false", LINGMA_BODY, "Authorization", "Bearer " + KEY);
-		HttpResponse<String> systemLast = post(LINGMA, "{\"input\": {\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, "
-				+ "{\"role\": \"system\", \"content\": \"Be brief.\"}]}}", "x-yunxiao-token", KEY);
+		HttpResponse<String> systemLast = post(LINGMA,
+				"{\"input\": {\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}, "
+						+ "{\"role\": \"system\", \"content\": \"Be brief.\"}]}}",
+				"x-yunxiao-token", KEY);
 		HttpResponse<String> tooLong = post(LINGMA, LINGMA_BODY.replace("512", "5000"), "x-yunxiao-token", KEY);
 		HttpResponse<String> badQuery = post(LINGMA + "?stream=yes", LINGMA_BODY, "x-yunxiao-token", KEY);
 
-		assertThat(List.of(wrongToken, bearer)).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(401));
+		assertThat(List.of(wrongToken, bearer))
+			.allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(401));
 		assertThat(List.of(systemLast, tooLong, badQuery))
 			.allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(400));
 		JsonNode error = JSON.readTree(tooLong.body());
@@ -111,11 +115,13 @@ class ProviderApisTests {
 
 	@Test
 	void jijyunTakesItsNumbersAsStringsAndItsKeyInTheQueryOnly() {
-		HttpResponse<String> numericMaxTokens = post(JIJYUN + "?apiKey=" + KEY, "{\"content\": \"hi\", \"max_tokens\": 512}");
+		HttpResponse<String> numericMaxTokens = post(JIJYUN + "?apiKey=" + KEY,
+				"{\"content\": \"hi\", \"max_tokens\": 512}");
 		HttpResponse<String> keyInHeader = post(JIJYUN, "{\"content\": \"hi\"}", "Authorization", "Bearer " + KEY);
 
 		assertThat(numericMaxTokens.statusCode()).isEqualTo(400);
-		assertThat(JSON.readTree(numericMaxTokens.body()).get("msg").asString()).contains("max_tokens must be a string");
+		assertThat(JSON.readTree(numericMaxTokens.body()).get("msg").asString())
+			.contains("max_tokens must be a string");
 		assertThat(keyInHeader.statusCode()).isEqualTo(401);
 		assertThat(JSON.readTree(keyInHeader.body()).get("code").intValue()).isEqualTo(401);
 	}
@@ -166,8 +172,10 @@ class ProviderApisTests {
 	void openAiRejectsAMissingModelAndStreamOptionsWithoutAStream() {
 		HttpResponse<String> noModel = post(OPENAI, "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}",
 				"Authorization", "Bearer " + KEY);
-		HttpResponse<String> options = post(OPENAI, "{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": "
-				+ "\"hi\"}], \"stream_options\": {\"include_usage\": true}}", "Authorization", "Bearer " + KEY);
+		HttpResponse<String> options = post(OPENAI,
+				"{\"model\": \"m\", \"messages\": [{\"role\": \"user\", \"content\": "
+						+ "\"hi\"}], \"stream_options\": {\"include_usage\": true}}",
+				"Authorization", "Bearer " + KEY);
 
 		assertThat(List.of(noModel, options)).allSatisfy((response) -> {
 			assertThat(response.statusCode()).isEqualTo(400);
@@ -188,11 +196,14 @@ class ProviderApisTests {
 		assertThat(JSON.readTree(response.body()).at("/error/code").asString()).isEqualTo("rate_limit_exceeded");
 	}
 
-	/** The {@code data:} payloads of an event stream, {@code [DONE]} left out, each checked to be one line. */
+	/**
+	 * The {@code data:} payloads of an event stream, {@code [DONE]} left out, each
+	 * checked to be one line.
+	 */
 	private static List<JsonNode> events(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/event-stream"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		assertThat(response.body()).matches("(data: [^\\n]+\\n\\n)+");
 		return response.body()
 			.lines()
@@ -206,7 +217,10 @@ class ProviderApisTests {
 		if (node.isObject()) {
 			StringBuilder shape = new StringBuilder("{");
 			node.properties()
-				.forEach((field) -> shape.append(field.getKey()).append(": ").append(shape(field.getValue())).append(", "));
+				.forEach((field) -> shape.append(field.getKey())
+					.append(": ")
+					.append(shape(field.getValue()))
+					.append(", "));
 			return shape.append("}").toString();
 		}
 		if (node.isArray()) {

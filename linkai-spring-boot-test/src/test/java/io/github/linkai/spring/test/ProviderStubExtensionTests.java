@@ -17,7 +17,10 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** {@link ProviderStubExtension}: a stub for a test without a Spring context, injected, reset before each test. */
+/**
+ * {@link ProviderStubExtension}: a stub for a test without a Spring context, injected,
+ * reset before each test.
+ */
 @ExtendWith(ProviderStubExtension.class)
 class ProviderStubExtensionTests {
 

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.io.ClassPathResource;
 
-/** JSON posted to the stub as plain HTTP, for the tests of its wire format, and their fixtures. */
+/**
+ * JSON posted to the stub as plain HTTP, for the tests of its wire format, and their
+ * fixtures.
+ */
 final class RawHttp {
 
 	private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -18,7 +21,10 @@ final class RawHttp {
 	private RawHttp() {
 	}
 
-	/** A JSON {@code POST} of {@code body} to {@code url}, with {@code headers} as name, value, name, value... */
+	/**
+	 * A JSON {@code POST} of {@code body} to {@code url}, with {@code headers} as name,
+	 * value, name, value...
+	 */
 	static HttpResponse<String> post(String url, String body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")

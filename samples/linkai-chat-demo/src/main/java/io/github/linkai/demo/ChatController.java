@@ -27,10 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The demo's API over the starter's {@link ChatClientRegistry}: the configured clients, one answer as JSON,
- * and an answer streamed as server-sent events. A provider's error reaches the caller as the starter's
- * problem details (a 429 stays a 429), as the response or as the stream's last event; a mistake in the request
- * itself is a 400 problem naming it.
+ * The demo's API over the starter's {@link ChatClientRegistry}: the configured clients,
+ * one answer as JSON, and an answer streamed as server-sent events. A provider's error
+ * reaches the caller as the starter's problem details (a 429 stays a 429), as the
+ * response or as the stream's last event; a mistake in the request itself is a 400
+ * problem naming it.
  */
 @RestController
 @RequestMapping("/api")
@@ -68,8 +69,9 @@ class ChatController {
 	}
 
 	/**
-	 * One answer as it is generated: an event per chunk, then {@code done}, or {@code error} with the problem
-	 * JSON when the provider fails, before or after the first chunk.
+	 * One answer as it is generated: an event per chunk, then {@code done}, or
+	 * {@code error} with the problem JSON when the provider fails, before or after the
+	 * first chunk.
 	 */
 	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> stream(ChatTurn turn) {

@@ -17,19 +17,16 @@ public class ChatDemoApplication {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		System.out.println("Chat demo ready: open http://localhost:" + port + "/");
 		if (context.containsBean(StubEnvironmentPostProcessor.BEAN_NAME)) {
-			// one streamed answer on the console, so that the starter is seen at work before a browser is opened
+			// one streamed answer on the console, so that the starter is seen at work
+			// before a browser is opened
 			System.out.print("A first answer from the stub, streamed: ");
-			context.getBean(ChatClient.class)
-				.stream("Hello")
-				.doOnNext((chunk) -> {
-					System.out.print(chunk.delta());
-					System.out.flush();
-				})
-				.onErrorResume((error) -> {
-					System.out.print("[failed: " + error.getClass().getSimpleName() + "]");
-					return Flux.empty();
-				})
-				.blockLast();
+			context.getBean(ChatClient.class).stream("Hello").doOnNext((chunk) -> {
+				System.out.print(chunk.delta());
+				System.out.flush();
+			}).onErrorResume((error) -> {
+				System.out.print("[failed: " + error.getClass().getSimpleName() + "]");
+				return Flux.empty();
+			}).blockLast();
 			System.out.println();
 		}
 	}

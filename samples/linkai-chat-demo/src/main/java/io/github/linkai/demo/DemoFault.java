@@ -5,9 +5,10 @@ import java.time.Duration;
 import io.github.linkai.spring.test.StubAnswer;
 
 /**
- * The provider faults the demo's stub can act out, asked for by putting a fault's {@link #marker()} in the
- * message ({@code "Hello [fault:429]"}): the page's fault menu does that, and so can any caller of the API.
- * Only the stub reads markers; a real provider gets them as part of the question.
+ * The provider faults the demo's stub can act out, asked for by putting a fault's
+ * {@link #marker()} in the message ({@code "Hello [fault:429]"}): the page's fault menu
+ * does that, and so can any caller of the API. Only the stub reads markers; a real
+ * provider gets them as part of the question.
  */
 enum DemoFault {
 
@@ -17,7 +18,10 @@ enum DemoFault {
 	/** The connection drops after a few pieces of the answer. */
 	CUT("cut", "connection cut mid-answer", StubAnswer.echo().withChunkDelay(Duration.ofMillis(40)).withCutAfter(6)),
 
-	/** 429 with {@code Retry-After: 1}, on every attempt (the client retries twice, then gives up). */
+	/**
+	 * 429 with {@code Retry-After: 1}, on every attempt (the client retries twice, then
+	 * gives up).
+	 */
 	RATE_LIMITED("429", "429 rate limited", StubAnswer.rateLimited(Duration.ofSeconds(1))),
 
 	/** 503 on every attempt (the client retries twice, then gives up). */

@@ -25,16 +25,18 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.StringUtils;
 
 /**
- * When no credential is configured ({@code linkai.api-key} nor any {@code linkai.clients.<name>.api-key}), starts
- * the test kit's {@link ProviderStub} on a free loopback port, scripts the {@link DemoFault}s into it, adds the
- * clients of {@code stub-clients.properties}, and points them at the stub with its
- * {@link ProviderStub#connectionDetails() LinkAiConnectionDetails}: the demo runs with no key and no network. The
- * stub becomes the {@value #BEAN_NAME} bean, its connection details the {@value #CONNECTION_DETAILS_BEAN_NAME}
- * bean, and the stub stops with the application context. {@value #CHUNK_DELAY_PROPERTY} (40 ms by default) sets
- * the pause before each streamed piece of its answers. A key set anywhere (e.g. the
- * {@code LINKAI_API_KEY} environment variable) leaves the configuration alone and the stub off. The stub's clients
- * come after every other property source, so that {@code --linkai.clients.search.jijyun.search=false} still
- * changes them.
+ * When no credential is configured ({@code linkai.api-key} nor any
+ * {@code linkai.clients.<name>.api-key}), starts the test kit's {@link ProviderStub} on a
+ * free loopback port, scripts the {@link DemoFault}s into it, adds the clients of
+ * {@code stub-clients.properties}, and points them at the stub with its
+ * {@link ProviderStub#connectionDetails() LinkAiConnectionDetails}: the demo runs with no
+ * key and no network. The stub becomes the {@value #BEAN_NAME} bean, its connection
+ * details the {@value #CONNECTION_DETAILS_BEAN_NAME} bean, and the stub stops with the
+ * application context. {@value #CHUNK_DELAY_PROPERTY} (40 ms by default) sets the pause
+ * before each streamed piece of its answers. A key set anywhere (e.g. the
+ * {@code LINKAI_API_KEY} environment variable) leaves the configuration alone and the
+ * stub off. The stub's clients come after every other property source, so that
+ * {@code --linkai.clients.search.jijyun.search=false} still changes them.
  */
 class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -47,7 +49,8 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 	/** The pause before each streamed piece of the stub's answers. */
 	static final String CHUNK_DELAY_PROPERTY = "linkai-demo.stub.chunk-delay";
 
-	// Long enough for a person to see the answer arrive piece by piece, short enough not to bore them.
+	// Long enough for a person to see the answer arrive piece by piece, short enough not
+	// to bore them.
 	private static final Duration CHUNK_DELAY = Duration.ofMillis(40);
 
 	private final Log logger;
@@ -107,10 +110,12 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 
 	private static void register(ProviderStub stub, ConfigurableApplicationContext context) {
 		DefaultSingletonBeanRegistry beanFactory = (DefaultSingletonBeanRegistry) context.getBeanFactory();
-		// there before the auto-configuration looks for one: it takes the place of the properties' connections
+		// there before the auto-configuration looks for one: it takes the place of the
+		// properties' connections
 		beanFactory.registerSingleton(CONNECTION_DETAILS_BEAN_NAME, stub.connectionDetails());
 		beanFactory.registerSingleton(BEAN_NAME, stub);
-		// A singleton registered as an instance is destroyed with the context only if also registered as
+		// A singleton registered as an instance is destroyed with the context only if
+		// also registered as
 		// disposable; this way the stub also stops when the context fails to refresh.
 		beanFactory.registerDisposableBean(BEAN_NAME, stub::close);
 	}

@@ -18,20 +18,21 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's endpoints over HTTP, on the provider stub the application starts when no key is set: the client
- * list, a JSON answer, a memory conversation, a streamed answer, errors as problem JSON and as a final
- * {@code error} event, and the {@code linkai} health component.
+ * The demo's endpoints over HTTP, on the provider stub the application starts when no key
+ * is set: the client list, a JSON answer, a memory conversation, a streamed answer,
+ * errors as problem JSON and as a final {@code error} event, and the {@code linkai}
+ * health component.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatControllerTests {
 
-	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT =
-			new ParameterizedTypeReference<>() {
-			};
+	private static final ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>> EVENT = new ParameterizedTypeReference<>() {
+	};
 
 	private WebTestClient web;
 
-	// a client of its own, not Boot's auto-configured one: this test then shares the browser test's context
+	// a client of its own, not Boot's auto-configured one: this test then shares the
+	// browser test's context
 	@BeforeEach
 	void connect(@LocalServerPort int port) {
 		this.web = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
@@ -214,7 +215,10 @@ class ChatControllerTests {
 		assertThat(last.data()).containsEntry("status", 502);
 	}
 
-	/** The events of a stream that answered 200, the {@code done} or {@code error} event last. */
+	/**
+	 * The events of a stream that answered 200, the {@code done} or {@code error} event
+	 * last.
+	 */
 	private List<ServerSentEvent<Map<String, Object>>> stream(String uri, Object... variables) {
 		return this.web.get()
 			.uri(uri, variables)

@@ -33,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The chat page in a real browser (Debian's headless Chromium through its chromedriver, no browser download),
- * against the application on a random port and the provider stub it starts when no key is set: an answer
- * arrives piece by piece and completely, a memory conversation continues across turns, and a provider fault
- * shows as a readable message (a 429 instead of the answer, a cut stream after what had arrived). Leaves
- * screenshots of the page in {@code target/screenshots/}.
+ * The chat page in a real browser (Debian's headless Chromium through its chromedriver,
+ * no browser download), against the application on a random port and the provider stub it
+ * starts when no key is set: an answer arrives piece by piece and completely, a memory
+ * conversation continues across turns, and a provider fault shows as a readable message
+ * (a 429 instead of the answer, a cut stream after what had arrived). Leaves screenshots
+ * of the page in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatPageBrowserTests {
@@ -55,7 +56,8 @@ class ChatPageBrowserTests {
 
 	@BeforeAll
 	static void startBrowser(@TempDir Path profile) {
-		// Debian's packages, never a downloaded browser; .ci/run installs them when they are missing
+		// Debian's packages, never a downloaded browser; .ci/run installs them when they
+		// are missing
 		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
 				"the browser test needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
 		ChromeOptions options = new ChromeOptions();
@@ -64,8 +66,7 @@ class ChatPageBrowserTests {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--user-data-dir=" + profile, "--window-size=1280,860");
 		// The driver is given, so Selenium Manager neither looks for nor downloads one.
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		browser = new ChromeDriver(service, options);
@@ -93,8 +94,10 @@ class ChatPageBrowserTests {
 		WebElement answer = finishedAnswer(1);
 		assertThat(text(answer)).contains("You asked: \"What is Spring Boot?\"").endsWith(".");
 		List<String> states = recordedStates();
-		// every state a prefix of the next, at least two between empty and complete: it streamed in
-		assertThat(states.stream().filter((state) -> !state.isEmpty() && !state.equals(text(answer)))).hasSizeGreaterThan(1);
+		// every state a prefix of the next, at least two between empty and complete: it
+		// streamed in
+		assertThat(states.stream().filter((state) -> !state.isEmpty() && !state.equals(text(answer))))
+			.hasSizeGreaterThan(1);
 		for (int i = 1; i < states.size(); i++) {
 			assertThat(states.get(i)).startsWith(states.get(i - 1));
 		}
@@ -164,16 +167,20 @@ class ChatPageBrowserTests {
 		return answer.findElement(By.className("text")).getText();
 	}
 
-	/** Records each text the newest answer shows, as the page changes it, so that streaming can be checked. */
+	/**
+	 * Records each text the newest answer shows, as the page changes it, so that
+	 * streaming can be checked.
+	 */
 	private static void recordAnswerStates() {
-		((JavascriptExecutor) browser).executeScript("""
-				window.answerStates = [];
-				new MutationObserver(() => {
-				  const answers = document.querySelectorAll('#transcript .assistant .text');
-				  const text = answers.length ? answers[answers.length - 1].textContent : null;
-				  if (text !== null && text !== window.answerStates.at(-1)) window.answerStates.push(text);
-				}).observe(document.getElementById('transcript'), { childList: true, subtree: true, characterData: true });
-				""");
+		((JavascriptExecutor) browser).executeScript(
+				"""
+						window.answerStates = [];
+						new MutationObserver(() => {
+						  const answers = document.querySelectorAll('#transcript .assistant .text');
+						  const text = answers.length ? answers[answers.length - 1].textContent : null;
+						  if (text !== null && text !== window.answerStates.at(-1)) window.answerStates.push(text);
+						}).observe(document.getElementById('transcript'), { childList: true, subtree: true, characterData: true });
+						""");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -23,9 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Grafana dashboard asks for what the application really exposes: after streamed answers with tokens and with
- * a cost, and a retried failure, every metric and every grouping label its queries name is in
- * {@code /actuator/prometheus}.
+ * The Grafana dashboard asks for what the application really exposes: after streamed
+ * answers with tokens and with a cost, and a retried failure, every metric and every
+ * grouping label its queries name is in {@code /actuator/prometheus}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class GrafanaDashboardTests {

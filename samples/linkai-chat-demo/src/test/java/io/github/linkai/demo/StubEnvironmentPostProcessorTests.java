@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stub starts only when no credential is configured, and then adds the clients of
- * {@code stub-clients.properties} and the stub's connection details; with a key anywhere the environment is left
- * alone.
+ * {@code stub-clients.properties} and the stub's connection details; with a key anywhere
+ * the environment is left alone.
  */
 class StubEnvironmentPostProcessorTests {
 
@@ -49,7 +49,8 @@ class StubEnvironmentPostProcessorTests {
 	@Test
 	void postProcessWithoutAKeyShouldAddTheClientsConnectThemToTheStubAndStopItWithTheContext() {
 		MockEnvironment environment = new MockEnvironment()
-			// a setting that is not a credential keeps the stub, and wins over the stub's clients
+			// a setting that is not a credential keeps the stub, and wins over the stub's
+			// clients
 			.withProperty("linkai.clients.search.jijyun.search", "false");
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty("linkai.clients.search.provider")).isEqualTo("jijyun");

@@ -20,13 +20,15 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * When no {@code linkai.api-key} is configured, starts the test kit's {@link ProviderStub} (an embedded emulator of
- * the providers' APIs, LinkAI's among them) and points the
- * starter at it ({@code linkai.api-key} and {@code linkai.base-url}), so that the sample runs with no key and
- * no network. The emulator becomes the {@value #BEAN_NAME} bean and stops when the application context
- * closes. Runs after the configuration files and the environment have been read, so a key set anywhere (for
- * instance the {@code LINKAI_API_KEY} environment variable) turns the emulator off. During the build's AOT
- * processing it sets the same two properties without starting the emulator.
+ * When no {@code linkai.api-key} is configured, starts the test kit's
+ * {@link ProviderStub} (an embedded emulator of the providers' APIs, LinkAI's among them)
+ * and points the starter at it ({@code linkai.api-key} and {@code linkai.base-url}), so
+ * that the sample runs with no key and no network. The emulator becomes the
+ * {@value #BEAN_NAME} bean and stops when the application context closes. Runs after the
+ * configuration files and the environment have been read, so a key set anywhere (for
+ * instance the {@code LINKAI_API_KEY} environment variable) turns the emulator off.
+ * During the build's AOT processing it sets the same two properties without starting the
+ * emulator.
  */
 class EmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -38,7 +40,8 @@ class EmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 
 	private static final String BASE_URL = "linkai.base-url";
 
-	// Long enough for a person to see the answer arrive piece by piece, short enough not to bore them.
+	// Long enough for a person to see the answer arrive piece by piece, short enough not
+	// to bore them.
 	private static final Duration CHUNK_DELAY = Duration.ofMillis(40);
 
 	private final Log logger;
@@ -61,7 +64,8 @@ class EmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 			return;
 		}
 		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
-			// The build's AOT processing only decides which beans exist (a key makes the default client) and
+			// The build's AOT processing only decides which beans exist (a key makes the
+			// default client) and
 			// calls nothing: the same properties, no server.
 			environment.getPropertySources()
 				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME,
@@ -80,7 +84,8 @@ class EmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 	private static void register(ProviderStub emulator, ConfigurableApplicationContext context) {
 		DefaultSingletonBeanRegistry beanFactory = (DefaultSingletonBeanRegistry) context.getBeanFactory();
 		beanFactory.registerSingleton(BEAN_NAME, emulator);
-		// An instance registered as is is not destroyed with the context unless it is also registered as
+		// An instance registered as is is not destroyed with the context unless it is
+		// also registered as
 		// disposable; this way it also stops when the context fails to refresh.
 		beanFactory.registerDisposableBean(BEAN_NAME, emulator::close);
 	}

@@ -19,9 +19,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * What the sample does with the auto-configured clients: stream an answer, printing each piece as it
- * arrives, then its token usage; ask the same question of the named client {@value #NAMED_CLIENT} (configured
- * in {@code application.properties}), with a blocking call; then ask two questions in one memory-chat session.
+ * What the sample does with the auto-configured clients: stream an answer, printing each
+ * piece as it arrives, then its token usage; ask the same question of the named client
+ * {@value #NAMED_CLIENT} (configured in {@code application.properties}), with a blocking
+ * call; then ask two questions in one memory-chat session.
  */
 @Component
 class SampleConversation implements ApplicationRunner {
@@ -32,7 +33,10 @@ class SampleConversation implements ApplicationRunner {
 
 	static final String SECOND_TURN = "What is my name?";
 
-	/** The named client the sample configures ({@code linkai.clients.precise.*}) and injects by its qualifier. */
+	/**
+	 * The named client the sample configures ({@code linkai.clients.precise.*}) and
+	 * injects by its qualifier.
+	 */
 	static final String NAMED_CLIENT = "precise";
 
 	private final ChatClient chatClient;
@@ -62,8 +66,8 @@ class SampleConversation implements ApplicationRunner {
 		this.out.println("[usage: " + describe(reply.usage()) + "]");
 
 		this.out.println();
-		this.out.println("Named client '" + this.namedClient.name() + "' (" + this.namedClient.provider()
-				+ "), blocking:");
+		this.out
+			.println("Named client '" + this.namedClient.name() + "' (" + this.namedClient.provider() + "), blocking:");
 		this.out.println("> " + question);
 		this.out.println("< " + this.namedClient.chat(question));
 
@@ -73,7 +77,8 @@ class SampleConversation implements ApplicationRunner {
 			converse(this.memoryChatClient.newSession());
 		}
 		catch (ApiAccessDeniedException ex) {
-			// LinkAI's memory chat is for the standard plan and above; plain chat still worked.
+			// LinkAI's memory chat is for the standard plan and above; plain chat still
+			// worked.
 			this.out.println();
 			this.out.println("[memory chat skipped: " + ex.getMessage() + "]");
 		}
@@ -85,13 +90,18 @@ class SampleConversation implements ApplicationRunner {
 		String assigned = print(session.stream(FIRST_TURN)).sessionId();
 		this.out.println("> " + SECOND_TURN);
 		String continuedIn = print(session.stream(SECOND_TURN)).sessionId();
-		// The session id identifies an end user to the provider: say what happened, not which id it was.
+		// The session id identifies an end user to the provider: say what happened, not
+		// which id it was.
 		boolean continued = assigned != null && assigned.equals(continuedIn);
-		this.out.println(continued ? "[session continued: the server assigned a session id on turn 1 and turn 2 used it]"
-				: "[session not continued: turn 2 did not run in the session assigned on turn 1]");
+		this.out
+			.println(continued ? "[session continued: the server assigned a session id on turn 1 and turn 2 used it]"
+					: "[session not continued: turn 2 did not run in the session assigned on turn 1]");
 	}
 
-	/** Prints each delta as it arrives; returns the usage and session id the stream reported, if any. */
+	/**
+	 * Prints each delta as it arrives; returns the usage and session id the stream
+	 * reported, if any.
+	 */
 	private Reply print(Flux<ChatChunk> stream) {
 		Usage usage = null;
 		String sessionId = null;

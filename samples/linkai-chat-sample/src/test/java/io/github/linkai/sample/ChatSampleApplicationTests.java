@@ -34,7 +34,8 @@ class ChatSampleApplicationTests {
 
 	@Test
 	void mainRunsTheConversationOnTheEmbeddedEmulatorAndStopsIt(CapturedOutput output) {
-		// A blank key overrides a LINKAI_API_KEY of the machine running the tests, so the emulator answers.
+		// A blank key overrides a LINKAI_API_KEY of the machine running the tests, so the
+		// emulator answers.
 		ChatSampleApplication.main(new String[] { "--linkai.api-key=" });
 
 		assertThat(output).contains("No linkai.api-key is set: using the embedded LinkAI emulator")
@@ -45,7 +46,8 @@ class ChatSampleApplicationTests {
 			.containsPattern(USAGE)
 			.contains("Named client '" + SampleConversation.NAMED_CLIENT + "' (linkai), blocking:")
 			.contains("> " + SampleConversation.SECOND_TURN)
-			.contains("< This is turn 2 of this session. Last turn you said: \"" + SampleConversation.FIRST_TURN + "\".")
+			.contains(
+					"< This is turn 2 of this session. Last turn you said: \"" + SampleConversation.FIRST_TURN + "\".")
 			.contains("[session continued: the server assigned a session id on turn 1 and turn 2 used it]")
 			.doesNotContainPattern(SESSION_ID);
 		Matcher emulator = EMULATOR_PORT.matcher(output.getOut());
@@ -66,7 +68,8 @@ class ChatSampleApplicationTests {
 			.contains("> What is Spring Boot?")
 			.contains("You asked: \"What is Spring Boot?\"")
 			.containsPattern(USAGE)
-			.containsPattern("Named client 'precise' \\(linkai\\), blocking:\\R> What is Spring Boot\\?\\R< .*You asked")
+			.containsPattern(
+					"Named client 'precise' \\(linkai\\), blocking:\\R> What is Spring Boot\\?\\R< .*You asked")
 			.contains("[session continued")
 			.doesNotContain(key)
 			.doesNotContainPattern(SESSION_ID);
@@ -87,10 +90,12 @@ class ChatSampleApplicationTests {
 	void mainSkipsTheMemoryChatWhenTheAccountsPlanHasNoAccessToIt(CapturedOutput output) {
 		String key = "Link_SampleTestKey";
 		try (ProviderStub api = ProviderStub.builder().apiKey(key).start()) {
-			// LinkAI's memory chat for an account below the standard plan: the documented 408
+			// LinkAI's memory chat for an account below the standard plan: the documented
+			// 408
 			api.on(StubRequests.endpoint(StubEndpoint.LINKAI_MEMORY_CHAT))
 				.answer(StubAnswer.status(408, "No API access: memory chat needs the standard plan"));
-			ChatSampleApplication.main(new String[] { "--linkai.api-key=" + key, "--linkai.base-url=" + api.baseUrl() });
+			ChatSampleApplication
+				.main(new String[] { "--linkai.api-key=" + key, "--linkai.base-url=" + api.baseUrl() });
 		}
 
 		assertThat(output).containsPattern(USAGE)

@@ -1,9 +1,10 @@
 package io.github.linkai.spring.client.error;
 
 /**
- * A blocking call ({@code chat(...)}) was made on a non-blocking thread, such as a Reactor Netty event loop
- * serving a WebFlux request, where blocking would stall every connection that loop serves. Raised before
- * anything is sent; use {@code chatReactive(...)} or {@code stream(...)} there.
+ * A blocking call ({@code chat(...)}) was made on a non-blocking thread, such as a
+ * Reactor Netty event loop serving a WebFlux request, where blocking would stall every
+ * connection that loop serves. Raised before anything is sent; use
+ * {@code chatReactive(...)} or {@code stream(...)} there.
  */
 public class BlockingCallException extends ChatClientException {
 

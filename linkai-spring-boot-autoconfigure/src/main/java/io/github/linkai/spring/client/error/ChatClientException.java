@@ -3,8 +3,8 @@ package io.github.linkai.spring.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The base of every error a chat client raises. Messages name the provider and client and never contain a
- * credential.
+ * The base of every error a chat client raises. Messages name the provider and client and
+ * never contain a credential.
  */
 public class ChatClientException extends RuntimeException {
 

@@ -1,6 +1,8 @@
 package io.github.linkai.spring.client.error;
 
-/** A request that breaks the provider's documented rules; raised before anything is sent. */
+/**
+ * A request that breaks the provider's documented rules; raised before anything is sent.
+ */
 public class ChatRequestValidationException extends ChatClientException {
 
 	private final String field;
@@ -19,8 +21,8 @@ public class ChatRequestValidationException extends ChatClientException {
 	}
 
 	/**
-	 * What is wrong with the field, e.g. {@code must be in [0, 1] but was 1.5}: a rule and at most a number, never
-	 * message text.
+	 * What is wrong with the field, e.g. {@code must be in [0, 1] but was 1.5}: a rule
+	 * and at most a number, never message text.
 	 */
 	public String problem() {
 		return this.problem;

@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider answered with an HTTP error status. Carries the status and the provider's error type and
- * message from the error body ({@code {"error":{"type":...,"message":...}}} for LinkAI).
+ * The provider answered with an HTTP error status. Carries the status and the provider's
+ * error type and message from the error body
+ * ({@code {"error":{"type":...,"message":...}}} for LinkAI).
  */
 public class ProviderApiException extends ChatClientException {
 
@@ -42,7 +43,10 @@ public class ProviderApiException extends ChatClientException {
 		return this.statusCode;
 	}
 
-	/** The provider's error type (LinkAI {@code error.type}, e.g. {@code invalid_request_error}), if given. */
+	/**
+	 * The provider's error type (LinkAI {@code error.type}, e.g.
+	 * {@code invalid_request_error}), if given.
+	 */
 	public @Nullable String errorType() {
 		return this.errorType;
 	}

@@ -7,11 +7,12 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HTTP 3xx: the provider answered with a redirect that was not followed. Redirects are not followed unless the
- * client's {@code redirects} setting enables them, and even then never to another origin (scheme, host and
- * port) nor from https to http, since the request carries the credential. Usually the base URL is not where
- * the API is (an {@code http://} URL answered by a redirect to {@code https://}, a moved host): set it to the
- * target.
+ * HTTP 3xx: the provider answered with a redirect that was not followed. Redirects are
+ * not followed unless the client's {@code redirects} setting enables them, and even then
+ * never to another origin (scheme, host and port) nor from https to http, since the
+ * request carries the credential. Usually the base URL is not where the API is (an
+ * {@code http://} URL answered by a redirect to {@code https://}, a moved host): set it
+ * to the target.
  */
 public class RedirectNotFollowedException extends ProviderApiException {
 
@@ -19,8 +20,9 @@ public class RedirectNotFollowedException extends ProviderApiException {
 
 	/**
 	 * @param details the status and the client
-	 * @param location where the redirect pointed, as {@code scheme://host[:port]} only (no path, query or user
-	 * info), or {@code null} when the answer had no readable {@code Location}
+	 * @param location where the redirect pointed, as {@code scheme://host[:port]} only
+	 * (no path, query or user info), or {@code null} when the answer had no readable
+	 * {@code Location}
 	 */
 	public RedirectNotFollowedException(ErrorDetails details, @Nullable String location) {
 		super(details, describe(location));
@@ -33,7 +35,10 @@ public class RedirectNotFollowedException extends ProviderApiException {
 				+ "enabled, and never to another origin or from https to http)";
 	}
 
-	/** {@code scheme://host[:port]} of {@code location} resolved against the request, or {@code null}. */
+	/**
+	 * {@code scheme://host[:port]} of {@code location} resolved against the request, or
+	 * {@code null}.
+	 */
 	public static @Nullable String origin(URI requestUrl, @Nullable String location) {
 		if (location == null || location.isBlank()) {
 			return null;
@@ -51,7 +56,10 @@ public class RedirectNotFollowedException extends ProviderApiException {
 		}
 	}
 
-	/** The origin the redirect pointed to ({@code scheme://host[:port]}), if the answer said. */
+	/**
+	 * The origin the redirect pointed to ({@code scheme://host[:port]}), if the answer
+	 * said.
+	 */
 	public @Nullable String location() {
 		return this.location;
 	}

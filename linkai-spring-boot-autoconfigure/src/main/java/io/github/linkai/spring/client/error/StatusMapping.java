@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Maps an HTTP error status to its typed exception. {@link #standard()} covers the statuses every provider
- * shares; a provider overrides the ones its documentation gives another meaning (LinkAI's 402 is "app not
- * found", Jijyun's 402 "quota exhausted"). Any other 4xx or 5xx still gets a typed exception; a 3xx (a redirect
- * that was not followed) is a {@link RedirectNotFollowedException}, raised by the exchange, which knows where
- * it pointed.
+ * Maps an HTTP error status to its typed exception. {@link #standard()} covers the
+ * statuses every provider shares; a provider overrides the ones its documentation gives
+ * another meaning (LinkAI's 402 is "app not found", Jijyun's 402 "quota exhausted"). Any
+ * other 4xx or 5xx still gets a typed exception; a 3xx (a redirect that was not followed)
+ * is a {@link RedirectNotFollowedException}, raised by the exchange, which knows where it
+ * pointed.
  */
 public final class StatusMapping {
 

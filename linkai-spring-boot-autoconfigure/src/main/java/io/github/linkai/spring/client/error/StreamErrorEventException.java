@@ -2,7 +2,9 @@ package io.github.linkai.spring.client.error;
 
 import org.jspecify.annotations.Nullable;
 
-/** The provider sent an error object inside an event stream, after a successful status. */
+/**
+ * The provider sent an error object inside an event stream, after a successful status.
+ */
 public class StreamErrorEventException extends StreamException {
 
 	private final @Nullable String errorType;

@@ -1,7 +1,8 @@
 /**
- * Typed errors: one base class, {@link io.github.linkai.spring.client.error.ChatClientException}, with a
- * subclass per documented status family, validation, stream and transport failures. No message ever holds a
- * credential.
+ * Typed errors: one base class,
+ * {@link io.github.linkai.spring.client.error.ChatClientException}, with a subclass per
+ * documented status family, validation, stream and transport failures. No message ever
+ * holds a credential.
  */
 @NullMarked
 package io.github.linkai.spring.client.error;

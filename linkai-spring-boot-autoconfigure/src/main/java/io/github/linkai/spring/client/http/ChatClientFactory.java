@@ -8,9 +8,10 @@ import io.github.linkai.spring.client.spi.WireMapping;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * The building blocks of one configured client: its connector (in a Boot application built by Boot's
- * {@code ClientHttpConnectorBuilder}, with the client's timeouts, TLS and connection pool) and its
- * {@link ClientSettings}. A provider turns it into clients, one per endpoint.
+ * The building blocks of one configured client: its connector (in a Boot application
+ * built by Boot's {@code ClientHttpConnectorBuilder}, with the client's timeouts, TLS and
+ * connection pool) and its {@link ClientSettings}. A provider turns it into clients, one
+ * per endpoint.
  */
 public final class ChatClientFactory {
 
@@ -33,8 +34,9 @@ public final class ChatClientFactory {
 	}
 
 	/**
-	 * A client on {@code mapping}'s endpoint. A 3xx answer (a redirect the connector did not follow) fails the
-	 * call with a {@link io.github.linkai.spring.client.error.RedirectNotFollowedException}.
+	 * A client on {@code mapping}'s endpoint. A 3xx answer (a redirect the connector did
+	 * not follow) fails the call with a
+	 * {@link io.github.linkai.spring.client.error.RedirectNotFollowedException}.
 	 */
 	public ChatClient create(WireMapping<?, ?> mapping) {
 		return new ExchangeChatClient(new ChatExchange<>(mapping, mapping.decorate(this.connector), this.settings));

@@ -61,15 +61,17 @@ import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
 /**
- * The one path every provider call takes: validate, apply the client's defaults, send, map error statuses,
- * decode the body or the event stream, and translate transport failures. Timeouts, retries and observation
- * belong here, once, for all providers.
+ * The one path every provider call takes: validate, apply the client's defaults, send,
+ * map error statuses, decode the body or the event stream, and translate transport
+ * failures. Timeouts, retries and observation belong here, once, for all providers.
  *
- * <p>It talks to the {@link ClientHttpConnector} (Boot's, with its SSL bundles and {@code spring.http.clients}
- * settings) without WebClient on top: a request is one pre-encoded JSON body and a reply one JSON document or an
- * event stream this class frames itself, so WebClient's URI templates, codecs, filters and per-request builders
- * would only add work (they doubled the CPU per call, measured in {@code benchmarks/}), and its observation would
- * duplicate this one's.
+ * <p>
+ * It talks to the {@link ClientHttpConnector} (Boot's, with its SSL bundles and
+ * {@code spring.http.clients} settings) without WebClient on top: a request is one
+ * pre-encoded JSON body and a reply one JSON document or an event stream this class
+ * frames itself, so WebClient's URI templates, codecs, filters and per-request builders
+ * would only add work (they doubled the CPU per call, measured in {@code benchmarks/}),
+ * and its observation would duplicate this one's.
  *
  * @param <R> the provider's reply record
  * @param <C> the provider's stream event record
@@ -78,10 +80,16 @@ public final class ChatExchange<R, C> {
 
 	private static final DefaultChatObservationConvention DEFAULT_CONVENTION = new DefaultChatObservationConvention();
 
-	/** What a second attempt may get past: throttling and the server errors that are often transient. */
+	/**
+	 * What a second attempt may get past: throttling and the server errors that are often
+	 * transient.
+	 */
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
 
-	/** Of those, the ones that say the server did not take the request: only these are retried for a stateful call. */
+	/**
+	 * Of those, the ones that say the server did not take the request: only these are
+	 * retried for a stateful call.
+	 */
 	private static final Set<Integer> REFUSED_STATUSES = Set.of(429, 503);
 
 	private final ClientSettings settings;
@@ -98,7 +106,10 @@ public final class ChatExchange<R, C> {
 
 	private final DefaultUriBuilderFactory uris;
 
-	/** The last URI expanded: a client's requests go to one or two, built once rather than on every call. */
+	/**
+	 * The last URI expanded: a client's requests go to one or two, built once rather than
+	 * on every call.
+	 */
 	private volatile ExpandedUri lastUri;
 
 	private final ChatOptions defaults;
@@ -119,7 +130,8 @@ public final class ChatExchange<R, C> {
 	 * An exchange for one client.
 	 * @param mapping the provider endpoint's wire mapping
 	 * @param connector the transport, as the mapping decorated it
-	 * @param settings the client's settings; default options the endpoint does not support are dropped
+	 * @param settings the client's settings; default options the endpoint does not
+	 * support are dropped
 	 */
 	public ChatExchange(WireMapping<R, C> mapping, ClientHttpConnector connector, ClientSettings settings) {
 		this.mapping = Objects.requireNonNull(mapping, "mapping must not be null");
@@ -133,8 +145,10 @@ public final class ChatExchange<R, C> {
 		this.serverPort = (this.baseUri.getPort() != -1) ? this.baseUri.getPort()
 				: ("http".equals(this.baseUri.getScheme()) ? 80 : 443);
 		this.validation = new RequestValidation(mapping, settings.name());
-		// Defaults an endpoint has no field for are dropped (a named client inherits the top level's); those
-		// kept are checked once, here, so a misconfigured client fails when it is created, not on every call.
+		// Defaults an endpoint has no field for are dropped (a named client inherits the
+		// top level's); those
+		// kept are checked once, here, so a misconfigured client fails when it is
+		// created, not on every call.
 		this.defaults = ChatOption.retain(settings.defaults(), mapping.supportedOptions());
 		this.validation.validateOptions(this.defaults);
 		this.responseReader = WireJson.mapper().readerFor(mapping.responseType());
@@ -173,7 +187,8 @@ public final class ChatExchange<R, C> {
 		}
 		return Mono.deferContextual((reactor) -> {
 			ObservedCall observed = observe(request, false, reactor);
-			// stopped before the value is handed on: a blocking caller may read the meters as soon as it has it
+			// stopped before the value is handed on: a blocking caller may read the
+			// meters as soon as it has it
 			return call.doOnSuccess(observed::succeeded)
 				.doOnError(observed::failed)
 				.doOnCancel(observed::cancelled)
@@ -182,12 +197,14 @@ public final class ChatExchange<R, C> {
 	}
 
 	/**
-	 * Sends the request with streaming on and emits each chunk as its event arrives. The observation covers
-	 * the whole stream, to its last event, its cancellation or its error.
+	 * Sends the request with streaming on and emits each chunk as its event arrives. The
+	 * observation covers the whole stream, to its last event, its cancellation or its
+	 * error.
 	 */
 	public Flux<ChatChunk> stream(ChatRequest request) {
 		Flux<ChatChunk> sent = Flux.defer(() -> {
-			// never retried once a chunk has reached the subscriber: the error surfaces instead
+			// never retried once a chunk has reached the subscriber: the error surfaces
+			// instead
 			AtomicInteger delivered = new AtomicInteger();
 			return Flux.defer(() -> {
 				ExchangeContext context = prepare(request);
@@ -197,7 +214,8 @@ public final class ChatExchange<R, C> {
 				.onErrorMap(this::translate)
 				.doOnNext((chunk) -> delivered.incrementAndGet())
 				.retryWhen(retries(() -> delivered.get() > 0))
-				// one timer for the whole stream (Reactor's timeout() would schedule one per chunk)
+				// one timer for the whole stream (Reactor's timeout() would schedule one
+				// per chunk)
 				.takeUntilOther(Mono.delay(this.settings.deadline(), this.settings.scheduler())
 					.then(Mono.defer(() -> Mono.error(deadlineExceeded(delivered.get())))));
 		});
@@ -219,14 +237,14 @@ public final class ChatExchange<R, C> {
 	}
 
 	/**
-	 * A started observation of one call, parent of the HTTP client's own. Its parent is the observation in the
-	 * subscriber's Reactor context (where WebFlux and Spring AI put theirs) or else the thread's current one.
+	 * A started observation of one call, parent of the HTTP client's own. Its parent is
+	 * the observation in the subscriber's Reactor context (where WebFlux and Spring AI
+	 * put theirs) or else the thread's current one.
 	 */
 	private ObservedCall observe(ChatRequest request, boolean stream, ContextView reactor) {
 		ChatObservationContext context = observationContext(request, stream);
-		Observation observation = ChatObservationDocumentation.CHAT.observation(
-				this.settings.observationConvention(), DEFAULT_CONVENTION, () -> context,
-				this.settings.observationRegistry());
+		Observation observation = ChatObservationDocumentation.CHAT.observation(this.settings.observationConvention(),
+				DEFAULT_CONVENTION, () -> context, this.settings.observationRegistry());
 		Observation parent = reactor.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
 		if (parent != null) {
 			observation.parentObservation(parent);
@@ -246,10 +264,11 @@ public final class ChatExchange<R, C> {
 	}
 
 	/**
-	 * Retries what may pass on a second attempt (connection failures; 429, 500, 502, 503, 504), never what cannot
-	 * (any other 4xx), never once a stream has handed over a chunk, and never a call the server may have acted on
-	 * when it keeps state (a memory chat turn would be stored twice): for those only failures to connect, 429 and
-	 * 503. Each retry is an event on the observation.
+	 * Retries what may pass on a second attempt (connection failures; 429, 500, 502, 503,
+	 * 504), never what cannot (any other 4xx), never once a stream has handed over a
+	 * chunk, and never a call the server may have acted on when it keeps state (a memory
+	 * chat turn would be stored twice): for those only failures to connect, 429 and 503.
+	 * Each retry is an event on the observation.
 	 */
 	private Retry retries(BooleanSupplier delivered) {
 		RetryPolicy policy = this.settings.retry();
@@ -275,7 +294,8 @@ public final class ChatExchange<R, C> {
 				return null;
 			}
 			if (this.mapping.supportsSessionId() && !REFUSED_STATUSES.contains(api.statusCode())) {
-				// a 500, 502 or 504 may come after the server (or the one behind a gateway) stored the turn
+				// a 500, 502 or 504 may come after the server (or the one behind a
+				// gateway) stored the turn
 				return null;
 			}
 			Duration asked = api.retryAfter();
@@ -286,7 +306,8 @@ public final class ChatExchange<R, C> {
 		}
 		if (error instanceof ChatTransportException && (isConnectFailure(error)
 				|| (!(error instanceof ChatTimeoutException) && !this.mapping.supportsSessionId()))) {
-			// not connected: nothing was sent; reset or closed early: only a stateless endpoint may see it twice
+			// not connected: nothing was sent; reset or closed early: only a stateless
+			// endpoint may see it twice
 			return policy.backoff(retry, ThreadLocalRandom.current().nextDouble());
 		}
 		return null;
@@ -322,7 +343,10 @@ public final class ChatExchange<R, C> {
 				effective.equals(request.options()) ? request : request.mutate().options(effective).build());
 	}
 
-	/** Posts the request's JSON; a failure before a response arrives is a transport failure. */
+	/**
+	 * Posts the request's JSON; a failure before a response arrives is a transport
+	 * failure.
+	 */
 	private Mono<ClientHttpResponse> send(ExchangeContext context, boolean stream, String accept) {
 		WireRequest wire = this.mapping.toWire(context.request(), stream);
 		byte[] body = WireJson.mapper().writeValueAsBytes(wire.body());
@@ -367,9 +391,11 @@ public final class ChatExchange<R, C> {
 			reply = this.responseReader.readValue(bytes);
 		}
 		catch (JacksonException ex) {
-			// Not the parser's message: it quotes the offending text, which may hold a cut-off credential.
-			throw decodingError(context, "Malformed JSON reply (Content-Type " + contentType + ") at "
-					+ WireJson.describeLocation(ex), null);
+			// Not the parser's message: it quotes the offending text, which may hold a
+			// cut-off credential.
+			throw decodingError(context,
+					"Malformed JSON reply (Content-Type " + contentType + ") at " + WireJson.describeLocation(ex),
+					null);
 		}
 		StreamError error = this.mapping.replyError(reply);
 		if (error != null) {
@@ -386,7 +412,8 @@ public final class ChatExchange<R, C> {
 		}
 		MediaType contentType = response.getHeaders().getContentType();
 		if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-			// The server ignored stream=true and sent the whole answer: hand it over as one final chunk.
+			// The server ignored stream=true and sent the whole answer: hand it over as
+			// one final chunk.
 			return readReply(response, context).map(ChatChunk::of).flux();
 		}
 		if (contentType != null && !contentType.isCompatibleWith(MediaType.TEXT_EVENT_STREAM)) {
@@ -400,8 +427,8 @@ public final class ChatExchange<R, C> {
 	}
 
 	/**
-	 * The typed error of an error response. Only a bounded prefix of the body is read: a huge error page keeps
-	 * its status instead of failing on the codec's buffer limit.
+	 * The typed error of an error response. Only a bounded prefix of the body is read: a
+	 * huge error page keeps its status instead of failing on the codec's buffer limit.
 	 */
 	private <T> Mono<T> errorFrom(ClientHttpResponse response, ExchangeContext context) {
 		HttpHeaders headers = response.getHeaders();
@@ -417,7 +444,8 @@ public final class ChatExchange<R, C> {
 						body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
 								headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
 				if (response.getStatusCode().is3xxRedirection()) {
-					// the connector did not follow it (off by default, never to another origin): say where it pointed
+					// the connector did not follow it (off by default, never to another
+					// origin): say where it pointed
 					return Mono.error(new RedirectNotFollowedException(details,
 							RedirectNotFollowedException.origin(this.baseUri, headers.getFirst(HttpHeaders.LOCATION))));
 				}
@@ -425,11 +453,16 @@ public final class ChatExchange<R, C> {
 			});
 	}
 
-	private ResponseDecodingException decodingError(ExchangeContext context, String message, @Nullable Throwable cause) {
-		return new ResponseDecodingException(context.provider(), context.clientName(), this.masker.mask(message), cause);
+	private ResponseDecodingException decodingError(ExchangeContext context, String message,
+			@Nullable Throwable cause) {
+		return new ResponseDecodingException(context.provider(), context.clientName(), this.masker.mask(message),
+				cause);
 	}
 
-	/** A failure to connect or to send: the transport's own failure, or else "request failed". */
+	/**
+	 * A failure to connect or to send: the transport's own failure, or else "request
+	 * failed".
+	 */
 	private Throwable requestFailed(Throwable error) {
 		Throwable translated = translate(error);
 		return (translated instanceof ChatClientException) ? translated : requestFailure(error);
@@ -464,7 +497,8 @@ public final class ChatExchange<R, C> {
 			return new ResponseDecodingException(provider, this.settings.name(), "Malformed Content-Type header", null);
 		}
 		if (cause instanceof DecoderException || cause instanceof NumberFormatException) {
-			// Netty could not parse the HTTP response (a bad chunk-size line, random bytes)
+			// Netty could not parse the HTTP response (a bad chunk-size line, random
+			// bytes)
 			return new ChatTransportException(provider, this.settings.name(),
 					"Malformed HTTP response (" + cause.getClass().getSimpleName() + ")", null);
 		}
@@ -479,7 +513,10 @@ public final class ChatExchange<R, C> {
 		return error.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
 	}
 
-	/** One call's observation, stopped once whatever ends the call: a cancel may still follow the last signal. */
+	/**
+	 * One call's observation, stopped once whatever ends the call: a cancel may still
+	 * follow the last signal.
+	 */
 	private static final class ObservedCall {
 
 		private final Observation observation;

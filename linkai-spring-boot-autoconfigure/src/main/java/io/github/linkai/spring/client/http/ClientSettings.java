@@ -11,25 +11,29 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * Everything the exchange path needs to know about one client besides its provider's wire format. It is
- * built once per client (from properties, in a Boot application) and read on every call, so a new
- * per-client concern is one field here and a few lines in {@link ChatExchange}.
+ * Everything the exchange path needs to know about one client besides its provider's wire
+ * format. It is built once per client (from properties, in a Boot application) and read
+ * on every call, so a new per-client concern is one field here and a few lines in
+ * {@link ChatExchange}.
  *
  * @param name the client's configured name ({@code default} for the top-level one)
  * @param defaults the default options of the client's calls; a request's own values win
  * @param maxEventBytes the largest stream event (and line) accepted
  * @param maxErrorBodyBytes how much of an error response's body is read for its message
  * @param firstEventTimeout the longest wait for a stream's first data event
- * @param idleTimeout the longest wait between two data events of a stream (comments and keep-alives do not
- * count)
+ * @param idleTimeout the longest wait between two data events of a stream (comments and
+ * keep-alives do not count)
  * @param deadline the longest a whole call or stream may take, retries included
  * @param retry when failed attempts are made again
  * @param clock the clock for {@code Retry-After} dates
  * @param scheduler where backoffs and timeouts wait (a virtual-time one in tests)
- * @param observationRegistry where calls are observed; {@link ObservationRegistry#NOOP} costs nothing
- * @param observationConvention the names of the observation, {@code null} for the default ones
- * @param recordContent whether prompts and answers are added to the observation (span attributes
- * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}): off by default, they are personal data
+ * @param observationRegistry where calls are observed; {@link ObservationRegistry#NOOP}
+ * costs nothing
+ * @param observationConvention the names of the observation, {@code null} for the default
+ * ones
+ * @param recordContent whether prompts and answers are added to the observation (span
+ * attributes {@code gen_ai.input.messages} and {@code gen_ai.output.messages}): off by
+ * default, they are personal data
  * @param listener told how each call ended, {@code null} for none
  */
 public record ClientSettings(String name, ChatOptions defaults, int maxEventBytes, int maxErrorBodyBytes,
@@ -38,7 +42,9 @@ public record ClientSettings(String name, ChatOptions defaults, int maxEventByte
 		@Nullable ChatObservationConvention observationConvention, boolean recordContent,
 		@Nullable CallListener listener) {
 
-	/** 8 MiB: LinkAI documents image, video and file output, which may come as one event. */
+	/**
+	 * 8 MiB: LinkAI documents image, video and file output, which may come as one event.
+	 */
 	public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
 	/** 64 KiB of an error body is plenty for its message; the rest is not read. */
@@ -94,9 +100,10 @@ public record ClientSettings(String name, ChatOptions defaults, int maxEventByte
 	}
 
 	/**
-	 * Builds {@link ClientSettings}. Defaults: no default options, events up to 8 MiB, 64 KiB of an error body,
-	 * 120 s to the first event, 60 s between events, a 10 min deadline, {@link RetryPolicy#defaults()}, the
-	 * system clock, a timer wheel (Netty's, firing on Reactor's parallel scheduler), not observed, no listener.
+	 * Builds {@link ClientSettings}. Defaults: no default options, events up to 8 MiB, 64
+	 * KiB of an error body, 120 s to the first event, 60 s between events, a 10 min
+	 * deadline, {@link RetryPolicy#defaults()}, the system clock, a timer wheel (Netty's,
+	 * firing on Reactor's parallel scheduler), not observed, no listener.
 	 */
 	public static final class Builder {
 
@@ -177,7 +184,10 @@ public record ClientSettings(String name, ChatOptions defaults, int maxEventByte
 			return this;
 		}
 
-		/** Observes the calls in {@code registry} with {@code convention} ({@code null} for the default names). */
+		/**
+		 * Observes the calls in {@code registry} with {@code convention} ({@code null}
+		 * for the default names).
+		 */
 		public Builder observation(ObservationRegistry registry, @Nullable ChatObservationConvention convention) {
 			this.observationRegistry = registry;
 			this.observationConvention = convention;

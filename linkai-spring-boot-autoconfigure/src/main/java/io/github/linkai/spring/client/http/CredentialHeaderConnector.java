@@ -12,9 +12,10 @@ import org.springframework.http.client.reactive.ClientHttpRequest;
 import org.springframework.http.client.reactive.ClientHttpResponse;
 
 /**
- * Sets a credential header on every request below the exchange, for a {@link
- * io.github.linkai.spring.client.spi.WireMapping#decorate(ClientHttpConnector)}: the exchange never holds it, so
- * its exceptions and observations cannot show it. Reactor Netty's own logging prints no header value.
+ * Sets a credential header on every request below the exchange, for a
+ * {@link io.github.linkai.spring.client.spi.WireMapping#decorate(ClientHttpConnector)}:
+ * the exchange never holds it, so its exceptions and observations cannot show it. Reactor
+ * Netty's own logging prints no header value.
  */
 public final class CredentialHeaderConnector implements ClientHttpConnector {
 

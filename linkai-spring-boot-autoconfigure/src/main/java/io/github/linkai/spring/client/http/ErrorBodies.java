@@ -9,8 +9,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Reads the type and message out of an error response's body, with {@link StreamError#fromFields}, or keeps a
- * bounded excerpt of a body that is not a JSON object.
+ * Reads the type and message out of an error response's body, with
+ * {@link StreamError#fromFields}, or keeps a bounded excerpt of a body that is not a JSON
+ * object.
  */
 final class ErrorBodies {
 
@@ -32,7 +33,8 @@ final class ErrorBodies {
 			error = StreamError.fromFields(WireJson.mapper().readValue(body, FIELDS));
 		}
 		catch (JacksonException ex) {
-			// not a JSON object: an HTML page from a proxy, plain text; keep a bounded excerpt
+			// not a JSON object: an HTML page from a proxy, plain text; keep a bounded
+			// excerpt
 			String text = new String(body, StandardCharsets.UTF_8).strip();
 			error = new StreamError(null, text.isEmpty() ? null : text);
 		}

@@ -11,10 +11,10 @@ import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireMapping;
 
 /**
- * The rules a request must meet before anything is sent: the shared ones (messages present and not blank,
- * options the endpoint has a field for, finite numbers, a session id only where the server keeps sessions,
- * provider options of this provider), then the endpoint's own. Raises {@link ChatRequestValidationException}s
- * naming the field.
+ * The rules a request must meet before anything is sent: the shared ones (messages
+ * present and not blank, options the endpoint has a field for, finite numbers, a session
+ * id only where the server keeps sessions, provider options of this provider), then the
+ * endpoint's own. Raises {@link ChatRequestValidationException}s naming the field.
  */
 final class RequestValidation {
 
@@ -34,7 +34,10 @@ final class RequestValidation {
 		this.mapping.validate(request, this.validation);
 	}
 
-	/** Checks option values: a request's, and once, when the client is created, the client's defaults. */
+	/**
+	 * Checks option values: a request's, and once, when the client is created, the
+	 * client's defaults.
+	 */
 	void validateOptions(ChatOptions options) {
 		for (ChatOption option : ChatOption.values()) {
 			Object value = option.valueIn(options);

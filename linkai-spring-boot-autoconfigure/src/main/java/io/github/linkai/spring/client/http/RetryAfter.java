@@ -10,15 +10,19 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses how long a server asks to wait: {@code Retry-After-Ms} (milliseconds, as OpenAI-style APIs send it),
- * else {@code Retry-After}, delay-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Parses how long a server asks to wait: {@code Retry-After-Ms} (milliseconds, as
+ * OpenAI-style APIs send it), else {@code Retry-After}, delay-seconds or an HTTP date
+ * (RFC 9110 §10.2.3).
  */
 public final class RetryAfter {
 
 	private RetryAfter() {
 	}
 
-	/** The delay {@code Retry-After-Ms} or else {@code Retry-After} asks for, or {@code null}; never negative. */
+	/**
+	 * The delay {@code Retry-After-Ms} or else {@code Retry-After} asks for, or
+	 * {@code null}; never negative.
+	 */
 	public static @Nullable Duration parse(@Nullable String milliseconds, @Nullable String value, Clock clock) {
 		if (milliseconds != null && !milliseconds.isBlank()) {
 			try {
@@ -34,7 +38,9 @@ public final class RetryAfter {
 		return parse(value, clock);
 	}
 
-	/** The delay, or {@code null} when the header is absent or unreadable; never negative. */
+	/**
+	 * The delay, or {@code null} when the header is absent or unreadable; never negative.
+	 */
 	public static @Nullable Duration parse(@Nullable String value, Clock clock) {
 		if (value == null || value.isBlank()) {
 			return null;

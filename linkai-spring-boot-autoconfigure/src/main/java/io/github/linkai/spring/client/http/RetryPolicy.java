@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * When and how long a failed attempt waits before the next: exponential backoff with jitter,
- * {@code min(initialBackoff * 2^n, maxBackoff)} ±{@code jitter}, replaced by the server's {@code Retry-After}
- * (or {@code Retry-After-Ms}) when it sends one. A server asking for longer than {@code maxRetryAfter} is not
- * waited for: the error surfaces at once, with {@code retryAfter()}, so the caller can decide.
+ * When and how long a failed attempt waits before the next: exponential backoff with
+ * jitter, {@code min(initialBackoff * 2^n, maxBackoff)} ±{@code jitter}, replaced by the
+ * server's {@code Retry-After} (or {@code Retry-After-Ms}) when it sends one. A server
+ * asking for longer than {@code maxRetryAfter} is not waited for: the error surfaces at
+ * once, with {@code retryAfter()}, so the caller can decide.
  *
  * @param maxRetries attempts after the first; {@code 0} turns retries off
  * @param initialBackoff the wait before the first retry
@@ -43,7 +44,8 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 
 	/** No retries. */
 	public static RetryPolicy none() {
-		return new RetryPolicy(0, DEFAULTS.initialBackoff, DEFAULTS.maxBackoff, DEFAULTS.jitter, DEFAULTS.maxRetryAfter);
+		return new RetryPolicy(0, DEFAULTS.initialBackoff, DEFAULTS.maxBackoff, DEFAULTS.jitter,
+				DEFAULTS.maxRetryAfter);
 	}
 
 	/**

@@ -13,15 +13,18 @@ import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.HttpClientResponse;
 
 /**
- * The redirects a client follows when its {@code redirects} setting enables them: only those to the origin
- * (scheme, host and port) of the request being redirected. Every request carries its provider's credential
- * (an {@code Authorization} or {@code x-yunxiao-token} header, Jijyun's {@code apiKey} query parameter), and
- * Reactor Netty, following a redirect, drops {@code Authorization} for another host but keeps every other
- * header; a redirect to another origin, or from https to http (another scheme), is therefore not followed and
- * reaches the caller as a {@link io.github.linkai.spring.client.error.RedirectNotFollowedException}.
+ * The redirects a client follows when its {@code redirects} setting enables them: only
+ * those to the origin (scheme, host and port) of the request being redirected. Every
+ * request carries its provider's credential (an {@code Authorization} or
+ * {@code x-yunxiao-token} header, Jijyun's {@code apiKey} query parameter), and Reactor
+ * Netty, following a redirect, drops {@code Authorization} for another host but keeps
+ * every other header; a redirect to another origin, or from https to http (another
+ * scheme), is therefore not followed and reaches the caller as a
+ * {@link io.github.linkai.spring.client.error.RedirectNotFollowedException}.
  *
- * <p>Applied to the Reactor Netty {@link HttpClient}, it judges every hop of a chain before it is sent, for
- * every provider whatever carries its credential.
+ * <p>
+ * Applied to the Reactor Netty {@link HttpClient}, it judges every hop of a chain before
+ * it is sent, for every provider whatever carries its credential.
  */
 public final class SameOriginRedirects implements BiPredicate<HttpClientRequest, HttpClientResponse> {
 
@@ -48,7 +51,10 @@ public final class SameOriginRedirects implements BiPredicate<HttpClientRequest,
 		return from != null && location != null && isSameOrigin(from, location);
 	}
 
-	/** Whether {@code location}, resolved against {@code from}, is on the same origin and has no user info. */
+	/**
+	 * Whether {@code location}, resolved against {@code from}, is on the same origin and
+	 * has no user info.
+	 */
 	static boolean isSameOrigin(String from, String location) {
 		try {
 			URI source = new URI(from);

@@ -7,8 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replaces a client's credentials in text that leaves the library (provider error messages echoed back,
- * transport messages). Short values are ignored: masking a 2-letter string would mangle ordinary text.
+ * Replaces a client's credentials in text that leaves the library (provider error
+ * messages echoed back, transport messages). Short values are ignored: masking a 2-letter
+ * string would mangle ordinary text.
  */
 public final class SecretMasker {
 

@@ -10,12 +10,14 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The clients' default timer: Netty's {@link HashedWheelTimer} behind Reactor's {@link Scheduler}. Every call arms a
- * deadline and every stream up to three more timers (first event, idle, the drain after its end), nearly all
- * cancelled long before they are due. Reactor's parallel scheduler puts each into a
- * {@code ScheduledThreadPoolExecutor}'s locked queue and often wakes its thread to do so (3.7 µs and 1.3 KB per
- * {@code timeout()} in a loop, against 0.3 µs here); the wheel adds and cancels in lock-free queues. A timer fires
- * within one 10 ms tick after it is due, and what it runs, like whatever is due at once and every
+ * The clients' default timer: Netty's {@link HashedWheelTimer} behind Reactor's
+ * {@link Scheduler}. Every call arms a deadline and every stream up to three more timers
+ * (first event, idle, the drain after its end), nearly all cancelled long before they are
+ * due. Reactor's parallel scheduler puts each into a
+ * {@code ScheduledThreadPoolExecutor}'s locked queue and often wakes its thread to do so
+ * (3.7 µs and 1.3 KB per {@code timeout()} in a loop, against 0.3 µs here); the wheel
+ * adds and cancels in lock-free queues. A timer fires within one 10 ms tick after it is
+ * due, and what it runs, like whatever is due at once and every
  * {@linkplain #createWorker() worker}, runs on Reactor's parallel scheduler, as before.
  */
 final class TimerWheelScheduler implements Scheduler {

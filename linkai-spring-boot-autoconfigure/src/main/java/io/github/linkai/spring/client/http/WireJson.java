@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The JSON mapper for provider wire records. The library's own, not the host application's: a host's
- * global Jackson settings (naming strategy, inclusion, failing on unknown fields) must not change what is
- * sent to a provider or break reading a reply that gained a field.
+ * The JSON mapper for provider wire records. The library's own, not the host
+ * application's: a host's global Jackson settings (naming strategy, inclusion, failing on
+ * unknown fields) must not change what is sent to a provider or break reading a reply
+ * that gained a field.
  */
 public final class WireJson {
 
@@ -45,8 +46,8 @@ public final class WireJson {
 	}
 
 	/**
-	 * Where a parse failed ({@code line 1, column 12}), without the parser's message, which quotes the offending
-	 * input.
+	 * Where a parse failed ({@code line 1, column 12}), without the parser's message,
+	 * which quotes the offending input.
 	 */
 	public static String describeLocation(JacksonException ex) {
 		TokenStreamLocation location = ex.getLocation();
@@ -60,11 +61,13 @@ public final class WireJson {
 	}
 
 	/**
-	 * Creates records through a spreading method handle built once per record type. Hand-written because Jackson
-	 * 3.1 calls a record's constructor with {@code MethodHandle.invokeWithArguments}, which builds a new spreader
-	 * (method types, bound handles, class arrays) on every call: in a JFR allocation profile of a stream that was
-	 * about a sixth of everything the client allocated, and a stream event binds four records. Anything unusual
-	 * (a creator that is not the constructor, a failure) is left to Jackson's own instantiator.
+	 * Creates records through a spreading method handle built once per record type.
+	 * Hand-written because Jackson 3.1 calls a record's constructor with
+	 * {@code MethodHandle.invokeWithArguments}, which builds a new spreader (method
+	 * types, bound handles, class arrays) on every call: in a JFR allocation profile of a
+	 * stream that was about a sixth of everything the client allocated, and a stream
+	 * event binds four records. Anything unusual (a creator that is not the constructor,
+	 * a failure) is left to Jackson's own instantiator.
 	 */
 	private static final class RecordCreators implements ValueInstantiators {
 
@@ -107,7 +110,8 @@ public final class WireJson {
 		}
 
 		@Override
-		public ValueInstantiator createContextual(DeserializationContext context, BeanDescription.Supplier description) {
+		public ValueInstantiator createContextual(DeserializationContext context,
+				BeanDescription.Supplier description) {
 			ValueInstantiator contextual = delegate().createContextual(context, description);
 			return (contextual == delegate()) ? this : new SpreadingInstantiator(contextual, this.constructor);
 		}

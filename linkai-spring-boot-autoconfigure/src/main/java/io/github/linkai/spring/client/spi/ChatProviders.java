@@ -17,7 +17,8 @@ public final class ChatProviders {
 	}
 
 	/**
-	 * Every provider registered in {@code META-INF/services/io.github.linkai.spring.client.spi.ChatProvider}.
+	 * Every provider registered in
+	 * {@code META-INF/services/io.github.linkai.spring.client.spi.ChatProvider}.
 	 * @throws IllegalStateException if two providers share an id
 	 */
 	public static ChatProviders load(@Nullable ClassLoader classLoader) {

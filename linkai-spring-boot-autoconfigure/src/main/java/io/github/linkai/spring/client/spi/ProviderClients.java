@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * The clients a provider builds for one configuration.
  *
  * @param chat the chat client
- * @param memory the memory chat client, for a provider that keeps conversations on the server
+ * @param memory the memory chat client, for a provider that keeps conversations on the
+ * server
  */
 public record ProviderClients(ChatClient chat, @Nullable MemoryChatClient memory) {
 

@@ -5,8 +5,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A provider's settings are missing or invalid. The Spring glue turns it into a startup failure naming the
- * full property, e.g. {@code linkai.clients.eng.lingma.organization-id}.
+ * A provider's settings are missing or invalid. The Spring glue turns it into a startup
+ * failure naming the full property, e.g.
+ * {@code linkai.clients.eng.lingma.organization-id}.
  */
 public class ProviderConfigurationException extends IllegalArgumentException {
 
@@ -15,8 +16,10 @@ public class ProviderConfigurationException extends IllegalArgumentException {
 	private final transient @Nullable Object value;
 
 	/**
-	 * @param setting the setting's name relative to the client's prefix, e.g. {@code lingma.organization-id}
-	 * @param value the offending value, never a credential ({@code null} when unset or secret)
+	 * @param setting the setting's name relative to the client's prefix, e.g.
+	 * {@code lingma.organization-id}
+	 * @param value the offending value, never a credential ({@code null} when unset or
+	 * secret)
 	 * @param reason what is wrong and what to do
 	 */
 	public ProviderConfigurationException(String setting, @Nullable Object value, String reason) {
@@ -25,12 +28,18 @@ public class ProviderConfigurationException extends IllegalArgumentException {
 		this.value = value;
 	}
 
-	/** The setting a field of an options record is bound from: {@code frequencyPenalty} is {@code frequency-penalty}. */
+	/**
+	 * The setting a field of an options record is bound from: {@code frequencyPenalty} is
+	 * {@code frequency-penalty}.
+	 */
 	public static String settingName(String fieldName) {
 		return fieldName.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
-	/** The setting's name relative to the client's prefix, e.g. {@code lingma.organization-id}. */
+	/**
+	 * The setting's name relative to the client's prefix, e.g.
+	 * {@code lingma.organization-id}.
+	 */
 	public String setting() {
 		return this.setting;
 	}

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An error a provider sent: in an error response, inside an event stream, or in place of an answer.
+ * An error a provider sent: in an error response, inside an event stream, or in place of
+ * an answer.
  *
  * @param type the provider's error type or code, if any
  * @param message the provider's error message, if any
@@ -13,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 public record StreamError(@Nullable String type, @Nullable String message) {
 
 	/**
-	 * The error in a parsed JSON object, read tolerantly: LinkAI documents {@code {"error":{"type","message"}}};
-	 * Lingma (Alibaba Cloud) and Jijyun point to error-code pages whose bodies use {@code code}/{@code errorCode}
-	 * and {@code message}/{@code errorMessage}/{@code msg}.
+	 * The error in a parsed JSON object, read tolerantly: LinkAI documents
+	 * {@code {"error":{"type","message"}}}; Lingma (Alibaba Cloud) and Jijyun point to
+	 * error-code pages whose bodies use {@code code}/{@code errorCode} and
+	 * {@code message}/{@code errorMessage}/{@code msg}.
 	 * @return the error, or {@code null} if the object names none
 	 */
 	public static @Nullable StreamError fromFields(Map<String, ? extends @Nullable Object> fields) {

@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One server-sent event of a response stream: its {@code event:} name and its {@code data:} (UTF-8, the lines of a
- * multi-line value joined by {@code \n}). The data stays in the bytes it arrived in: the exchange binds it to the
- * mapping's record straight from them, with no string in between.
+ * One server-sent event of a response stream: its {@code event:} name and its
+ * {@code data:} (UTF-8, the lines of a multi-line value joined by {@code \n}). The data
+ * stays in the bytes it arrived in: the exchange binds it to the mapping's record
+ * straight from them, with no string in between.
  */
 public final class StreamEvent {
 
@@ -21,7 +22,8 @@ public final class StreamEvent {
 
 	/**
 	 * @param event the {@code event:} name, {@code null} for none
-	 * @param bytes holds the data, {@code null} for an event without a {@code data:} line; never changed afterwards
+	 * @param bytes holds the data, {@code null} for an event without a {@code data:}
+	 * line; never changed afterwards
 	 * @param offset where the data starts in {@code bytes}
 	 * @param length the data's length in bytes
 	 */
@@ -42,12 +44,18 @@ public final class StreamEvent {
 		return this.bytes != null;
 	}
 
-	/** The data decoded, {@code null} when there is none: for a mapping that reads it as text. */
+	/**
+	 * The data decoded, {@code null} when there is none: for a mapping that reads it as
+	 * text.
+	 */
 	public @Nullable String data() {
 		return (this.bytes != null) ? new String(this.bytes, this.offset, this.length, StandardCharsets.UTF_8) : null;
 	}
 
-	/** The array holding the data (not a copy: never to be changed), {@code null} when there is none. */
+	/**
+	 * The array holding the data (not a copy: never to be changed), {@code null} when
+	 * there is none.
+	 */
 	public byte @Nullable [] dataBytes() {
 		return this.bytes;
 	}
@@ -67,7 +75,10 @@ public final class StreamEvent {
 		return start() == this.offset + this.length;
 	}
 
-	/** Whether the data, without the whitespace around it, is {@code marker} (an ASCII text such as {@code [DONE]}). */
+	/**
+	 * Whether the data, without the whitespace around it, is {@code marker} (an ASCII
+	 * text such as {@code [DONE]}).
+	 */
 	public boolean dataEquals(String marker) {
 		int start = start();
 		int end = this.offset + this.length;
@@ -85,7 +96,10 @@ public final class StreamEvent {
 		return true;
 	}
 
-	/** Where the data starts once leading whitespace is skipped: its end when it is all whitespace. */
+	/**
+	 * Where the data starts once leading whitespace is skipped: its end when it is all
+	 * whitespace.
+	 */
 	private int start() {
 		int start = this.offset;
 		while (start < this.offset + this.length && isWhitespace(this.bytes[start])) {

@@ -3,7 +3,10 @@ package io.github.linkai.spring.client.spi;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import org.jspecify.annotations.Nullable;
 
-/** Raises {@link ChatRequestValidationException}s that name the provider, the client and the field. */
+/**
+ * Raises {@link ChatRequestValidationException}s that name the provider, the client and
+ * the field.
+ */
 public final class Validation {
 
 	private final String provider;
@@ -15,7 +18,10 @@ public final class Validation {
 		this.clientName = clientName;
 	}
 
-	/** Fails with {@code field problem}, e.g. {@code fail("temperature", "must be in [0, 1] but was 1.5")}. */
+	/**
+	 * Fails with {@code field problem}, e.g.
+	 * {@code fail("temperature", "must be in [0, 1] but was 1.5")}.
+	 */
 	public ChatRequestValidationException fail(String field, String problem) {
 		return new ChatRequestValidationException(this.provider, this.clientName, field, problem);
 	}

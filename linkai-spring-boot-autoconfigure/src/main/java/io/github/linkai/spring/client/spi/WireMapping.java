@@ -13,36 +13,49 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * One provider endpoint's wire format. The shared exchange validates, sends, maps errors and decodes;
- * the mapping only translates, so it holds no I/O and is tested without HTTP.
+ * One provider endpoint's wire format. The shared exchange validates, sends, maps errors
+ * and decodes; the mapping only translates, so it holds no I/O and is tested without
+ * HTTP.
  *
  * @param <R> the record a complete (non-streamed) reply binds to
  * @param <C> the record one stream event's {@code data} binds to
  */
 public interface WireMapping<R, C> {
 
-	/** The provider's name: {@code linkai}, {@code lingma}, {@code jijyun} or {@code openai}. */
+	/**
+	 * The provider's name: {@code linkai}, {@code lingma}, {@code jijyun} or
+	 * {@code openai}.
+	 */
 	String provider();
 
 	/** The base URL requests are relative to, e.g. {@code https://api.link-ai.tech}. */
 	String baseUrl();
 
-	/** The neutral options this endpoint has a field for; a request setting another one is rejected. */
+	/**
+	 * The neutral options this endpoint has a field for; a request setting another one is
+	 * rejected.
+	 */
 	Set<ChatOption> supportedOptions();
 
-	/** Whether the endpoint keeps a server-side session ({@link ChatRequest#sessionId()} is sent). */
+	/**
+	 * Whether the endpoint keeps a server-side session ({@link ChatRequest#sessionId()}
+	 * is sent).
+	 */
 	default boolean supportsSessionId() {
 		return false;
 	}
 
 	/**
-	 * The documented ranges of the options, checked for every request and once, when the client is created,
-	 * for the client's defaults.
+	 * The documented ranges of the options, checked for every request and once, when the
+	 * client is created, for the client's defaults.
 	 */
 	default void validateOptions(ChatOptions options, Validation validation) {
 	}
 
-	/** The provider-specific rules for the messages and provider options, checked after the shared ones. */
+	/**
+	 * The provider-specific rules for the messages and provider options, checked after
+	 * the shared ones.
+	 */
 	void validate(ChatRequest request, Validation validation);
 
 	/** The HTTP request for a validated request with client defaults applied. */
@@ -55,8 +68,8 @@ public interface WireMapping<R, C> {
 	ChatResponse toResponse(R reply, ExchangeContext context);
 
 	/**
-	 * The error object of a complete reply, if the reply is one: a successful status with the provider's error
-	 * body then fails instead of passing for an empty answer.
+	 * The error object of a complete reply, if the reply is one: a successful status with
+	 * the provider's error body then fails instead of passing for an empty answer.
 	 */
 	default @Nullable StreamError replyError(R reply) {
 		return null;
@@ -70,10 +83,15 @@ public interface WireMapping<R, C> {
 		return null;
 	}
 
-	/** The neutral chunk for a stream event, or {@code null} to skip an event that carries nothing. */
+	/**
+	 * The neutral chunk for a stream event, or {@code null} to skip an event that carries
+	 * nothing.
+	 */
 	@Nullable ChatChunk toChunk(C event, ExchangeContext context);
 
-	/** Whether this event marks the end of the stream (by default {@code data: [DONE]}). */
+	/**
+	 * Whether this event marks the end of the stream (by default {@code data: [DONE]}).
+	 */
 	default boolean isEndOfStream(StreamEvent event) {
 		return event.dataEquals("[DONE]");
 	}
@@ -87,8 +105,8 @@ public interface WireMapping<R, C> {
 	List<String> secrets();
 
 	/**
-	 * Wraps the transport, for a credential that must travel in the URL: added at the connector, the value
-	 * never reaches the exchange's URI, observations or exceptions.
+	 * Wraps the transport, for a credential that must travel in the URL: added at the
+	 * connector, the value never reaches the exchange's URI, observations or exceptions.
 	 */
 	default ClientHttpConnector decorate(ClientHttpConnector connector) {
 		return connector;

@@ -27,13 +27,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
 /**
- * Turns the events {@link EventStreamLines} splits into chunks: each event's data is decoded once, straight into
- * the provider's record. Added here: complete at the end marker (reading the body's rest so the connection is
- * reused), time out when no data event arrives in time (first-event and idle timeouts), fail on an in-stream error
- * object, and fail with {@link StreamTruncatedException} when the body ends
- * before the end marker or a final finish reason, or when the connection fails after events arrived (a read
- * timeout then is a {@link ChatTimeoutException} saying the answer is incomplete). The mapping's secrets are masked in what it raises: a provider
- * may echo a credential in an error event.
+ * Turns the events {@link EventStreamLines} splits into chunks: each event's data is
+ * decoded once, straight into the provider's record. Added here: complete at the end
+ * marker (reading the body's rest so the connection is reused), time out when no data
+ * event arrives in time (first-event and idle timeouts), fail on an in-stream error
+ * object, and fail with {@link StreamTruncatedException} when the body ends before the
+ * end marker or a final finish reason, or when the connection fails after events arrived
+ * (a read timeout then is a {@link ChatTimeoutException} saying the answer is
+ * incomplete). The mapping's secrets are masked in what it raises: a provider may echo a
+ * credential in an error event.
  *
  * @param <C> the provider's event record
  */
@@ -56,7 +58,8 @@ public final class EventStreamDecoder<C> {
 	/**
 	 * @param mapping the provider endpoint's wire mapping
 	 * @param reader the shared reader, bound here to the mapping's event type
-	 * @param settings the client's settings: its first-event and idle timeouts and their scheduler
+	 * @param settings the client's settings: its first-event and idle timeouts and their
+	 * scheduler
 	 */
 	public EventStreamDecoder(WireMapping<?, C> mapping, ObjectReader reader, ClientSettings settings) {
 		this.mapping = mapping;
@@ -69,19 +72,26 @@ public final class EventStreamDecoder<C> {
 	public Flux<ChatChunk> decode(Flux<StreamEvent> events, ExchangeContext context) {
 		return Flux.defer(() -> {
 			State state = new State();
-			// Timeouts on data events, not Netty's read timeout: keep-alive comments must not reset them
-			// (EventStreamLines emits no event for a comment). Timing out cancels the body and its connection. One
-			// timer per stream, re-armed only when it fires, instead of Reactor's timeout(), which schedules and
+			// Timeouts on data events, not Netty's read timeout: keep-alive comments must
+			// not reset them
+			// (EventStreamLines emits no event for a comment). Timing out cancels the
+			// body and its connection. One
+			// timer per stream, re-armed only when it fires, instead of Reactor's
+			// timeout(), which schedules and
 			// cancels a timer for every event.
-			Mono<Void> firstEvent = Mono.firstWithSignal(
-					Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler())
-						.then(Mono.defer(() -> Mono.error(timeout(state, context)))),
-					state.firstEvent.asMono());
-			// After the end marker the rest of the body (normally just its last, empty chunk) is still read, not
-			// cancelled: a cancelled body closes its connection, a finished one goes back to the pool. A server
-			// that keeps sending is cut off after a short grace. Each event is timed and made a chunk as it passes, in
-			// order, with no queue between: nothing before the marker is dropped. (map and filter rather than
-			// handle(), which restores the Reactor context's thread locals, the observation's scope among them, for
+			Mono<Void> firstEvent = Mono
+				.firstWithSignal(Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler())
+					.then(Mono.defer(() -> Mono.error(timeout(state, context)))), state.firstEvent.asMono());
+			// After the end marker the rest of the body (normally just its last, empty
+			// chunk) is still read, not
+			// cancelled: a cancelled body closes its connection, a finished one goes back
+			// to the pool. A server
+			// that keeps sending is cut off after a short grace. Each event is timed and
+			// made a chunk as it passes, in
+			// order, with no queue between: nothing before the marker is dropped. (map
+			// and filter rather than
+			// handle(), which restores the Reactor context's thread locals, the
+			// observation's scope among them, for
 			// every event when context-propagation is on the classpath.)
 			return events.takeUntilOther(firstEvent.then(idleWatchdog(state, context)))
 				.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.settings.scheduler())))
@@ -95,9 +105,8 @@ public final class EventStreamDecoder<C> {
 				})
 				.filter((chunk) -> chunk != NO_CHUNK)
 				.onErrorResume((error) -> state.ended ? Mono.empty() : Mono.error(failure(error, state, context)))
-				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty()
-						: Mono.error(new StreamTruncatedException(context.provider(), context.clientName(), state.chunks,
-								null))));
+				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty() : Mono.error(
+						new StreamTruncatedException(context.provider(), context.clientName(), state.chunks, null))));
 		});
 	}
 
@@ -118,7 +127,10 @@ public final class EventStreamDecoder<C> {
 		return this.settings.scheduler().now(TimeUnit.NANOSECONDS);
 	}
 
-	/** From the first event on: fails once no event came within the idle timeout; never emits. */
+	/**
+	 * From the first event on: fails once no event came within the idle timeout; never
+	 * emits.
+	 */
 	private Mono<Void> idleWatchdog(State state, ExchangeContext context) {
 		return Mono.defer(() -> {
 			long left = state.lastEventAt + this.settings.idleTimeout().toNanos() - now();
@@ -140,7 +152,8 @@ public final class EventStreamDecoder<C> {
 	/** The chunk of an event, {@link #NO_CHUNK} for none. */
 	private ChatChunk chunk(StreamEvent event, State state, ExchangeContext context) {
 		if (state.ended) {
-			return NO_CHUNK; // the answer is complete: whatever follows the end marker is not part of it
+			return NO_CHUNK; // the answer is complete: whatever follows the end marker is
+								// not part of it
 		}
 		if (this.mapping.isEndOfStream(event)) {
 			state.ended = true;
@@ -161,14 +174,15 @@ public final class EventStreamDecoder<C> {
 			wire = this.reader.readValue(event.dataBytes(), event.dataOffset(), event.dataLength());
 		}
 		catch (JacksonException ex) {
-			// Not the parser's message: it quotes the offending text, which may hold a cut-off credential.
+			// Not the parser's message: it quotes the offending text, which may hold a
+			// cut-off credential.
 			throw new ResponseDecodingException(context.provider(), context.clientName(),
 					"Malformed JSON in stream event #" + state.events + " at " + WireJson.describeLocation(ex), null);
 		}
 		StreamError error = this.mapping.streamError(wire);
 		if (error != null) {
-			throw new StreamErrorEventException(context.provider(), context.clientName(), this.masker.mask(error.type()),
-					this.masker.mask(error.message()));
+			throw new StreamErrorEventException(context.provider(), context.clientName(),
+					this.masker.mask(error.type()), this.masker.mask(error.message()));
 		}
 		ChatChunk chunk = this.mapping.toChunk(wire, context);
 		if (chunk != null) {

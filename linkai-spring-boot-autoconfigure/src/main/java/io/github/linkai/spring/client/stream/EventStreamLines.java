@@ -16,27 +16,34 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * Splits a response body into server-sent events, line by line. Written by hand because Spring's
- * {@code ServerSentEventHttpMessageReader} ends an event only at a blank line: a stream framed as LinkAI's
- * document prints it, one {@code data:} line per event with no blank line between, would reach the caller as
- * a single event after the whole answer, and fail once longer than the codec's buffer. Here a {@code data:}
- * line holding one complete JSON value (balanced braces and brackets outside strings) or {@code [DONE]} is an
- * event as soon as it arrives; data spread over several lines is joined until the blank line, as the standard
- * says. Lines may end in {@code \n}, {@code \r\n} or {@code \r}; comments ({@code : ping}), {@code id:} and
- * {@code retry:} are skipped; {@code data:} may come with or without its space; an event left incomplete when
- * the body ends is discarded, as the standard says, so the stream reads as truncated.
+ * Splits a response body into server-sent events, line by line. Written by hand because
+ * Spring's {@code ServerSentEventHttpMessageReader} ends an event only at a blank line: a
+ * stream framed as LinkAI's document prints it, one {@code data:} line per event with no
+ * blank line between, would reach the caller as a single event after the whole answer,
+ * and fail once longer than the codec's buffer. Here a {@code data:} line holding one
+ * complete JSON value (balanced braces and brackets outside strings) or {@code [DONE]} is
+ * an event as soon as it arrives; data spread over several lines is joined until the
+ * blank line, as the standard says. Lines may end in {@code \n}, {@code \r\n} or
+ * {@code \r}; comments ({@code : ping}), {@code id:} and {@code retry:} are skipped;
+ * {@code data:} may come with or without its space; an event left incomplete when the
+ * body ends is discarded, as the standard says, so the stream reads as truncated.
  *
- * <p>Lines are found in the bytes (every delimiter is ASCII, so a multi-byte UTF-8 character is never cut) and an
- * event's data stays in them: a {@link StreamEvent} points into the buffer's copy it arrived in, which Jackson then
- * reads directly. No string per line or per event; only an {@code event:} name is decoded. (Spring's
- * {@code StringDecoder} split the lines before; it decoded every line with its delimiter and matched delimiters
+ * <p>
+ * Lines are found in the bytes (every delimiter is ASCII, so a multi-byte UTF-8 character
+ * is never cut) and an event's data stays in them: a {@link StreamEvent} points into the
+ * buffer's copy it arrived in, which Jackson then reads directly. No string per line or
+ * per event; only an {@code event:} name is decoded. (Spring's {@code StringDecoder}
+ * split the lines before; it decoded every line with its delimiter and matched delimiters
  * byte by byte through a composite matcher, the largest cost of a stream's decoding.)
  */
 public final class EventStreamLines {
 
 	private final int maxEventBytes;
 
-	/** @param maxEventBytes the longest line, and the largest event, accepted: beyond it the stream fails */
+	/**
+	 * @param maxEventBytes the longest line, and the largest event, accepted: beyond it
+	 * the stream fails
+	 */
 	public EventStreamLines(int maxEventBytes) {
 		this.maxEventBytes = maxEventBytes;
 	}
@@ -45,8 +52,10 @@ public final class EventStreamLines {
 	public Flux<StreamEvent> events(Flux<DataBuffer> body) {
 		return Flux.defer(() -> {
 			Pending pending = new Pending(this.maxEventBytes);
-			// map, which queues nothing (nor handle(), which restores the Reactor context's thread locals for every
-			// buffer when context-propagation is on the classpath): each buffer is read and released here, once
+			// map, which queues nothing (nor handle(), which restores the Reactor
+			// context's thread locals for every
+			// buffer when context-propagation is on the classpath): each buffer is read
+			// and released here, once
 			return body.map((buffer) -> {
 				try {
 					return pending.accept(buffer);
@@ -56,14 +65,16 @@ public final class EventStreamLines {
 				}
 			})
 				.concatWith(Mono.fromSupplier(pending::finish))
-				// one buffer's events at a time: map() is synchronous, a deeper prefetch only allocates a queue
+				// one buffer's events at a time: map() is synchronous, a deeper prefetch
+				// only allocates a queue
 				.concatMapIterable((events) -> events, 1);
 		});
 	}
 
 	/**
-	 * The line and the event being read; touched serially by one stream's buffers. The arrays lines are read
-	 * into are never written once filled, so an event (or a pending data line) may point into them.
+	 * The line and the event being read; touched serially by one stream's buffers. The
+	 * arrays lines are read into are never written once filled, so an event (or a pending
+	 * data line) may point into them.
 	 */
 	private static final class Pending {
 
@@ -75,12 +86,17 @@ public final class EventStreamLines {
 
 		private final int maxEventBytes;
 
-		/** The start of a line that has not ended yet, carried over to the next buffer. */
+		/**
+		 * The start of a line that has not ended yet, carried over to the next buffer.
+		 */
 		private byte[] carried = new byte[0];
 
 		private int carriedLength;
 
-		/** The first data line of an event not complete yet: {@code dataBytes[dataOffset, dataOffset + dataLength)}. */
+		/**
+		 * The first data line of an event not complete yet:
+		 * {@code dataBytes[dataOffset, dataOffset + dataLength)}.
+		 */
 		private byte @Nullable [] dataBytes;
 
 		private int dataOffset;
@@ -139,7 +155,10 @@ public final class EventStreamLines {
 			return events;
 		}
 
-		/** The body ended: its last piece, which has no line end, is kept only if it is a whole event on its own. */
+		/**
+		 * The body ended: its last piece, which has no line end, is kept only if it is a
+		 * whole event on its own.
+		 */
 		List<StreamEvent> finish() {
 			if (this.carriedLength == 0 || this.dataBytes != null
 					|| !startsWith(this.carried, 0, this.carriedLength, DATA) || this.carriedLength <= DATA.length
@@ -188,7 +207,8 @@ public final class EventStreamLines {
 					return event(bytes, start, end - start);
 				}
 				if (isBlank(bytes, start, end)) {
-					return null; // an empty data: line carries nothing, and must not swallow the lines after it
+					return null; // an empty data: line carries nothing, and must not
+									// swallow the lines after it
 				}
 				this.dataBytes = bytes;
 				this.dataOffset = start;
@@ -200,7 +220,8 @@ public final class EventStreamLines {
 				this.joined.write(this.dataBytes, this.dataOffset, this.dataLength);
 			}
 			if (this.joined.size() + 1 + (end - start) > this.maxEventBytes) {
-				throw new DataBufferLimitException("Stream event exceeds the limit of " + this.maxEventBytes + " bytes");
+				throw new DataBufferLimitException(
+						"Stream event exceeds the limit of " + this.maxEventBytes + " bytes");
 			}
 			this.joined.write('\n');
 			this.joined.write(bytes, start, end - start);
@@ -235,7 +256,10 @@ public final class EventStreamLines {
 			return true;
 		}
 
-		/** Where a field's value starts: after the one optional space following the colon at {@code start - 1}. */
+		/**
+		 * Where a field's value starts: after the one optional space following the colon
+		 * at {@code start - 1}.
+		 */
 		private static int valueStart(byte[] bytes, int start, int end) {
 			return (start < end && bytes[start] == ' ') ? start + 1 : start;
 		}
@@ -254,8 +278,9 @@ public final class EventStreamLines {
 		}
 
 		/**
-		 * {@code [DONE]}, or one JSON object or array whose brackets balance (outside strings) by its end. Every
-		 * byte looked at is ASCII, and no byte of a multi-byte UTF-8 character is.
+		 * {@code [DONE]}, or one JSON object or array whose brackets balance (outside
+		 * strings) by its end. Every byte looked at is ASCII, and no byte of a multi-byte
+		 * UTF-8 character is.
 		 */
 		private static boolean isComplete(byte[] bytes, int start, int end) {
 			while (start < end && isWhitespace(bytes[start])) {

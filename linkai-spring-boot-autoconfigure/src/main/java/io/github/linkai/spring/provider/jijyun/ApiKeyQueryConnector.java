@@ -23,14 +23,16 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Adds {@code apiKey=<key>} to the query string on the way out. Jijyun takes its key only in the URL, and
- * everything the exchange holds a URL for (its observation, its exceptions, a caller's log lines) would publish
- * it; so the exchange is given the bare path, and only the transport below it sees the key.
+ * Adds {@code apiKey=<key>} to the query string on the way out. Jijyun takes its key only
+ * in the URL, and everything the exchange holds a URL for (its observation, its
+ * exceptions, a caller's log lines) would publish it; so the exchange is given the bare
+ * path, and only the transport below it sees the key.
  *
- * <p>On Reactor Netty the key joins the request line in the channel pipeline, as the request is encoded: Reactor
- * Netty itself (its DEBUG log of the URI it connects to, its redirect handling, its metrics) sees the bare URI
- * too. On another connector the key is added to the URI handed to it, and the request handed back to the exchange
- * reports the bare URI.
+ * <p>
+ * On Reactor Netty the key joins the request line in the channel pipeline, as the request
+ * is encoded: Reactor Netty itself (its DEBUG log of the URI it connects to, its redirect
+ * handling, its metrics) sees the bare URI too. On another connector the key is added to
+ * the URI handed to it, and the request handed back to the exchange reports the bare URI.
  */
 final class ApiKeyQueryConnector implements ClientHttpConnector {
 
@@ -60,14 +62,17 @@ final class ApiKeyQueryConnector implements ClientHttpConnector {
 				if (!(nativeRequest instanceof Connection connection)) {
 					return Mono.error(new IllegalStateException("Not a Reactor Netty request: " + request.getClass()));
 				}
-				// one per request, with this client's key: none left over from an earlier request on the connection
+				// one per request, with this client's key: none left over from an earlier
+				// request on the connection
 				connection.removeHandler(HANDLER_NAME);
 				connection.addHandlerFirst(HANDLER_NAME, new RequestLineKey(this.encodedKey));
 				return requestCallback.apply(request);
 			});
 		}
-		// The one place the key joins the URL: the exchange asked for (and its metrics, traces, logs and
-		// exceptions only ever hold) the key-less uri, and gets a request that reports that uri back.
+		// The one place the key joins the URL: the exchange asked for (and its metrics,
+		// traces, logs and
+		// exceptions only ever hold) the key-less uri, and gets a request that reports
+		// that uri back.
 		URI withKey = UriComponentsBuilder.fromUri(uri).queryParam("apiKey", this.encodedKey).build(true).toUri();
 		return this.delegate.connect(method, withKey,
 				(request) -> requestCallback.apply(new KeylessRequest(request, uri)));
@@ -84,8 +89,9 @@ final class ApiKeyQueryConnector implements ClientHttpConnector {
 	}
 
 	/**
-	 * Adds the key to the request line of the one request it sees, then leaves the pipeline. The request is
-	 * copied: the one Reactor Netty keeps (and reports as the request's URI) stays without the key.
+	 * Adds the key to the request line of the one request it sees, then leaves the
+	 * pipeline. The request is copied: the one Reactor Netty keeps (and reports as the
+	 * request's URI) stays without the key.
 	 */
 	private static final class RequestLineKey extends ChannelOutboundHandlerAdapter {
 

@@ -9,7 +9,9 @@ import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ProviderClients;
 import io.github.linkai.spring.client.spi.ProviderConfigurationException;
 
-/** Jijyun (语聚AI) as a provider of configured clients, its settings under {@code jijyun.*}. */
+/**
+ * Jijyun (语聚AI) as a provider of configured clients, its settings under {@code jijyun.*}.
+ */
 public final class JijyunChatProvider implements ChatProvider<JijyunProperties> {
 
 	@Override

@@ -33,16 +33,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Jijyun chat, {@code POST /v1/openapi/chat?apiKey=...}: the request, reply, stream and status rules are
- * described on {@link Jijyun}. The key travels in the query string, so {@link #decorate(ClientHttpConnector)}
- * adds it below the exchange (see {@link ApiKeyQueryConnector}).
+ * Jijyun chat, {@code POST /v1/openapi/chat?apiKey=...}: the request, reply, stream and
+ * status rules are described on {@link Jijyun}. The key travels in the query string, so
+ * {@link #decorate(ClientHttpConnector)} adds it below the exchange (see
+ * {@link ApiKeyQueryConnector}).
  */
 final class JijyunMapping implements WireMapping<Reply, Reply> {
 
 	static final String PATH = "/v1/openapi/chat";
 
-	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.MODEL, ChatOption.TEMPERATURE,
-			ChatOption.MAX_TOKENS));
+	static final Set<ChatOption> OPTIONS = Collections
+		.unmodifiableSet(EnumSet.of(ChatOption.MODEL, ChatOption.TEMPERATURE, ChatOption.MAX_TOKENS));
 
 	private static final StatusMapping STATUSES = StatusMapping.standard()
 		.with(401, (d) -> new AuthenticationException(d, "no permission, check the API key"))
@@ -117,8 +118,8 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 					+ "the system field, set only one");
 		}
 		if (own != null && own.chatMode() != null && request.options().model() != null) {
-			throw validation.fail("model", "is set while JijyunOptions.chatMode is set: both are the chatMode field, "
-					+ "set only one");
+			throw validation.fail("model",
+					"is set while JijyunOptions.chatMode is set: both are the chatMode field, " + "set only one");
 		}
 	}
 
@@ -144,8 +145,9 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 	}
 
 	/**
-	 * The request's own {@code chatMode}, else its {@code model} (its own or the client's default: validation
-	 * and {@link Jijyun#chatClient} keep each level from setting both), else the client's {@code chatMode}.
+	 * The request's own {@code chatMode}, else its {@code model} (its own or the client's
+	 * default: validation and {@link Jijyun#chatClient} keep each level from setting
+	 * both), else the client's {@code chatMode}.
 	 */
 	private @Nullable String chatMode(ChatRequest request) {
 		JijyunOptions own = request.providerOptions(JijyunOptions.class);
@@ -155,7 +157,10 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 		return (request.options().model() != null) ? request.options().model() : this.defaults.chatMode();
 	}
 
-	/** The document types {@code temperature} as a string: the shortest decimal, no {@code .0} when integral. */
+	/**
+	 * The document types {@code temperature} as a string: the shortest decimal, no
+	 * {@code .0} when integral.
+	 */
 	static @Nullable String temperature(@Nullable Double temperature) {
 		return (temperature != null) ? BigDecimal.valueOf(temperature).stripTrailingZeros().toPlainString() : null;
 	}
@@ -191,7 +196,10 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 		return error(event);
 	}
 
-	/** An error object in place of an answer (status 200): no answer field, but an error code or message. */
+	/**
+	 * An error object in place of an answer (status 200): no answer field, but an error
+	 * code or message.
+	 */
 	private static @Nullable StreamError error(Reply reply) {
 		Map<String, Object> extra = reply.extra();
 		if (reply.desc() != null || reply.usage() != null || reply.source() != null || extra == null) {

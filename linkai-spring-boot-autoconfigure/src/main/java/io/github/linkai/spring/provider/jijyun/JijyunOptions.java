@@ -10,11 +10,13 @@ import io.github.linkai.spring.client.ProviderOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of Jijyun's chat body that the neutral {@link io.github.linkai.spring.client.ChatRequest} has no
- * place for. Attach them to a request with
- * {@link io.github.linkai.spring.client.ChatRequest.Builder#providerOptions(ProviderOptions)}, or give them to
- * the client as {@link JijyunSettings#defaults()}: a request's own values override the client's field by field.
- * Every field is optional and an unset ({@code null}) field is not sent.
+ * The fields of Jijyun's chat body that the neutral
+ * {@link io.github.linkai.spring.client.ChatRequest} has no place for. Attach them to a
+ * request with
+ * {@link io.github.linkai.spring.client.ChatRequest.Builder#providerOptions(ProviderOptions)},
+ * or give them to the client as {@link JijyunSettings#defaults()}: a request's own values
+ * override the client's field by field. Every field is optional and an unset
+ * ({@code null}) field is not sent.
  *
  * <pre>{@code
  * ChatRequest request = ChatRequest.builder()
@@ -23,30 +25,37 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
- * <p>Where a neutral field and a Jijyun field fill the same wire field, a request's own values beat the
- * client's, and one level must not set both: a request with a system message <em>and</em> {@link #system()}
- * set, or with {@code model} <em>and</em> {@link #chatMode()} set, is rejected before anything is sent (as is a
- * client whose defaults set both {@code model} and {@code chatMode}). A request's system message therefore
- * replaces the client's default {@code system}, and a request's {@code model} the client's default
- * {@code chatMode}.
+ * <p>
+ * Where a neutral field and a Jijyun field fill the same wire field, a request's own
+ * values beat the client's, and one level must not set both: a request with a system
+ * message <em>and</em> {@link #system()} set, or with {@code model} <em>and</em>
+ * {@link #chatMode()} set, is rejected before anything is sent (as is a client whose
+ * defaults set both {@code model} and {@code chatMode}). A request's system message
+ * therefore replaces the client's default {@code system}, and a request's {@code model}
+ * the client's default {@code chatMode}.
  *
- * <p>Strings must not be blank when set: leave a field {@code null} to omit it. An empty {@link #tools()} or
- * {@link #intention()} list is sent as {@code []}, so a request can clear a client's default list.
+ * <p>
+ * Strings must not be blank when set: leave a field {@code null} to omit it. An empty
+ * {@link #tools()} or {@link #intention()} list is sent as {@code []}, so a request can
+ * clear a client's default list.
  *
  * @param ibotId the assistant id, {@code ibotID} (see Jijyun's assistant list API)
  * @param visitorId the visitor (end user) id, {@code visitorId}
- * @param chatMode the conversation model, {@code chatMode}; the neutral {@code model} option fills it too
+ * @param chatMode the conversation model, {@code chatMode}; the neutral {@code model}
+ * option fills it too
  * @param knowledge the knowledge id, {@code knowledge}
- * @param search whether the assistant may search the web, {@code search}; the pages it used come back as
- * {@link io.github.linkai.spring.client.ChatResponse#sources()}
+ * @param search whether the assistant may search the web, {@code search}; the pages it
+ * used come back as {@link io.github.linkai.spring.client.ChatResponse#sources()}
  * @param tools the tools, {@code tools}
  * @param intention the intentions, {@code intention}
  * @param returnFormat the answer's format, {@code return_format}
- * @param fielditem extra information about the contact, {@code fielditem}, sent as a JSON object
+ * @param fielditem extra information about the contact, {@code fielditem}, sent as a JSON
+ * object
  * @param handlerType how a knowledge assistant handles the question, {@code handler_type}
- * @param fixContent the fixed reply of a knowledge assistant set to answer with fixed content,
- * {@code fix_content}
- * @param system the conversation background, {@code system}; a request's system message fills it too
+ * @param fixContent the fixed reply of a knowledge assistant set to answer with fixed
+ * content, {@code fix_content}
+ * @param system the conversation background, {@code system}; a request's system message
+ * fills it too
  */
 public record JijyunOptions(@Nullable String ibotId, @Nullable String visitorId, @Nullable String chatMode,
 		@Nullable String knowledge, @Nullable Boolean search, @Nullable List<String> tools,
@@ -68,7 +77,8 @@ public record JijyunOptions(@Nullable String ibotId, @Nullable String visitorId,
 		tools = copy("tools", tools);
 		intention = copy("intention", intention);
 		if (fielditem != null) {
-			// Not Map.copyOf: a contact field may be null, and the caller's order is what goes on the wire.
+			// Not Map.copyOf: a contact field may be null, and the caller's order is what
+			// goes on the wire.
 			Map<String, @Nullable Object> copy = new LinkedHashMap<>(fielditem);
 			if (copy.containsKey(null)) {
 				throw new IllegalArgumentException("fielditem must not have a null key");
@@ -108,7 +118,8 @@ public record JijyunOptions(@Nullable String ibotId, @Nullable String visitorId,
 
 	@Override
 	public String toString() {
-		// The visitor id and the contact fields identify an end user: say only whether they are set.
+		// The visitor id and the contact fields identify an end user: say only whether
+		// they are set.
 		return "JijyunOptions[ibotId=" + this.ibotId + ", visitorId=" + ((this.visitorId != null) ? "<set>" : null)
 				+ ", chatMode=" + this.chatMode + ", knowledge=" + this.knowledge + ", search=" + this.search
 				+ ", tools=" + this.tools + ", intention=" + this.intention + ", returnFormat=" + this.returnFormat
@@ -217,7 +228,9 @@ public record JijyunOptions(@Nullable String ibotId, @Nullable String visitorId,
 			return this;
 		}
 
-		/** Extra information about the contact ({@code fielditem}), sent as a JSON object. */
+		/**
+		 * Extra information about the contact ({@code fielditem}), sent as a JSON object.
+		 */
 		public Builder fielditem(@Nullable Map<String, @Nullable Object> fielditem) {
 			this.fielditem = fielditem;
 			return this;
@@ -229,7 +242,10 @@ public record JijyunOptions(@Nullable String ibotId, @Nullable String visitorId,
 			return this;
 		}
 
-		/** The fixed reply of a knowledge assistant set to answer with fixed content ({@code fix_content}). */
+		/**
+		 * The fixed reply of a knowledge assistant set to answer with fixed content
+		 * ({@code fix_content}).
+		 */
 		public Builder fixContent(@Nullable String fixContent) {
 			this.fixContent = fixContent;
 			return this;
@@ -241,7 +257,10 @@ public record JijyunOptions(@Nullable String ibotId, @Nullable String visitorId,
 			return this;
 		}
 
-		/** The options. @throws IllegalArgumentException naming a blank string or list entry */
+		/**
+		 * The options. @throws IllegalArgumentException naming a blank string or list
+		 * entry
+		 */
 		public JijyunOptions build() {
 			return new JijyunOptions(this.ibotId, this.visitorId, this.chatMode, this.knowledge, this.search,
 					this.tools, this.intention, this.returnFormat, this.fielditem, this.handlerType, this.fixContent,

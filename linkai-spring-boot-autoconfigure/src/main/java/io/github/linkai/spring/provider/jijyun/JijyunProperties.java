@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Jijyun client's own settings, defaults for the body fields of the same names: {@code linkai.jijyun.*} or
- * {@code linkai.clients.<name>.jijyun.*}.
+ * A Jijyun client's own settings, defaults for the body fields of the same names:
+ * {@code linkai.jijyun.*} or {@code linkai.clients.<name>.jijyun.*}.
  */
 public class JijyunProperties {
 

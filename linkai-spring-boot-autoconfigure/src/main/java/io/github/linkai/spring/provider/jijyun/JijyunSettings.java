@@ -3,11 +3,15 @@ package io.github.linkai.spring.provider.jijyun;
 import io.github.linkai.spring.client.http.SecretMasker;
 
 /**
- * What a Jijyun client needs: its API key, where to send requests and its default {@link JijyunOptions}.
+ * What a Jijyun client needs: its API key, where to send requests and its default
+ * {@link JijyunOptions}.
  *
- * @param apiKey the API key, sent as the {@code apiKey} query parameter (surrounding whitespace is removed)
- * @param baseUrl the API host, normally {@link Jijyun#DEFAULT_BASE_URL} (a trailing {@code /} is removed)
- * @param defaults the client's Jijyun options, which a request's own override field by field
+ * @param apiKey the API key, sent as the {@code apiKey} query parameter (surrounding
+ * whitespace is removed)
+ * @param baseUrl the API host, normally {@link Jijyun#DEFAULT_BASE_URL} (a trailing
+ * {@code /} is removed)
+ * @param defaults the client's Jijyun options, which a request's own override field by
+ * field
  */
 public record JijyunSettings(String apiKey, String baseUrl, JijyunOptions defaults) {
 

@@ -9,15 +9,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
-/** Jijyun's JSON, as records bound by the shared mapper. Unknown reply fields are kept in {@code extra}. */
+/**
+ * Jijyun's JSON, as records bound by the shared mapper. Unknown reply fields are kept in
+ * {@code extra}.
+ */
 final class JijyunWire {
 
 	private JijyunWire() {
 	}
 
 	/**
-	 * The chat body, its fields in the document's order and with the document's JSON types: note that
-	 * {@code max_tokens} and {@code temperature} are strings.
+	 * The chat body, its fields in the document's order and with the document's JSON
+	 * types: note that {@code max_tokens} and {@code temperature} are strings.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ChatBody(String content, @JsonProperty("return_format") @Nullable String returnFormat,
@@ -31,8 +34,8 @@ final class JijyunWire {
 	}
 
 	/**
-	 * A complete reply or one stream event. Only {@code usage} is marked required by the document; every field
-	 * is read as optional.
+	 * A complete reply or one stream event. Only {@code usage} is marked required by the
+	 * document; every field is read as optional.
 	 */
 	record Reply(@Nullable String desc, @Nullable String msgKey, @Nullable List<@Nullable Source> source,
 			@Nullable Cost usage, @Nullable String visitorId, @JsonAnySetter @Nullable Map<String, Object> extra) {
@@ -42,7 +45,10 @@ final class JijyunWire {
 	record Source(@Nullable String link, @Nullable String snippet, @Nullable String title) {
 	}
 
-	/** {@code usage}: the document shows only {@code total_cost}; other fields are kept in {@code extra}. */
+	/**
+	 * {@code usage}: the document shows only {@code total_cost}; other fields are kept in
+	 * {@code extra}.
+	 */
 	record Cost(@JsonProperty("total_cost") @Nullable BigDecimal totalCost,
 			@JsonAnySetter @Nullable Map<String, Object> extra) {
 	}

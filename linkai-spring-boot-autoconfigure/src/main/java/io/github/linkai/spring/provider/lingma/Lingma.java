@@ -8,10 +8,10 @@ import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 
 /**
- * Creates Alibaba Cloud Yunxiao Lingma clients ({@code ExecuteChat}). Lingma takes text messages (a system
- * message only first) and the options {@code temperature} [0, 1], {@code topP} [0, 1] and {@code maxTokens}
- * [1, 4096]; it has no model choice. Knowledge bases, {@code seed} and {@code topK} are
- * {@link LingmaOptions}.
+ * Creates Alibaba Cloud Yunxiao Lingma clients ({@code ExecuteChat}). Lingma takes text
+ * messages (a system message only first) and the options {@code temperature} [0, 1],
+ * {@code topP} [0, 1] and {@code maxTokens} [1, 4096]; it has no model choice. Knowledge
+ * bases, {@code seed} and {@code topK} are {@link LingmaOptions}.
  *
  * <pre>{@code
  * ChatClient lingma = Lingma.chatClient(
@@ -36,10 +36,10 @@ public final class Lingma {
 	/**
 	 * An {@code ExecuteChat} client.
 	 * @param settings the token, service domain, organization and knowledge base defaults
-	 * @param factory builds the client on the shared exchange, with its name and default options (those
-	 * Lingma has no field for are dropped)
-	 * @throws io.github.linkai.spring.client.error.ChatRequestValidationException if a default lies outside
-	 * its documented range
+	 * @param factory builds the client on the shared exchange, with its name and default
+	 * options (those Lingma has no field for are dropped)
+	 * @throws io.github.linkai.spring.client.error.ChatRequestValidationException if a
+	 * default lies outside its documented range
 	 */
 	public static ChatClient chatClient(LingmaSettings settings, ChatClientFactory factory) {
 		Objects.requireNonNull(settings, "settings must not be null");

@@ -9,7 +9,10 @@ import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ProviderClients;
 import io.github.linkai.spring.client.spi.ProviderConfigurationException;
 
-/** Yunxiao Lingma as a provider of configured clients, its settings under {@code lingma.*}. */
+/**
+ * Yunxiao Lingma as a provider of configured clients, its settings under
+ * {@code lingma.*}.
+ */
 public final class LingmaChatProvider implements ChatProvider<LingmaProperties> {
 
 	@Override
@@ -56,8 +59,8 @@ public final class LingmaChatProvider implements ChatProvider<LingmaProperties> 
 		catch (IllegalArgumentException ex) {
 			throw new ProviderConfigurationException("lingma.kb-ids", settings.getKbIds(), ex.getMessage());
 		}
-		return ProviderClients.of(Lingma.chatClient(new LingmaSettings(credential, baseUrl, organizationId, defaults),
-				factory));
+		return ProviderClients
+			.of(Lingma.chatClient(new LingmaSettings(credential, baseUrl, organizationId, defaults), factory));
 	}
 
 	@Override

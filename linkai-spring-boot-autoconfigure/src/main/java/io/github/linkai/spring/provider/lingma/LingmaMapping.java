@@ -32,10 +32,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
- * Yunxiao Lingma {@code ExecuteChat}: {@code POST /oapi/v1/lingma/organizations/{organizationId}/model/chat}
- * with the token in {@code x-yunxiao-token}, {@code stream} (always sent) and {@code teamDocs} (sent when set)
- * in the query, and the whole conversation in the body. Every stream event has the reply's shape, its
- * {@code text} being the new text; the event with a finish reason, or {@code data: [DONE]}, ends the answer.
+ * Yunxiao Lingma {@code ExecuteChat}: {@code POST
+ * /oapi/v1/lingma/organizations/{organizationId}/model/chat} with the token in
+ * {@code x-yunxiao-token}, {@code stream} (always sent) and {@code teamDocs} (sent when
+ * set) in the query, and the whole conversation in the body. Every stream event has the
+ * reply's shape, its {@code text} being the new text; the event with a finish reason, or
+ * {@code data: [DONE]}, ends the answer.
  */
 final class LingmaMapping implements WireMapping<Reply, Reply> {
 
@@ -45,8 +47,8 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 
 	private static final String TEAM_DOCS_QUERY = "&teamDocs={teamDocs}";
 
-	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.TEMPERATURE, ChatOption.TOP_P,
-			ChatOption.MAX_TOKENS));
+	static final Set<ChatOption> OPTIONS = Collections
+		.unmodifiableSet(EnumSet.of(ChatOption.TEMPERATURE, ChatOption.TOP_P, ChatOption.MAX_TOKENS));
 
 	private final String token;
 
@@ -156,7 +158,10 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 				usage(reply.usage()), null, reply.requestId(), List.of(), null, reply.extraOrEmpty());
 	}
 
-	/** Alibaba Cloud APIs may answer an error with a successful status: never pass it off as an empty answer. */
+	/**
+	 * Alibaba Cloud APIs may answer an error with a successful status: never pass it off
+	 * as an empty answer.
+	 */
 	@Override
 	public @Nullable StreamError replyError(Reply reply) {
 		return streamError(reply);
@@ -177,7 +182,10 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 				List.of(), null, event.extraOrEmpty());
 	}
 
-	/** The token in {@code x-yunxiao-token}, set below the exchange: none of its exceptions or observations holds it. */
+	/**
+	 * The token in {@code x-yunxiao-token}, set below the exchange: none of its
+	 * exceptions or observations holds it.
+	 */
 	@Override
 	public ClientHttpConnector decorate(ClientHttpConnector connector) {
 		return new CredentialHeaderConnector(connector, "x-yunxiao-token", this.token);
@@ -192,7 +200,10 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 		return (output != null && output.text() != null) ? output.text() : "";
 	}
 
-	/** The document's own example shows {@code ""} for a reply that has not finished; "null" is seen too. */
+	/**
+	 * The document's own example shows {@code ""} for a reply that has not finished;
+	 * "null" is seen too.
+	 */
 	private static @Nullable String finishReason(@Nullable Output output) {
 		String reason = (output != null) ? output.finishReason() : null;
 		return (reason == null || reason.isBlank() || "null".equalsIgnoreCase(reason.strip())) ? null : reason;

@@ -6,9 +6,11 @@ import io.github.linkai.spring.client.ProviderOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lingma's own options: the knowledge bases to answer from, and the sampling parameters only Lingma has. A client holds defaults of this type
+ * Lingma's own options: the knowledge bases to answer from, and the sampling parameters
+ * only Lingma has. A client holds defaults of this type
  * ({@link LingmaSettings#defaults()}); a request attaches its own with
- * {@code ChatRequest.builder().providerOptions(...)}, and each value it sets overrides the client's.
+ * {@code ChatRequest.builder().providerOptions(...)}, and each value it sets overrides
+ * the client's.
  *
  * <pre>{@code
  * ChatRequest request = ChatRequest.builder()
@@ -17,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
- * @param kbIds the knowledge base ids ({@code kbIds}); {@code null} keeps the client's, an empty list sends
- * none
- * @param teamDocs whether to use the organization's knowledge base (query parameter {@code teamDocs});
- * {@code null} keeps the client's, and when neither sets it the parameter is not sent
+ * @param kbIds the knowledge base ids ({@code kbIds}); {@code null} keeps the client's,
+ * an empty list sends none
+ * @param teamDocs whether to use the organization's knowledge base (query parameter
+ * {@code teamDocs}); {@code null} keeps the client's, and when neither sets it the
+ * parameter is not sent
  * @param seed the random seed ({@code parameters.seed}); {@code null} keeps the client's
  * @param topK top-k sampling ({@code parameters.top_k}); {@code null} keeps the client's
  */

@@ -5,13 +5,22 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-/** A Lingma client's own settings: {@code linkai.lingma.*} or {@code linkai.clients.<name>.lingma.*}. */
+/**
+ * A Lingma client's own settings: {@code linkai.lingma.*} or
+ * {@code linkai.clients.<name>.lingma.*}.
+ */
 public class LingmaProperties {
 
-	/** The Yunxiao organization (enterprise) id, the organizationId path parameter. Required. */
+	/**
+	 * The Yunxiao organization (enterprise) id, the organizationId path parameter.
+	 * Required.
+	 */
 	private @Nullable String organizationId;
 
-	/** Whether answers use the organization's knowledge base (the teamDocs query parameter). Unset: not sent. */
+	/**
+	 * Whether answers use the organization's knowledge base (the teamDocs query
+	 * parameter). Unset: not sent.
+	 */
 	private @Nullable Boolean teamDocs;
 
 	/** Knowledge base ids to search (the kbIds body field). */

@@ -1,6 +1,5 @@
 package io.github.linkai.spring.provider.lingma;
 
-
 import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.BaseUrls;
 import org.jspecify.annotations.Nullable;
@@ -9,14 +8,14 @@ import org.jspecify.annotations.Nullable;
  * Where and as whom a Lingma client calls {@code ExecuteChat}.
  *
  * @param token the Yunxiao personal access token, sent as {@code x-yunxiao-token}
- * @param baseUrl the organization's service domain, e.g. {@code https://openapi-rdc.aliyuncs.com}; a bare
- * domain means {@code https}, trailing slashes are dropped, and {@code null} means
- * {@link Lingma#DEFAULT_BASE_URL}
- * @param organizationId the organization ({@code organizationId} of the request path): one path segment, so
- * never {@code .} or {@code ..} and without {@code /}, {@code \}, {@code ?}, {@code #}, {@code %}, {@code ;} or
- * control characters
- * @param defaults the client's knowledge base options, which a request's {@link LingmaOptions} override;
- * {@code null} means none
+ * @param baseUrl the organization's service domain, e.g.
+ * {@code https://openapi-rdc.aliyuncs.com}; a bare domain means {@code https}, trailing
+ * slashes are dropped, and {@code null} means {@link Lingma#DEFAULT_BASE_URL}
+ * @param organizationId the organization ({@code organizationId} of the request path):
+ * one path segment, so never {@code .} or {@code ..} and without {@code /}, {@code \},
+ * {@code ?}, {@code #}, {@code %}, {@code ;} or control characters
+ * @param defaults the client's knowledge base options, which a request's
+ * {@link LingmaOptions} override; {@code null} means none
  */
 public record LingmaSettings(String token, String baseUrl, String organizationId, LingmaOptions defaults) {
 
@@ -39,21 +38,24 @@ public record LingmaSettings(String token, String baseUrl, String organizationId
 
 	private static String required(String field, @Nullable String value) {
 		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(field + " must be set (it was " + ((value == null) ? "null" : "blank")
-					+ ")");
+			throw new IllegalArgumentException(
+					field + " must be set (it was " + ((value == null) ? "null" : "blank") + ")");
 		}
 		return value.strip();
 	}
 
 	/**
-	 * The organization id if it is one path segment: it is expanded into the request path, where {@code ..} or a
-	 * {@code /} would reach another endpoint of the organization's API with the token.
-	 * @throws IllegalArgumentException saying what is wrong, without echoing a control character
+	 * The organization id if it is one path segment: it is expanded into the request
+	 * path, where {@code ..} or a {@code /} would reach another endpoint of the
+	 * organization's API with the token.
+	 * @throws IllegalArgumentException saying what is wrong, without echoing a control
+	 * character
 	 */
 	static String checkedOrganizationId(String organizationId) {
 		if (organizationId.equals(".") || organizationId.equals("..")) {
 			throw new IllegalArgumentException(
-					"organizationId must be one path segment, the Yunxiao organization id, not '" + organizationId + "'");
+					"organizationId must be one path segment, the Yunxiao organization id, not '" + organizationId
+							+ "'");
 		}
 		for (int i = 0; i < organizationId.length(); i++) {
 			char c = organizationId.charAt(i);

@@ -16,9 +16,11 @@ import io.github.linkai.spring.client.spi.ChatOption;
  * ChatClient chat = LinkAi.chatClient(LinkAiSettings.of(apiKey), factory);
  * }</pre>
  *
- * <p>The key is sent exactly as given, {@code Authorization: Bearer <key>}: a key is never split, and no part
- * of it goes anywhere else. (LinkAI's OpenAI-compatible form {@code key-appcode} is read by LinkAI's server
- * from the header; the native way to bind an app is {@link LinkAiOptions#appCode()}.)
+ * <p>
+ * The key is sent exactly as given, {@code Authorization: Bearer <key>}: a key is never
+ * split, and no part of it goes anywhere else. (LinkAI's OpenAI-compatible form
+ * {@code key-appcode} is read by LinkAI's server from the header; the native way to bind
+ * an app is {@link LinkAiOptions#appCode()}.)
  */
 public final class LinkAi {
 
@@ -36,17 +38,20 @@ public final class LinkAi {
 
 	/** A plain chat client ({@code /v1/chat/completions}). */
 	public static ChatClient chatClient(LinkAiSettings settings, ChatClientFactory factory) {
-		return factory.create(new LinkAiChatMapping(settings.apiKey(), normalize(settings.baseUrl()),
-				settings.defaults()));
+		return factory
+			.create(new LinkAiChatMapping(settings.apiKey(), normalize(settings.baseUrl()), settings.defaults()));
 	}
 
 	/** A memory chat client ({@code /v1/chat/memory/completions}). */
 	public static MemoryChatClient memoryChatClient(LinkAiSettings settings, ChatClientFactory factory) {
-		return new LinkAiMemoryChatClient(factory.create(new LinkAiMemoryMapping(settings.apiKey(),
-				normalize(settings.baseUrl()), settings.defaults())));
+		return new LinkAiMemoryChatClient(factory
+			.create(new LinkAiMemoryMapping(settings.apiKey(), normalize(settings.baseUrl()), settings.defaults())));
 	}
 
-	/** Accepts the OpenAI-style base URL ({@code .../v1}) too: the paths already start with {@code /v1}. */
+	/**
+	 * Accepts the OpenAI-style base URL ({@code .../v1}) too: the paths already start
+	 * with {@code /v1}.
+	 */
 	static String normalize(String baseUrl) {
 		String url = Objects.requireNonNull(baseUrl, "baseUrl must not be null").strip();
 		while (url.endsWith("/")) {

@@ -8,7 +8,9 @@ import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireRequest;
 import io.github.linkai.spring.provider.openai.OpenAiWire;
 
-/** LinkAI chat completions: {@code POST /v1/chat/completions} with the whole conversation. */
+/**
+ * LinkAI chat completions: {@code POST /v1/chat/completions} with the whole conversation.
+ */
 final class LinkAiChatMapping extends LinkAiMapping {
 
 	static final String PATH = "/v1/chat/completions";
@@ -27,8 +29,8 @@ final class LinkAiChatMapping extends LinkAiMapping {
 	public WireRequest toWire(ChatRequest request, boolean stream) {
 		ChatOptions options = request.options();
 		LinkAiOptions linkai = options(request);
-		LinkAiWire.ChatBody body = new LinkAiWire.ChatBody(OpenAiWire.Message.of(request.messages()),
-				linkai.appCode(), options.model(), options.temperature(), topP(options), linkai.frequencyPenalty(),
+		LinkAiWire.ChatBody body = new LinkAiWire.ChatBody(OpenAiWire.Message.of(request.messages()), linkai.appCode(),
+				options.model(), options.temperature(), topP(options), linkai.frequencyPenalty(),
 				linkai.presencePenalty(), stream ? Boolean.TRUE : null);
 		return new WireRequest(PATH, Map.of(), headers(), body);
 	}

@@ -12,7 +12,10 @@ import io.github.linkai.spring.client.spi.ProviderConfigurationException;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.provider.openai.OpenAiWire;
 
-/** LinkAI as a provider of configured clients: chat and memory chat, settings at the client's own prefix. */
+/**
+ * LinkAI as a provider of configured clients: chat and memory chat, settings at the
+ * client's own prefix.
+ */
 public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProperties> {
 
 	@Override
@@ -53,8 +56,10 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 			LinkAiMapping.validate(defaults, new Validation(id(), factory.settings().name()));
 		}
 		catch (ChatRequestValidationException ex) {
-			// only the penalties can be out of range here: a blank app code is no app code
-			Object value = "frequencyPenalty".equals(ex.field()) ? defaults.frequencyPenalty() : defaults.presencePenalty();
+			// only the penalties can be out of range here: a blank app code is no app
+			// code
+			Object value = "frequencyPenalty".equals(ex.field()) ? defaults.frequencyPenalty()
+					: defaults.presencePenalty();
 			throw new ProviderConfigurationException(ProviderConfigurationException.settingName(ex.field()), value,
 					ex.getMessage());
 		}
@@ -70,7 +75,8 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 
 	@Override
 	public List<Class<?>> wireTypes() {
-		// Part (and its ImageUrl) too: a message's content is an Object, a string or a list of parts, so the
+		// Part (and its ImageUrl) too: a message's content is an Object, a string or a
+		// list of parts, so the
 		// records' component types do not lead to it.
 		return List.of(LinkAiWire.ChatBody.class, LinkAiWire.MemoryBody.class, OpenAiWire.Part.class,
 				OpenAiWire.Reply.class);

@@ -23,16 +23,17 @@ import io.github.linkai.spring.provider.openai.OpenAiWire.Reply;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What LinkAI's two endpoints share: option ranges, the {@code session_id} of replies and events (memory chat's
- * conversation) and the documented statuses. Authentication and the OpenAI-shaped reply and events are read
- * as {@link OpenAiCompatibleMapping} reads them; multimodal answer content is also kept in the provider fields.
+ * What LinkAI's two endpoints share: option ranges, the {@code session_id} of replies and
+ * events (memory chat's conversation) and the documented statuses. Authentication and the
+ * OpenAI-shaped reply and events are read as {@link OpenAiCompatibleMapping} reads them;
+ * multimodal answer content is also kept in the provider fields.
  */
 abstract sealed class LinkAiMapping extends OpenAiCompatibleMapping permits LinkAiChatMapping, LinkAiMemoryMapping {
 
 	static final String PROVIDER = "linkai";
 
-	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.of(ChatOption.MODEL, ChatOption.TEMPERATURE,
-			ChatOption.TOP_P));
+	static final Set<ChatOption> OPTIONS = Collections
+		.unmodifiableSet(EnumSet.of(ChatOption.MODEL, ChatOption.TEMPERATURE, ChatOption.TOP_P));
 
 	private static final String SESSION_ID = "session_id";
 
@@ -45,7 +46,8 @@ abstract sealed class LinkAiMapping extends OpenAiCompatibleMapping permits Link
 	private final LinkAiOptions defaults;
 
 	LinkAiMapping(String apiKey, String baseUrl, LinkAiOptions defaults) {
-		// the key exactly as configured: LinkAI's server, not the client, reads an OpenAI-SDK "key-appcode"
+		// the key exactly as configured: LinkAI's server, not the client, reads an
+		// OpenAI-SDK "key-appcode"
 		super(PROVIDER, apiKey, baseUrl);
 		this.defaults = defaults;
 	}
@@ -60,12 +62,15 @@ abstract sealed class LinkAiMapping extends OpenAiCompatibleMapping permits Link
 		validation.range("temperature", options.temperature(), 0, 1);
 		validation.range("topP", options.topP(), 0, 1);
 		if (options.topP() != null && options.topP() != Math.rint(options.topP())) {
-			throw validation.fail("topP", "must be a whole number (LinkAI documents top_p as an integer) but was "
-					+ options.topP());
+			throw validation.fail("topP",
+					"must be a whole number (LinkAI documents top_p as an integer) but was " + options.topP());
 		}
 	}
 
-	/** The documented ranges of LinkAI's own options: a request's, and the client's defaults once. */
+	/**
+	 * The documented ranges of LinkAI's own options: a request's, and the client's
+	 * defaults once.
+	 */
 	static void validate(LinkAiOptions options, Validation validation) {
 		if (options.appCode() != null && options.appCode().isBlank()) {
 			throw validation.fail("appCode", "must not be blank when set");
@@ -89,7 +94,10 @@ abstract sealed class LinkAiMapping extends OpenAiCompatibleMapping permits Link
 		return (own != null) ? own.orElse(this.defaults) : this.defaults;
 	}
 
-	/** LinkAI documents {@code top_p} as an integer (validation allows only whole numbers). */
+	/**
+	 * LinkAI documents {@code top_p} as an integer (validation allows only whole
+	 * numbers).
+	 */
 	static @Nullable Integer topP(ChatOptions options) {
 		Double topP = options.topP();
 		return (topP != null) ? topP.intValue() : null;
@@ -108,8 +116,8 @@ abstract sealed class LinkAiMapping extends OpenAiCompatibleMapping permits Link
 	}
 
 	/**
-	 * The unmapped fields but {@code session_id} (mapped), with the raw parts of multimodal content, which the
-	 * text leaves out.
+	 * The unmapped fields but {@code session_id} (mapped), with the raw parts of
+	 * multimodal content, which the text leaves out.
 	 */
 	@Override
 	protected Map<String, @Nullable Object> providerFields(Reply reply, @Nullable Content content) {

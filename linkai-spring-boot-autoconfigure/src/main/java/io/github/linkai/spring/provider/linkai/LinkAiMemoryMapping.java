@@ -13,9 +13,10 @@ import io.github.linkai.spring.provider.openai.OpenAiWire.Reply;
 import org.jspecify.annotations.Nullable;
 
 /**
- * LinkAI memory chat: {@code POST /v1/chat/memory/completions} with only the new {@code question}; the
- * server keeps the history per app and {@code session_id}. The reference document names the field
- * {@code question} (the announcement's example says {@code query}); the reference is followed.
+ * LinkAI memory chat: {@code POST /v1/chat/memory/completions} with only the new
+ * {@code question}; the server keeps the history per app and {@code session_id}. The
+ * reference document names the field {@code question} (the announcement's example says
+ * {@code query}); the reference is followed.
  */
 final class LinkAiMemoryMapping extends LinkAiMapping {
 
@@ -56,7 +57,10 @@ final class LinkAiMemoryMapping extends LinkAiMapping {
 		return new WireRequest(PATH, Map.of(), headers(), body);
 	}
 
-	/** The server's session id, else the one sent: the caller always learns which session answered. */
+	/**
+	 * The server's session id, else the one sent: the caller always learns which session
+	 * answered.
+	 */
 	@Override
 	protected @Nullable String sessionId(Reply reply, ExchangeContext context) {
 		String sessionId = super.sessionId(reply, context);

@@ -4,9 +4,10 @@ import io.github.linkai.spring.client.ProviderOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * LinkAI's own options: the app the call runs in and the two penalties. A client holds defaults of this type
- * ({@code linkai.app-code}, {@code linkai.frequency-penalty}, {@code linkai.presence-penalty}); a request
- * attaches its own with {@code ChatRequest.builder().providerOptions(...)}, and each value it sets overrides
+ * LinkAI's own options: the app the call runs in and the two penalties. A client holds
+ * defaults of this type ({@code linkai.app-code}, {@code linkai.frequency-penalty},
+ * {@code linkai.presence-penalty}); a request attaches its own with
+ * {@code ChatRequest.builder().providerOptions(...)}, and each value it sets overrides
  * the client's.
  *
  * <pre>{@code
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
- * @param appCode the app or workflow code ({@code app_code}); a workflow runs from its start node
+ * @param appCode the app or workflow code ({@code app_code}); a workflow runs from its
+ * start node
  * @param frequencyPenalty the frequency penalty ({@code frequency_penalty}), [-2, 2]
  * @param presencePenalty the presence penalty ({@code presence_penalty}), [-2, 2]
  */

@@ -3,12 +3,15 @@ package io.github.linkai.spring.provider.linkai;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A LinkAI client's own settings, bound at the client's prefix itself: {@code linkai.app-code},
- * {@code linkai.clients.<name>.frequency-penalty}.
+ * A LinkAI client's own settings, bound at the client's prefix itself:
+ * {@code linkai.app-code}, {@code linkai.clients.<name>.frequency-penalty}.
  */
 public class LinkAiProviderProperties {
 
-	/** LinkAI app or workflow code the calls run in, unless a request names another. Blank means none. */
+	/**
+	 * LinkAI app or workflow code the calls run in, unless a request names another. Blank
+	 * means none.
+	 */
 	private @Nullable String appCode;
 
 	/** Default frequency penalty, [-2, 2]. Unset: the app's or LinkAI's default (0). */

@@ -7,10 +7,12 @@ import io.github.linkai.spring.client.http.SecretMasker;
 /**
  * Where and as whom a LinkAI client calls.
  *
- * @param apiKey the API key, sent exactly as given in {@code Authorization: Bearer <apiKey>}
- * @param baseUrl the API host, e.g. {@link LinkAi#DEFAULT_BASE_URL}; the OpenAI-SDK form ending in {@code /v1}
- * is accepted too
- * @param defaults the client's LinkAI options, which a request's own override field by field
+ * @param apiKey the API key, sent exactly as given in
+ * {@code Authorization: Bearer <apiKey>}
+ * @param baseUrl the API host, e.g. {@link LinkAi#DEFAULT_BASE_URL}; the OpenAI-SDK form
+ * ending in {@code /v1} is accepted too
+ * @param defaults the client's LinkAI options, which a request's own override field by
+ * field
  */
 public record LinkAiSettings(String apiKey, String baseUrl, LinkAiOptions defaults) {
 

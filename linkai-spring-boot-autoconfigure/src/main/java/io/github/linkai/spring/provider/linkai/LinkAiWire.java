@@ -8,8 +8,8 @@ import io.github.linkai.spring.provider.openai.OpenAiWire;
 import org.jspecify.annotations.Nullable;
 
 /**
- * LinkAI's request bodies, as records the shared mapper writes. Messages, replies and events have OpenAI's shape
- * and are {@link OpenAiWire}'s records.
+ * LinkAI's request bodies, as records the shared mapper writes. Messages, replies and
+ * events have OpenAI's shape and are {@link OpenAiWire}'s records.
  */
 final class LinkAiWire {
 

@@ -12,8 +12,8 @@ import io.github.linkai.spring.client.spi.ProviderConfigurationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * OpenAI-compatible endpoints as a provider of configured clients, their settings under {@code openai.*}. The
- * base URL and the model have no default: a client must set both.
+ * OpenAI-compatible endpoints as a provider of configured clients, their settings under
+ * {@code openai.*}. The base URL and the model have no default: a client must set both.
  */
 public final class OpenAiChatProvider implements ChatProvider<OpenAiProperties> {
 
@@ -60,12 +60,14 @@ public final class OpenAiChatProvider implements ChatProvider<OpenAiProperties> 
 			if (ChatOption.ofField(ex.field()) != null) {
 				throw ex; // a neutral default: the glue names the property that set it
 			}
-			throw new ProviderConfigurationException(setting(ex.field()), value(ex.field(), defaults),
-					ex.getMessage());
+			throw new ProviderConfigurationException(setting(ex.field()), value(ex.field(), defaults), ex.getMessage());
 		}
 	}
 
-	/** The property of an option's field, relative to the client: {@code extraBody.x} is {@code openai.extra-body[x]}. */
+	/**
+	 * The property of an option's field, relative to the client: {@code extraBody.x} is
+	 * {@code openai.extra-body[x]}.
+	 */
 	private String setting(String field) {
 		String name = field.startsWith("extraBody.") ? "extraBody[" + field.substring("extraBody.".length()) + "]"
 				: field;
@@ -91,7 +93,10 @@ public final class OpenAiChatProvider implements ChatProvider<OpenAiProperties> 
 		};
 	}
 
-	/** The extra body fields a client sends besides the mapped ones, if any: the rest is in the properties. */
+	/**
+	 * The extra body fields a client sends besides the mapped ones, if any: the rest is
+	 * in the properties.
+	 */
 	@Override
 	public String describe(OpenAiProperties settings) {
 		return settings.getExtraBody().isEmpty() ? "" : "extra body fields " + settings.getExtraBody().keySet();

@@ -26,10 +26,11 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * What every endpoint of OpenAI's chat completions shape has in common: the key in
- * {@code Authorization: Bearer <key>}, images only in user messages, and the reply and stream events read into
- * the neutral model (the first choice; usage at the top level or in the choice; an {@code error} object is an
- * error whatever the status). Subclasses write their own body and statuses, and may add a session id or
- * provider fields. Public so that LinkAI's chat, which has this shape, shares it.
+ * {@code Authorization: Bearer <key>}, images only in user messages, and the reply and
+ * stream events read into the neutral model (the first choice; usage at the top level or
+ * in the choice; an {@code error} object is an error whatever the status). Subclasses
+ * write their own body and statuses, and may add a session id or provider fields. Public
+ * so that LinkAI's chat, which has this shape, shares it.
  */
 public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Reply> {
 
@@ -60,18 +61,27 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 		return this.baseUrl;
 	}
 
-	/** The request headers the exchange sets: none, the key is set below it by {@link #decorate}. */
+	/**
+	 * The request headers the exchange sets: none, the key is set below it by
+	 * {@link #decorate}.
+	 */
 	protected Map<String, String> headers() {
 		return Map.of();
 	}
 
-	/** The key as a bearer token, set below the exchange: none of its exceptions or observations holds it. */
+	/**
+	 * The key as a bearer token, set below the exchange: none of its exceptions or
+	 * observations holds it.
+	 */
 	@Override
 	public ClientHttpConnector decorate(ClientHttpConnector connector) {
 		return new CredentialHeaderConnector(connector, "Authorization", "Bearer " + this.apiKey);
 	}
 
-	/** Rejects images outside user messages: the shape has image parts for user messages only. */
+	/**
+	 * Rejects images outside user messages: the shape has image parts for user messages
+	 * only.
+	 */
 	protected static void validateImagesInUserMessagesOnly(ChatRequest request, Validation validation) {
 		for (int i = 0; i < request.messages().size(); i++) {
 			ChatMessage message = request.messages().get(i);
@@ -95,7 +105,8 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 	public ChatResponse toResponse(Reply reply, ExchangeContext context) {
 		Choice choice = reply.firstChoice();
 		if (choice == null) {
-			// choices is the one field every such reply has: without it there is no answer to return
+			// choices is the one field every such reply has: without it there is no
+			// answer to return
 			throw new ResponseDecodingException(this.provider, context.clientName(), "Reply holds no choices", null);
 		}
 		Content message = choice.message();
@@ -117,8 +128,9 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 	}
 
 	/**
-	 * A chunk for an event with a choice or usage. A usage-only event (OpenAI's last one with
-	 * {@code stream_options.include_usage}, {@code "choices":[]}) is a chunk with no text and no finish reason.
+	 * A chunk for an event with a choice or usage. A usage-only event (OpenAI's last one
+	 * with {@code stream_options.include_usage}, {@code "choices":[]}) is a chunk with no
+	 * text and no finish reason.
 	 */
 	@Override
 	public @Nullable ChatChunk toChunk(Reply event, ExchangeContext context) {
@@ -138,8 +150,8 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 	}
 
 	/**
-	 * The fields of a reply or event for {@code providerFields()}: by default the unmapped ones ({@code id},
-	 * {@code object}, {@code created}...).
+	 * The fields of a reply or event for {@code providerFields()}: by default the
+	 * unmapped ones ({@code id}, {@code object}, {@code created}...).
 	 * @param reply the reply or event
 	 * @param content the first choice's message or delta, if any
 	 */

@@ -21,13 +21,15 @@ import io.github.linkai.spring.provider.openai.OpenAiWire.Reply;
 import org.jspecify.annotations.Nullable;
 
 /**
- * OpenAI chat completions: {@code POST {base-url}/chat/completions} with the whole conversation, the neutral
- * options and {@link OpenAiOptions}. A stream asks for usage ({@code stream_options.include_usage}): its events
- * are the deltas, the finish reason on the last content event, then an event with {@code "choices":[]} and the
- * usage, then {@code data: [DONE]}, which ends the stream. The finish reason does not end it, so the usage
- * event after it still arrives as a chunk with no text. A body that ends after the finish reason but before
- * {@code [DONE]} completes the stream without usage: the answer is whole, only its count is missing (a
- * connection that fails there is a {@code StreamTruncatedException}, as anywhere after the first event).
+ * OpenAI chat completions: {@code POST {base-url}/chat/completions} with the whole
+ * conversation, the neutral options and {@link OpenAiOptions}. A stream asks for usage
+ * ({@code stream_options.include_usage}): its events are the deltas, the finish reason on
+ * the last content event, then an event with {@code "choices":[]} and the usage, then
+ * {@code data: [DONE]}, which ends the stream. The finish reason does not end it, so the
+ * usage event after it still arrives as a chunk with no text. A body that ends after the
+ * finish reason but before {@code [DONE]} completes the stream without usage: the answer
+ * is whole, only its count is missing (a connection that fails there is a
+ * {@code StreamTruncatedException}, as anywhere after the first event).
  */
 final class OpenAiMapping extends OpenAiCompatibleMapping {
 
@@ -35,7 +37,10 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 
 	static final Set<ChatOption> OPTIONS = Collections.unmodifiableSet(EnumSet.allOf(ChatOption.class));
 
-	/** The body fields the library writes itself: an extra body field must not replace one. */
+	/**
+	 * The body fields the library writes itself: an extra body field must not replace
+	 * one.
+	 */
 	static final Set<String> LIBRARY_FIELDS = Set.of("model", "messages", "stream", "stream_options", "temperature",
 			"top_p", "max_tokens", "stop", "seed", "frequency_penalty", "presence_penalty", "user");
 
@@ -43,7 +48,8 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 
 	private static final OpenAiWire.StreamOptions INCLUDE_USAGE = new OpenAiWire.StreamOptions(true);
 
-	// DeepSeek documents 402 (insufficient balance), 422 (invalid parameters) and 500 besides the standard ones
+	// DeepSeek documents 402 (insufficient balance), 422 (invalid parameters) and 500
+	// besides the standard ones
 	private static final StatusMapping STATUSES = StatusMapping.standard()
 		.with(402, (d) -> new QuotaExceededException(d, "insufficient balance, top up the account"))
 		.with(422, (d) -> new BadRequestException(d, "invalid parameters"))
@@ -55,7 +61,8 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 
 	/**
 	 * @param settings the key, base URL (trailing slashes removed) and defaults
-	 * @param defaultModel whether the client has a default model, so a request may leave it unset
+	 * @param defaultModel whether the client has a default model, so a request may leave
+	 * it unset
 	 */
 	OpenAiMapping(OpenAiSettings settings, boolean defaultModel) {
 		super(OpenAi.PROVIDER, settings.apiKey(), settings.baseUrl());
@@ -78,8 +85,8 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 	@Override
 	public void validate(ChatRequest request, Validation validation) {
 		if (!this.defaultModel && request.options().model() == null) {
-			throw validation.fail("model", "must be set: an OpenAI-compatible endpoint has no default model, and "
-					+ "this client names none");
+			throw validation.fail("model",
+					"must be set: an OpenAI-compatible endpoint has no default model, and " + "this client names none");
 		}
 		OpenAiOptions own = request.providerOptions(OpenAiOptions.class);
 		if (own != null) {
@@ -88,19 +95,23 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 		validateImagesInUserMessagesOnly(request, validation);
 	}
 
-	/** The documented ranges and rules of {@link OpenAiOptions}: a request's, and the client's defaults once. */
+	/**
+	 * The documented ranges and rules of {@link OpenAiOptions}: a request's, and the
+	 * client's defaults once.
+	 */
 	static void validate(OpenAiOptions options, Validation validation) {
 		validation.range("frequencyPenalty", options.frequencyPenalty(), -2, 2);
 		validation.range("presencePenalty", options.presencePenalty(), -2, 2);
 		List<String> stop = options.stop();
 		if (stop != null) {
 			if (stop.size() > MAX_STOP_SEQUENCES) {
-				throw validation.fail("stop", "may hold at most " + MAX_STOP_SEQUENCES + " sequences but held "
-						+ stop.size());
+				throw validation.fail("stop",
+						"may hold at most " + MAX_STOP_SEQUENCES + " sequences but held " + stop.size());
 			}
 			for (int i = 0; i < stop.size(); i++) {
 				String sequence = stop.get(i);
-				// whitespace is a sequence ("\n" is a common one): only nothing at all is not
+				// whitespace is a sequence ("\n" is a common one): only nothing at all is
+				// not
 				if (sequence == null || sequence.isEmpty()) {
 					throw validation.fail("stop[" + i + "]", "must not be null or empty");
 				}
@@ -116,10 +127,11 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 					throw validation.fail("extraBody", "must not hold a null or blank field name");
 				}
 				if (LIBRARY_FIELDS.contains(name)) {
-					throw validation.fail("extraBody." + name, "is a field the library sets; use "
-							+ ((name.equals("model") || name.equals("messages") || name.startsWith("stream"))
-									? "the request" : "the option of that name")
-							+ " instead");
+					throw validation.fail("extraBody." + name,
+							"is a field the library sets; use "
+									+ ((name.equals("model") || name.equals("messages") || name.startsWith("stream"))
+											? "the request" : "the option of that name")
+									+ " instead");
 				}
 			}
 		}
@@ -141,7 +153,10 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 		return new WireRequest(PATH, Map.of(), headers(), body);
 	}
 
-	/** An error object; vLLM's and FastChat's are the top-level {@code {"object":"error","message":...}}. */
+	/**
+	 * An error object; vLLM's and FastChat's are the top-level
+	 * {@code {"object":"error","message":...}}.
+	 */
 	@Override
 	public @Nullable StreamError streamError(Reply event) {
 		StreamError error = super.streamError(event);

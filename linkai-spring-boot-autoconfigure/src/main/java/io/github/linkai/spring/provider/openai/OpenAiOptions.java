@@ -10,10 +10,12 @@ import io.github.linkai.spring.client.ProviderOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of OpenAI's chat completions beyond the neutral ones, and extra body fields for what an endpoint adds
- * (DeepSeek's or Qwen's {@code enable_search}, {@code response_format}...). A client holds defaults of this type
- * ({@code linkai.openai.*}); a request attaches its own with {@code ChatRequest.builder().providerOptions(...)},
- * and each value it sets overrides the client's.
+ * Options of OpenAI's chat completions beyond the neutral ones, and extra body fields for
+ * what an endpoint adds (DeepSeek's or Qwen's {@code enable_search},
+ * {@code response_format}...). A client holds defaults of this type
+ * ({@code linkai.openai.*}); a request attaches its own with
+ * {@code ChatRequest.builder().providerOptions(...)}, and each value it sets overrides
+ * the client's.
  *
  * <pre>{@code
  * ChatRequest request = ChatRequest.builder()
@@ -25,21 +27,25 @@ import org.jspecify.annotations.Nullable;
  * @param frequencyPenalty {@code frequency_penalty}, [-2, 2]
  * @param presencePenalty {@code presence_penalty}, [-2, 2]
  * @param seed {@code seed}, for repeatable sampling where the endpoint supports it
- * @param stop {@code stop}: up to 4 sequences, none empty (whitespace such as {@code "\n"} is a sequence);
- * {@code null} keeps the client's, an empty list sends none
- * @param user {@code user}, an id of your end user for the provider's abuse monitoring (never a name or an
- * e-mail)
- * @param extraBody fields written at the top level of the body as they are (a {@code null} value as JSON
- * {@code null}); a field the library sets ({@code model}, {@code messages}, {@code stream},
- * {@code stream_options} or a mapped option) is rejected. Merged with the client's, this map's keys winning
+ * @param stop {@code stop}: up to 4 sequences, none empty (whitespace such as
+ * {@code "\n"} is a sequence); {@code null} keeps the client's, an empty list sends none
+ * @param user {@code user}, an id of your end user for the provider's abuse monitoring
+ * (never a name or an e-mail)
+ * @param extraBody fields written at the top level of the body as they are (a
+ * {@code null} value as JSON {@code null}); a field the library sets ({@code model},
+ * {@code messages}, {@code stream}, {@code stream_options} or a mapped option) is
+ * rejected. Merged with the client's, this map's keys winning
  */
-public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double presencePenalty,
-		@Nullable Integer seed, @Nullable List<String> stop, @Nullable String user,
+public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double presencePenalty, @Nullable Integer seed,
+		@Nullable List<String> stop, @Nullable String user,
 		@Nullable Map<String, @Nullable Object> extraBody) implements ProviderOptions {
 
 	private static final OpenAiOptions NONE = new OpenAiOptions(null, null, null, null, null, null);
 
-	/** Copies the list and the map, keeping their order; their contents are checked when the options are used. */
+	/**
+	 * Copies the list and the map, keeping their order; their contents are checked when
+	 * the options are used.
+	 */
 	public OpenAiOptions {
 		stop = (stop != null) ? Collections.unmodifiableList(new ArrayList<>(stop)) : null;
 		extraBody = (extraBody != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(extraBody)) : null;
@@ -56,8 +62,8 @@ public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double 
 	}
 
 	/**
-	 * These options, with every unset value taken from {@code defaults}; extra body fields are merged, these
-	 * options' keys winning.
+	 * These options, with every unset value taken from {@code defaults}; extra body
+	 * fields are merged, these options' keys winning.
 	 */
 	public OpenAiOptions orElse(OpenAiOptions defaults) {
 		return new OpenAiOptions((this.frequencyPenalty != null) ? this.frequencyPenalty : defaults.frequencyPenalty,
@@ -81,7 +87,10 @@ public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double 
 		return OpenAi.PROVIDER;
 	}
 
-	/** The end-user id only as whether it is set and the extra body fields by name: both may be user data. */
+	/**
+	 * The end-user id only as whether it is set and the extra body fields by name: both
+	 * may be user data.
+	 */
 	@Override
 	public String toString() {
 		return "OpenAiOptions[frequencyPenalty=" + this.frequencyPenalty + ", presencePenalty=" + this.presencePenalty

@@ -8,30 +8,42 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An OpenAI-compatible client's own settings: {@code linkai.openai.*} or {@code linkai.clients.<name>.openai.*}.
- * The key, base URL (required) and model (required) are the client's {@code api-key}, {@code base-url} and
- * {@code model}.
+ * An OpenAI-compatible client's own settings: {@code linkai.openai.*} or
+ * {@code linkai.clients.<name>.openai.*}. The key, base URL (required) and model
+ * (required) are the client's {@code api-key}, {@code base-url} and {@code model}.
  */
 public class OpenAiProperties {
 
-	/** Default frequency penalty (frequency_penalty), [-2, 2]. Unset: the endpoint's default. */
+	/**
+	 * Default frequency penalty (frequency_penalty), [-2, 2]. Unset: the endpoint's
+	 * default.
+	 */
 	private @Nullable Double frequencyPenalty;
 
-	/** Default presence penalty (presence_penalty), [-2, 2]. Unset: the endpoint's default. */
+	/**
+	 * Default presence penalty (presence_penalty), [-2, 2]. Unset: the endpoint's
+	 * default.
+	 */
 	private @Nullable Double presencePenalty;
 
-	/** Default random seed (seed), for repeatable sampling where the endpoint supports it. */
+	/**
+	 * Default random seed (seed), for repeatable sampling where the endpoint supports it.
+	 */
 	private @Nullable Integer seed;
 
 	/** Default stop sequences (stop), up to 4. */
 	private List<String> stop = new ArrayList<>();
 
-	/** Default end-user id (user) sent for the provider's abuse monitoring. Blank means none. */
+	/**
+	 * Default end-user id (user) sent for the provider's abuse monitoring. Blank means
+	 * none.
+	 */
 	private @Nullable String user;
 
 	/**
-	 * Extra top-level body fields, sent as JSON strings, e.g. extra-body[enable_search]; a field the library sets
-	 * (model, messages, stream, stream_options, a mapped option) is rejected.
+	 * Extra top-level body fields, sent as JSON strings, e.g. extra-body[enable_search];
+	 * a field the library sets (model, messages, stream, stream_options, a mapped option)
+	 * is rejected.
 	 */
 	private Map<String, String> extraBody = new LinkedHashMap<>();
 
@@ -83,7 +95,10 @@ public class OpenAiProperties {
 		this.extraBody = extraBody;
 	}
 
-	/** The options these settings give a client's calls; an empty list or map, or a blank user, means none. */
+	/**
+	 * The options these settings give a client's calls; an empty list or map, or a blank
+	 * user, means none.
+	 */
 	OpenAiOptions toOptions() {
 		String endUser = (this.user == null || this.user.isBlank()) ? null : this.user.strip();
 		return new OpenAiOptions(this.frequencyPenalty, this.presencePenalty, this.seed,

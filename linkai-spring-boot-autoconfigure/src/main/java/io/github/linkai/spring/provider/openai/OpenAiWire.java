@@ -14,9 +14,9 @@ import io.github.linkai.spring.client.spi.StreamError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * OpenAI's chat completions JSON, as records bound by the shared mapper: a request's messages, and the reply
- * or stream event. Public for the providers whose API has the same shape (LinkAI). Unknown reply fields are
- * kept in {@code extra}.
+ * OpenAI's chat completions JSON, as records bound by the shared mapper: a request's
+ * messages, and the reply or stream event. Public for the providers whose API has the
+ * same shape (LinkAI). Unknown reply fields are kept in {@code extra}.
  */
 public final class OpenAiWire {
 
@@ -24,8 +24,8 @@ public final class OpenAiWire {
 	}
 
 	/**
-	 * The chat completions body. Unset fields are left out; {@code extra} (the caller's extra body fields) is
-	 * written at the top level.
+	 * The chat completions body. Unset fields are left out; {@code extra} (the caller's
+	 * extra body fields) is written at the top level.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ChatBody(String model, List<Message> messages, @Nullable Double temperature,
@@ -49,7 +49,10 @@ public final class OpenAiWire {
 	 */
 	public record Message(String role, Object content) {
 
-		/** The messages of a conversation: plain text as a string, anything else as text and image parts. */
+		/**
+		 * The messages of a conversation: plain text as a string, anything else as text
+		 * and image parts.
+		 */
 		public static List<Message> of(List<ChatMessage> messages) {
 			List<Message> wire = new ArrayList<>(messages.size());
 			for (ChatMessage message : messages) {
@@ -77,7 +80,8 @@ public final class OpenAiWire {
 	}
 
 	/**
-	 * A content part: {@code {"type":"text","text":...}} or {@code {"type":"image_url","image_url":{"url":...}}}.
+	 * A content part: {@code {"type":"text","text":...}} or
+	 * {@code {"type":"image_url","image_url":{"url":...}}}.
 	 *
 	 * @param type {@code text} or {@code image_url}
 	 * @param text the text of a text part
@@ -96,9 +100,9 @@ public final class OpenAiWire {
 	}
 
 	/**
-	 * A complete reply or one stream event: the same shape, with {@code message} in a reply and {@code delta} in
-	 * an event. Only {@code choices} is needed; {@code id}, {@code object}, {@code created} and the like land in
-	 * {@code extra}.
+	 * A complete reply or one stream event: the same shape, with {@code message} in a
+	 * reply and {@code delta} in an event. Only {@code choices} is needed; {@code id},
+	 * {@code object}, {@code created} and the like land in {@code extra}.
 	 *
 	 * @param choices the answers (the first is read)
 	 * @param usage token counts, if reported here
@@ -122,7 +126,8 @@ public final class OpenAiWire {
 	}
 
 	/**
-	 * One choice. Some endpoints (LinkAI, Moonshot) put the final event's {@code usage} here.
+	 * One choice. Some endpoints (LinkAI, Moonshot) put the final event's {@code usage}
+	 * here.
 	 *
 	 * @param index the choice's index
 	 * @param message the answer, in a reply

@@ -33,8 +33,7 @@ class StatusMappingTests {
 
 	@Test
 	void exceptionCarriesTheDetails() {
-		ErrorDetails details = new ErrorDetails("linkai", "default", 429, "rate_limit", "慢一点",
-				Duration.ofSeconds(7));
+		ErrorDetails details = new ErrorDetails("linkai", "default", 429, "rate_limit", "慢一点", Duration.ofSeconds(7));
 
 		ProviderApiException error = StatusMapping.standard().map(details);
 

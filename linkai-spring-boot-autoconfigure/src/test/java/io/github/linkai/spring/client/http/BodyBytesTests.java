@@ -16,7 +16,9 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A body read into one array: every buffer copied once, and released whatever happens. */
+/**
+ * A body read into one array: every buffer copied once, and released whatever happens.
+ */
 class BodyBytesTests {
 
 	private final NettyDataBufferFactory factory = new NettyDataBufferFactory(Unpooled.buffer().alloc());
@@ -41,7 +43,9 @@ class BodyBytesTests {
 
 	@Test
 	void oneBufferIsReadAsIs() {
-		StepVerifier.create(BodyBytes.read(Flux.just(buffer("{}")), 2).map(String::new)).expectNext("{}").verifyComplete();
+		StepVerifier.create(BodyBytes.read(Flux.just(buffer("{}")), 2).map(String::new))
+			.expectNext("{}")
+			.verifyComplete();
 	}
 
 	@Test

@@ -51,8 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Retries, deadlines and limits on the one exchange path. Backoffs are checked without waiting: the scheduler
- * records each short wait and runs it at once.
+ * Retries, deadlines and limits on the one exchange path. Backoffs are checked without
+ * waiting: the scheduler records each short wait and runs it at once.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChatExchangeResilienceTests {
@@ -114,7 +114,8 @@ class ChatExchangeResilienceTests {
 	void aServerAskingForLongerThanTheCapIsNotWaitedForAndTheCallerLearnsHowLong() {
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"))
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"))
 			.satisfies((error) -> assertThat(error.retryAfter()).isEqualTo(Duration.ofHours(1)));
 
 		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
@@ -124,7 +125,8 @@ class ChatExchangeResilienceTests {
 	@Test
 	void retriesStopAfterTheConfiguredNumberWithGrowingBackoffs() {
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(502)));
-		RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(300), 0, Duration.ofSeconds(60));
+		RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(300), 0,
+				Duration.ofSeconds(60));
 
 		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> client(policy).chat("你好"))
 			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(502));
@@ -139,7 +141,8 @@ class ChatExchangeResilienceTests {
 	void statusesThatDoNotGetBetterAreNotRetried(int status) {
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(status)));
 
-		assertThatExceptionOfType(ProviderApiException.class).isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"))
+		assertThatExceptionOfType(ProviderApiException.class)
+			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"))
 			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(status));
 
 		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
@@ -148,7 +151,8 @@ class ChatExchangeResilienceTests {
 	@Test
 	void aRefusedConnectionIsRetriedEvenForMemoryChat() throws Exception {
 		int closedPort;
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
 		MemoryChatClient memory = LinkAi.memoryChatClient(
@@ -197,7 +201,8 @@ class ChatExchangeResilienceTests {
 			.willSetStateTo("refused"));
 		wm.stubFor(post(MEMORY_PATH).inScenario("refused")
 			.whenScenarioStateIs("refused")
-			.willReturn(okJson("{\"session_id\":\"s-1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"好\"}}]}")));
+			.willReturn(okJson(
+					"{\"session_id\":\"s-1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"好\"}}]}")));
 		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
 				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
 
@@ -241,11 +246,14 @@ class ChatExchangeResilienceTests {
 			.observationHandler(new DefaultMeterObservationHandler(meters))
 			.observationHandler(new ChatMeterObservationHandler(meters, convention));
 
-		LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-				factory(RetryPolicy.defaults(), observations)).chat("你好");
+		LinkAi
+			.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
+					factory(RetryPolicy.defaults(), observations))
+			.chat("你好");
 
 		assertThat(meters.get("linkai.client.retries").counter().count()).isEqualTo(1);
-		// the retry event is not counted a second time, as Micrometer's meter handler would
+		// the retry event is not counted a second time, as Micrometer's meter handler
+		// would
 		assertThat(meters.find("gen_ai.client.operation.duration.linkai.retry").counter()).isNull();
 	}
 
@@ -254,9 +262,8 @@ class ChatExchangeResilienceTests {
 		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 			.withBody(": keep-alive\n\n: keep-alive\n\n")
 			.withChunkedDribbleDelay(2, 3000)));
-		ChatClient client = client(ClientSettings.builder("test")
-			.retry(RetryPolicy.none())
-			.firstEventTimeout(Duration.ofMillis(300)));
+		ChatClient client = client(
+				ClientSettings.builder("test").retry(RetryPolicy.none()).firstEventTimeout(Duration.ofMillis(300)));
 
 		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast())
 			.withMessageContaining("first-event-timeout");
@@ -272,9 +279,8 @@ class ChatExchangeResilienceTests {
 		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 			.withBody(body.toString())
 			.withChunkedDribbleDelay(21, 4000)));
-		ChatClient client = client(ClientSettings.builder("test")
-			.retry(RetryPolicy.none())
-			.idleTimeout(Duration.ofMillis(700)));
+		ChatClient client = client(
+				ClientSettings.builder("test").retry(RetryPolicy.none()).idleTimeout(Duration.ofMillis(700)));
 
 		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast())
 			.withMessageContaining("idle-timeout")
@@ -284,9 +290,8 @@ class ChatExchangeResilienceTests {
 	@Test
 	void aDripFedReplyIsCutAtTheDeadline() {
 		wm.stubFor(post(PATH).willReturn(okJson(REPLY).withChunkedDribbleDelay(20, 5000)));
-		ChatClient client = client(ClientSettings.builder("test")
-			.retry(RetryPolicy.none())
-			.deadline(Duration.ofMillis(500)));
+		ChatClient client = client(
+				ClientSettings.builder("test").retry(RetryPolicy.none()).deadline(Duration.ofMillis(500)));
 
 		long start = System.nanoTime();
 		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.chat("你好"))
@@ -311,7 +316,8 @@ class ChatExchangeResilienceTests {
 
 		assertThatExceptionOfType(ResponseDecodingException.class).isThrownBy(() -> client.stream("你好").blockLast())
 			.withMessageContaining("max-event-size");
-		// Reactor Netty logs a second release as an IllegalReferenceCountException after the stream ended
+		// Reactor Netty logs a second release as an IllegalReferenceCountException after
+		// the stream ended
 		assertThat(output).doesNotContain("IllegalReferenceCountException");
 	}
 
@@ -336,9 +342,11 @@ class ChatExchangeResilienceTests {
 		assertThatExceptionOfType(AuthenticationException.class)
 			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(400)));
-		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		assertThatExceptionOfType(BadRequestException.class)
+			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(418)));
-		assertThatExceptionOfType(ClientErrorException.class).isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		assertThatExceptionOfType(ClientErrorException.class)
+			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
 		assertThat(this.scheduler.waits).isEmpty();
 	}
 
@@ -357,8 +365,8 @@ class ChatExchangeResilienceTests {
 
 	@Test
 	void aMalformedContentTypeIsOneOfOursAndDoesNotQuoteTheHeader() {
-		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream; charset=\"" + KEY)
-			.withBody(STREAM)));
+		wm.stubFor(post(PATH).willReturn(
+				aResponse().withHeader("Content-Type", "text/event-stream; charset=\"" + KEY).withBody(STREAM)));
 
 		assertThatExceptionOfType(ResponseDecodingException.class)
 			.isThrownBy(() -> client(RetryPolicy.none()).stream("你好").blockLast())
@@ -396,16 +404,19 @@ class ChatExchangeResilienceTests {
 
 	@Test
 	void aReplyWithAMalformedContentTypeFailsAndLeavesItsConnectionFree() {
-		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "garbage")
-			.withBody("{\"choices\":[]}")));
-		ConnectionProvider pool = ConnectionProvider.builder("one").maxConnections(1)
-			.pendingAcquireTimeout(Duration.ofSeconds(2)).build();
+		wm.stubFor(post(PATH).willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "garbage").withBody("{\"choices\":[]}")));
+		ConnectionProvider pool = ConnectionProvider.builder("one")
+			.maxConnections(1)
+			.pendingAcquireTimeout(Duration.ofSeconds(2))
+			.build();
 		try {
 			ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
 					new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)),
 							ClientSettings.builder("test").retry(RetryPolicy.none()).build()));
 
-			// an unread body would hold the pool's one connection: the second call would wait for it and time out
+			// an unread body would hold the pool's one connection: the second call would
+			// wait for it and time out
 			for (int i = 0; i < 3; i++) {
 				assertThatExceptionOfType(ResponseDecodingException.class).isThrownBy(() -> client.chat("你好"))
 					.withMessageContaining("Malformed Content-Type header");
@@ -431,7 +442,10 @@ class ChatExchangeResilienceTests {
 
 	private ChatClientFactory factory(RetryPolicy policy, ObservationRegistry observations) {
 		return new ChatClientFactory(new ReactorClientHttpConnector(),
-				ClientSettings.builder("test").retry(policy).scheduler(this.scheduler).observation(observations, null)
+				ClientSettings.builder("test")
+					.retry(policy)
+					.scheduler(this.scheduler)
+					.observation(observations, null)
 					.build());
 	}
 

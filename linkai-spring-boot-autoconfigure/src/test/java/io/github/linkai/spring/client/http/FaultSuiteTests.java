@@ -81,19 +81,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The fault suite: every provider endpoint, called blocking, reactively and as a stream, against each way a server
- * or the network fails. Each case checks what the caller gets (the exception type, or the answer), how many
- * requests the server saw (retries, and none for a memory chat turn once it was sent), the waits between them, and
- * the meters: {@code error.type} on {@code gen_ai.client.operation.duration}, {@code linkai.client.retries} and
- * {@code linkai.client.active_streams} back to 0. Backoffs and {@code Retry-After}s run at once
- * ({@link RecordingScheduler}); the timeout cases use short timeouts on a real scheduler.
+ * The fault suite: every provider endpoint, called blocking, reactively and as a stream,
+ * against each way a server or the network fails. Each case checks what the caller gets
+ * (the exception type, or the answer), how many requests the server saw (retries, and
+ * none for a memory chat turn once it was sent), the waits between them, and the meters:
+ * {@code error.type} on {@code gen_ai.client.operation.duration},
+ * {@code linkai.client.retries} and {@code linkai.client.active_streams} back to 0.
+ * Backoffs and {@code Retry-After}s run at once ({@link RecordingScheduler}); the timeout
+ * cases use short timeouts on a real scheduler.
  */
 class FaultSuiteTests {
 
 	/** The timeouts and deadline of the cases that wait for one. */
 	private static final Duration SHORT = Duration.ofMillis(300);
 
-	/** Longer than any case needs: a hung call fails here instead of hanging the build. */
+	/**
+	 * Longer than any case needs: a hung call fails here instead of hanging the build.
+	 */
 	private static final Duration HANG = Duration.ofSeconds(15);
 
 	@RegisterExtension
@@ -148,7 +152,8 @@ class FaultSuiteTests {
 				}
 			});
 		fault.tune(settings);
-		// a pool of this case's own: no connection a previous case's server closed is picked up
+		// a pool of this case's own: no connection a previous case's server closed is
+		// picked up
 		ConnectionProvider pool = ConnectionProvider.builder("fault-suite").maxConnections(4).build();
 		try {
 			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(),
@@ -170,7 +175,8 @@ class FaultSuiteTests {
 			assertThat(requests(wm, target.path)).as("requests the server saw").isEqualTo(expected.requests());
 			int retries = expected.requests() - 1;
 			List<Duration> waits = scheduler.waits;
-			// a stream's end marker adds one short wait: the grace in which the body's rest is read
+			// a stream's end marker adds one short wait: the grace in which the body's
+			// rest is read
 			assertThat(waits).as("waits").hasSizeBetween(retries, (mode == Mode.STREAM) ? retries + 1 : retries);
 			for (int retry = 0; retry < retries; retry++) {
 				fault.checkWait(waits.get(retry), retry);
@@ -197,8 +203,8 @@ class FaultSuiteTests {
 	private static @Nullable Throwable call(Calls calls, Mode mode, Target target, Expected expected) {
 		ChatRequest request = ChatRequest.of("你好");
 		return switch (mode) {
-			case BLOCKING -> catchThrowable(() -> assertThat(calls.chat.apply(request).content())
-				.isEqualTo(target.replyText));
+			case BLOCKING ->
+				catchThrowable(() -> assertThat(calls.chat.apply(request).content()).isEqualTo(target.replyText));
 			case REACTIVE -> {
 				List<Throwable> errors = new ArrayList<>();
 				StepVerifier.Step<ChatResponse> step = StepVerifier.create(calls.reactive.apply(request));
@@ -263,7 +269,10 @@ class FaultSuiteTests {
 
 	private static final Set<Mode> ALL = EnumSet.allOf(Mode.class);
 
-	/** What a case expects: the error ({@code null} for the answer), its message, and the requests sent. */
+	/**
+	 * What a case expects: the error ({@code null} for the answer), its message, and the
+	 * requests sent.
+	 */
 	record Expected(@Nullable Class<? extends ChatClientException> error, @Nullable String message, int requests) {
 
 		static Expected answer(int requests) {
@@ -274,7 +283,10 @@ class FaultSuiteTests {
 			return new Expected(error, null, requests);
 		}
 
-		/** A failure of the connection once the request was out: tried again only where asking twice is harmless. */
+		/**
+		 * A failure of the connection once the request was out: tried again only where
+		 * asking twice is harmless.
+		 */
 		static Expected transport(Target target) {
 			return error(ChatTransportException.class, target.stateful ? 1 : 3);
 		}
@@ -282,8 +294,8 @@ class FaultSuiteTests {
 	}
 
 	/**
-	 * The faults. Each stubs the server for a target and a mode, may shorten the client's timeouts (then it runs on
-	 * a real scheduler), and says what the call ends with.
+	 * The faults. Each stubs the server for a target and a mode, may shorten the client's
+	 * timeouts (then it runs on a real scheduler), and says what the call ends with.
 	 */
 	enum ServerFault {
 
@@ -335,7 +347,10 @@ class FaultSuiteTests {
 			}
 		},
 
-		/** A valid answer, sent a few bytes at a time over 3 s: cut at a 300 ms deadline, not retried. */
+		/**
+		 * A valid answer, sent a few bytes at a time over 3 s: cut at a 300 ms deadline,
+		 * not retried.
+		 */
 		DRIBBLED_PAST_THE_DEADLINE(ALL, true) {
 			@Override
 			void stub(Stubs stubs) {
@@ -384,7 +399,10 @@ class FaultSuiteTests {
 			}
 		},
 
-		/** 502, then the answer: retried where asking twice is harmless; a memory chat turn may have been stored. */
+		/**
+		 * 502, then the answer: retried where asking twice is harmless; a memory chat
+		 * turn may have been stored.
+		 */
 		BAD_GATEWAY_THEN_ANSWERED(ALL, false) {
 			@Override
 			void stub(Stubs stubs) {
@@ -397,7 +415,10 @@ class FaultSuiteTests {
 			}
 		},
 
-		/** HTTP 200 with an error object: in place of the answer, or as an event after the first chunk. */
+		/**
+		 * HTTP 200 with an error object: in place of the answer, or as an event after the
+		 * first chunk.
+		 */
 		ERROR_OBJECT(ALL, false) {
 			@Override
 			void stub(Stubs stubs) {
@@ -407,12 +428,15 @@ class FaultSuiteTests {
 
 			@Override
 			Expected expected(Target target, Mode mode) {
-				return Expected.error((mode == Mode.STREAM) ? StreamErrorEventException.class : ProviderApiException.class,
-						1);
+				return Expected
+					.error((mode == Mode.STREAM) ? StreamErrorEventException.class : ProviderApiException.class, 1);
 			}
 		},
 
-		/** The answer ends early: half a JSON reply, or a stream closed before its end marker. */
+		/**
+		 * The answer ends early: half a JSON reply, or a stream closed before its end
+		 * marker.
+		 */
 		TRUNCATED(ALL, false) {
 			@Override
 			void stub(Stubs stubs) {
@@ -423,12 +447,15 @@ class FaultSuiteTests {
 
 			@Override
 			Expected expected(Target target, Mode mode) {
-				return Expected.error((mode == Mode.STREAM) ? StreamTruncatedException.class
-						: ResponseDecodingException.class, 1);
+				return Expected
+					.error((mode == Mode.STREAM) ? StreamTruncatedException.class : ResponseDecodingException.class, 1);
 			}
 		},
 
-		/** A stream that only ever sends keep-alive comments: the first-event timeout ends it. */
+		/**
+		 * A stream that only ever sends keep-alive comments: the first-event timeout ends
+		 * it.
+		 */
 		KEEP_ALIVES_ONLY(EnumSet.of(Mode.STREAM), true) {
 			@Override
 			void stub(Stubs stubs) {
@@ -446,11 +473,15 @@ class FaultSuiteTests {
 			}
 		},
 
-		/** One chunk, then only keep-alive comments: the idle timeout ends it, saying the answer is incomplete. */
+		/**
+		 * One chunk, then only keep-alive comments: the idle timeout ends it, saying the
+		 * answer is incomplete.
+		 */
 		KEEP_ALIVES_AFTER_A_CHUNK(EnumSet.of(Mode.STREAM), true) {
 			@Override
 			void stub(Stubs stubs) {
-				// each comment as long as the event, so the event comes whole in the first of the dribbled chunks
+				// each comment as long as the event, so the event comes whole in the
+				// first of the dribbled chunks
 				String event = stubs.target.firstEvent();
 				String keepAlive = ": keep-alive " + "-".repeat(event.getBytes(StandardCharsets.UTF_8).length) + "\n\n";
 				stubs.always(eventStream(event + keepAlive.repeat(10)).withChunkedDribbleDelay(11, 3000));
@@ -467,7 +498,10 @@ class FaultSuiteTests {
 			}
 		},
 
-		/** 302 to another origin: not followed (the request carries the credential), not retried. */
+		/**
+		 * 302 to another origin: not followed (the request carries the credential), not
+		 * retried.
+		 */
 		REDIRECT_TO_ANOTHER_HOST(ALL, false) {
 			@Override
 			void stub(Stubs stubs) {
@@ -499,7 +533,10 @@ class FaultSuiteTests {
 		void tune(ClientSettings.Builder settings) {
 		}
 
-		/** Checks the wait before retry number {@code retry} (0 for the first): by default the policy's backoff. */
+		/**
+		 * Checks the wait before retry number {@code retry} (0 for the first): by default
+		 * the policy's backoff.
+		 */
 		void checkWait(Duration wait, int retry) {
 			long base = 500L << retry; // RetryPolicy.defaults(): 0.5 s doubling, ±25 %
 			assertThat(wait).isBetween(Duration.ofMillis(base * 3 / 4), Duration.ofMillis(base * 5 / 4));
@@ -519,7 +556,10 @@ class FaultSuiteTests {
 			this.mode = mode;
 		}
 
-		/** The target's valid answer for the mode: its documented reply, or its documented stream. */
+		/**
+		 * The target's valid answer for the mode: its documented reply, or its documented
+		 * stream.
+		 */
 		ResponseDefinitionBuilder success() {
 			return (this.mode == Mode.STREAM) ? eventStream(this.target.stream) : okJson(this.target.reply);
 		}
@@ -559,9 +599,10 @@ class FaultSuiteTests {
 	}
 
 	/**
-	 * A provider endpoint: how to build its client on a base URL, its path, its documented reply and stream (and
-	 * their texts), an error object in place of the reply and in the stream, a stream cut before its end, and
-	 * whether it keeps state (a turn sent must not be sent again).
+	 * A provider endpoint: how to build its client on a base URL, its path, its
+	 * documented reply and stream (and their texts), an error object in place of the
+	 * reply and in the stream, a stream cut before its end, and whether it keeps state (a
+	 * turn sent must not be sent again).
 	 */
 	static final class Target {
 
@@ -624,42 +665,44 @@ class FaultSuiteTests {
 			String jijyunStream = fixture("jijyun/stream.sse");
 			return List.of(
 					new Target("linkai-chat", "/v1/chat/completions", false, ChatOptions.none(),
-							fixture("linkai/chat-response.json"), "你好,请问有什么可以帮助您的吗?",
-							fixture("linkai/chat-stream.txt"), "你好!我能为你做些什么?", fixture("linkai/error.json"),
-							fixture("linkai/chat-stream-error-event.txt"), fixture("linkai/chat-stream-truncated.txt"),
-							(baseUrl, factory) -> Calls.of(LinkAi
-								.chatClient(new LinkAiSettings(linkAiKey, baseUrl, LinkAiOptions.none()), factory))),
+							fixture("linkai/chat-response.json"), "你好,请问有什么可以帮助您的吗?", fixture("linkai/chat-stream.txt"),
+							"你好!我能为你做些什么?", fixture("linkai/error.json"), fixture("linkai/chat-stream-error-event.txt"),
+							fixture("linkai/chat-stream-truncated.txt"),
+							(baseUrl,
+									factory) -> Calls.of(LinkAi.chatClient(
+											new LinkAiSettings(linkAiKey, baseUrl, LinkAiOptions.none()), factory))),
 					new Target("linkai-memory", "/v1/chat/memory/completions", true, ChatOptions.none(),
 							fixture("linkai/memory-response.json"), "你好啊!有什么我可以帮助你的吗?",
 							fixture("linkai/memory-stream.txt"), "你好!我能为你做些什么?", fixture("linkai/error.json"),
 							fixture("linkai/chat-stream-error-event.txt"), fixture("linkai/chat-stream-truncated.txt"),
-							(baseUrl, factory) -> Calls.of(LinkAi.memoryChatClient(
-									new LinkAiSettings(linkAiKey, baseUrl, LinkAiOptions.none()), factory))),
+							(baseUrl,
+									factory) -> Calls.of(LinkAi.memoryChatClient(
+											new LinkAiSettings(linkAiKey, baseUrl, LinkAiOptions.none()), factory))),
 					new Target("lingma", "/oapi/v1/lingma/organizations/" + organization + "/model/chat", false,
 							ChatOptions.none(), fixture("lingma/reply.json"),
-							"通义灵码是阿里云推出的智能编码助手,可以在 IDE 中续写代码、解释代码和回答研发问题。",
-							fixture("lingma/stream.txt"), "通义灵码是智能编码助手。", fixture("lingma/error-code-message.json"),
+							"通义灵码是阿里云推出的智能编码助手,可以在 IDE 中续写代码、解释代码和回答研发问题。", fixture("lingma/stream.txt"),
+							"通义灵码是智能编码助手。", fixture("lingma/error-code-message.json"),
 							fixture("lingma/stream-error.txt").replace("${token}", lingmaToken),
 							fixture("lingma/stream-truncated.txt"),
-							(baseUrl, factory) -> Calls.of(Lingma.chatClient(
-									new LingmaSettings(lingmaToken, baseUrl, organization, LingmaOptions.none()),
-									factory))),
+							(baseUrl,
+									factory) -> Calls.of(Lingma.chatClient(new LingmaSettings(lingmaToken, baseUrl,
+											organization, LingmaOptions.none()), factory))),
 					new Target("jijyun", "/v1/openapi/chat", false, ChatOptions.none(), fixture("jijyun/reply.json"),
 							"根据提供的搜索结果,今天的日期是2023年8月16日[1]。", jijyunStream, "根据提供的搜索结果,今天的日期是2023年8月16日[1]。",
 							"{\"code\": 401, \"msg\": \"apiKey无效\"}",
 							jijyunStream.substring(0, jijyunStream.indexOf("\n\n", jijyunStream.indexOf("data:")) + 2)
 									+ "data: {\"code\":\"500\",\"msg\":\"服务繁忙\"}\n\n",
 							fixture("jijyun/stream-truncated.sse"),
-							(baseUrl, factory) -> Calls.of(Jijyun.chatClient(
-									new JijyunSettings("jjy-test-key-0123456789", baseUrl, JijyunOptions.none()),
-									factory))),
-					new Target("openai", "/v1/chat/completions", false, new ChatOptions("deepseek-chat", null, null, null),
-							fixture("openai/reply.json"), "你好!有什么可以帮你的吗?", fixture("openai/stream.sse"), "你好!",
-							fixture("openai/error.json"), fixture("openai/stream-error.sse"),
-							fixture("openai/stream-truncated.sse"),
-							(baseUrl, factory) -> Calls.of(OpenAi.chatClient(
-									new OpenAiSettings("sk-7f3A_9b+Q/xZ=eN-f00d", baseUrl + "/v1", OpenAiOptions.none()),
-									factory))));
+							(baseUrl,
+									factory) -> Calls.of(Jijyun.chatClient(new JijyunSettings("jjy-test-key-0123456789",
+											baseUrl, JijyunOptions.none()), factory))),
+					new Target("openai", "/v1/chat/completions", false,
+							new ChatOptions("deepseek-chat", null, null, null), fixture("openai/reply.json"),
+							"你好!有什么可以帮你的吗?", fixture("openai/stream.sse"), "你好!", fixture("openai/error.json"),
+							fixture("openai/stream-error.sse"), fixture("openai/stream-truncated.sse"),
+							(baseUrl, factory) -> Calls
+								.of(OpenAi.chatClient(new OpenAiSettings("sk-7f3A_9b+Q/xZ=eN-f00d", baseUrl + "/v1",
+										OpenAiOptions.none()), factory))));
 		}
 
 		private static String fixture(String name) {

@@ -10,9 +10,10 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Runs waits shorter than 30 s (backoffs, {@code Retry-After}s, the short drain grace after a stream's end marker)
- * at once and records them; longer ones (the default timeouts and deadline) wait for real. Tests of short
- * timeouts use a real scheduler instead.
+ * Runs waits shorter than 30 s (backoffs, {@code Retry-After}s, the short drain grace
+ * after a stream's end marker) at once and records them; longer ones (the default
+ * timeouts and deadline) wait for real. Tests of short timeouts use a real scheduler
+ * instead.
  */
 final class RecordingScheduler implements Scheduler {
 

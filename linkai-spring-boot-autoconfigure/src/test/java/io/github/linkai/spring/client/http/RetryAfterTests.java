@@ -44,8 +44,8 @@ class RetryAfterTests {
 
 	@ParameterizedTest
 	@NullAndEmptySource
-	@ValueSource(strings = { " ", "soon", "-5", "1.5", "99999999999999999999", "2015-10-21T07:28:00Z",
-			"Wed, 21 Oct 2015" })
+	@ValueSource(
+			strings = { " ", "soon", "-5", "1.5", "99999999999999999999", "2015-10-21T07:28:00Z", "Wed, 21 Oct 2015" })
 	void absentOrUnreadableValueGivesNoDelay(String value) {
 		assertThat(RetryAfter.parse(value, this.clock)).isNull();
 	}

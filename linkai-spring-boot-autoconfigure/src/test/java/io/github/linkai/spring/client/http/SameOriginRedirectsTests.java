@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link SameOriginRedirects} and the origin {@link RedirectNotFollowedException#origin} names.
+ * Tests for {@link SameOriginRedirects} and the origin
+ * {@link RedirectNotFollowedException#origin} names.
  */
 class SameOriginRedirectsTests {
 
@@ -35,8 +36,8 @@ class SameOriginRedirectsTests {
 			http://127.0.0.1:8080/v1/chat, https://other.example.com/path?apiKey=k#x, https://other.example.com
 			http://127.0.0.1:8080/v1/chat, /moved?t=1, http://127.0.0.1:8080
 			http://127.0.0.1:8080/v1/chat, HTTPS://user:pass@Other.example.com:8443/p, https://Other.example.com:8443
-			http://127.0.0.1:8080/v1/chat, 'http://bad host/', 
-			http://127.0.0.1:8080/v1/chat, '  ', 
+			http://127.0.0.1:8080/v1/chat, 'http://bad host/',
+			http://127.0.0.1:8080/v1/chat, '  ',
 			""")
 	void anUnfollowedRedirectNamesTheOriginOnly(String request, String location, String origin) {
 		assertThat(RedirectNotFollowedException.origin(java.net.URI.create(request), location)).isEqualTo(origin);

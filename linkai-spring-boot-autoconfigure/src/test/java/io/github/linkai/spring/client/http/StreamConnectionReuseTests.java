@@ -20,9 +20,10 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A stream that ends at its end marker leaves its connection to the next call: the body's rest is read, not
- * cancelled (a cancelled body closes its connection, which over TLS costs a handshake per answer). Counted at
- * a Reactor Netty server, which keeps connections alive.
+ * A stream that ends at its end marker leaves its connection to the next call: the body's
+ * rest is read, not cancelled (a cancelled body closes its connection, which over TLS
+ * costs a handshake per answer). Counted at a Reactor Netty server, which keeps
+ * connections alive.
  */
 class StreamConnectionReuseTests {
 
@@ -49,10 +50,9 @@ class StreamConnectionReuseTests {
 			.host("127.0.0.1")
 			.port(0)
 			.doOnChannelInit((observer, channel, address) -> this.connections.incrementAndGet())
-			.route((routes) -> routes.post("/v1/chat/completions",
-					(request, response) -> request.receive()
-						.then()
-						.then(response.header("Content-Type", "text/event-stream").sendString(Mono.just(STREAM)).then())))
+			.route((routes) -> routes.post("/v1/chat/completions", (request, response) -> request.receive()
+				.then()
+				.then(response.header("Content-Type", "text/event-stream").sendString(Mono.just(STREAM)).then())))
 			.bindNow();
 		this.pool = ConnectionProvider.create("reuse", POOL_SIZE);
 	}
@@ -75,9 +75,12 @@ class StreamConnectionReuseTests {
 			assertThat(client.stream("你好").collectList().block()).hasSize(2);
 		}
 
-		// a stream completes at its end marker while its connection still reads the body's rest, so the next call
-		// may find it not yet back in the pool and open another (more often on a loaded machine): at most the
-		// pool's size. A stream that cancelled its body would close its connection and open thirty.
+		// a stream completes at its end marker while its connection still reads the
+		// body's rest, so the next call
+		// may find it not yet back in the pool and open another (more often on a loaded
+		// machine): at most the
+		// pool's size. A stream that cancelled its body would close its connection and
+		// open thirty.
 		assertThat(this.connections.get()).isBetween(1, POOL_SIZE);
 	}
 

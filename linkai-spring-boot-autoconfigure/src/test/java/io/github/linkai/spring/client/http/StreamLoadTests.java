@@ -65,20 +65,25 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bounded load test, run in {@code verify}: 300 concurrent streams against a loopback server that dribbles its
- * events, with resets, 503s and truncated streams mixed in and random cancels by the subscribers. Then every
- * subscriber has ended the way its case says, the client's pool is idle, the {@code linkai.client.active_streams}
- * gauge is back to 0, the thread count is back near its baseline, and Netty, on paranoid leak detection, reports no
- * leaked buffer. Everything asserted is a count; time only bounds the waits.
+ * A bounded load test, run in {@code verify}: 300 concurrent streams against a loopback
+ * server that dribbles its events, with resets, 503s and truncated streams mixed in and
+ * random cancels by the subscribers. Then every subscriber has ended the way its case
+ * says, the client's pool is idle, the {@code linkai.client.active_streams} gauge is back
+ * to 0, the thread count is back near its baseline, and Netty, on paranoid leak
+ * detection, reports no leaked buffer. Everything asserted is a count; time only bounds
+ * the waits.
  *
- * <p>Tagged {@code load}: surefire runs it in a JVM of its own with {@code -Dio.netty.leakDetection.level=paranoid}
- * (see the module's pom), since the level must be set before Netty's first buffer class loads.
+ * <p>
+ * Tagged {@code load}: surefire runs it in a JVM of its own with
+ * {@code -Dio.netty.leakDetection.level=paranoid} (see the module's pom), since the level
+ * must be set before Netty's first buffer class loads.
  */
 @Tag("load")
 class StreamLoadTests {
 
 	static {
-		// for a run outside the build's load-tests execution (an IDE): only works if no Netty class loaded yet
+		// for a run outside the build's load-tests execution (an IDE): only works if no
+		// Netty class loaded yet
 		if (System.getProperty("io.netty.leakDetection.level") == null) {
 			System.setProperty("io.netty.leakDetection.level", "paranoid");
 		}
@@ -95,7 +100,10 @@ class StreamLoadTests {
 
 	private static final String CANARY = "stream-load-canary";
 
-	/** What the server does with a stream's request, and what the subscriber does with the stream. */
+	/**
+	 * What the server does with a stream's request, and what the subscriber does with the
+	 * stream.
+	 */
 	enum Kind {
 
 		/** Five events, then the end marker. */
@@ -146,7 +154,8 @@ class StreamLoadTests {
 	void hundredsOfConcurrentStreamsWithFaultsAndCancelsAllEndAndLeaveNothingBehind() throws Exception {
 		Map<String, Level> levels = quietLogging();
 		ListAppender<ILoggingEvent> leaks = captureLeakReports();
-		assertThat(ResourceLeakDetector.getLevel()).as("leak detection (run with -Dio.netty.leakDetection.level=paranoid)")
+		assertThat(ResourceLeakDetector.getLevel())
+			.as("leak detection (run with -Dio.netty.leakDetection.level=paranoid)")
 			.isEqualTo(ResourceLeakDetector.Level.PARANOID);
 
 		Random random = new Random(SEED);
@@ -196,7 +205,8 @@ class StreamLoadTests {
 			.observationHandler(new ChatMeterObservationHandler(meters, new DefaultChatObservationConvention()));
 		ChatClient client = client(baseUrl, connector, observations);
 		try {
-			// warm up, unobserved: event loops, schedulers and codecs exist before the baseline is taken
+			// warm up, unobserved: event loops, schedulers and codecs exist before the
+			// baseline is taken
 			ChatClient warmUp = client(baseUrl, connector, ObservationRegistry.NOOP);
 			Flux.range(STREAMS, 8).flatMap((n) -> warmUp.stream("load-" + n).collectList()).blockLast(WAIT);
 			int baselineThreads = ManagementFactory.getThreadMXBean().getThreadCount();
@@ -210,29 +220,26 @@ class StreamLoadTests {
 				Kind kind = kinds.get(i);
 				List<ChatChunk> received = new CopyOnWriteArrayList<>();
 				Class<?>[] error = new Class<?>[1];
-				// disposed from the first chunk, which may come before subscribe() has returned the subscription
+				// disposed from the first chunk, which may come before subscribe() has
+				// returned the subscription
 				Disposable.Swap self = Disposables.swap();
 				Flux<ChatChunk> stream = client.stream("load-" + number);
 				if (kind == Kind.TAKEN) {
 					stream = stream.take(takes[number]);
 				}
-				Disposable subscription = stream.doOnNext(received::add)
-					.doOnNext((chunk) -> {
-						if (kind == Kind.DISPOSED && received.size() == 1) {
-							self.dispose();
-						}
-					})
-					.doOnError((failure) -> error[0] = failure.getClass())
-					.doFinally((signal) -> {
-						Ending ending = new Ending(signal, received.size(),
-								received.stream().map(ChatChunk::delta).reduce("", String::concat), error[0]);
-						endings.add(ending);
-						byNumber.put(number, ending);
-						ended.countDown();
-					})
-					.subscribe((chunk) -> {
-					}, (failure) -> {
-					});
+				Disposable subscription = stream.doOnNext(received::add).doOnNext((chunk) -> {
+					if (kind == Kind.DISPOSED && received.size() == 1) {
+						self.dispose();
+					}
+				}).doOnError((failure) -> error[0] = failure.getClass()).doFinally((signal) -> {
+					Ending ending = new Ending(signal, received.size(),
+							received.stream().map(ChatChunk::delta).reduce("", String::concat), error[0]);
+					endings.add(ending);
+					byNumber.put(number, ending);
+					ended.countDown();
+				}).subscribe((chunk) -> {
+				}, (failure) -> {
+				});
 				self.update(subscription);
 			}
 
@@ -250,8 +257,7 @@ class StreamLoadTests {
 				Ending ending = byNumber.get(i);
 				assertThat(ending).as("stream %d (%s)", i, kind).isNotNull();
 				switch (kind) {
-					case ANSWERED, RESET_ONCE, UNAVAILABLE_ONCE -> assertThat(ending)
-						.as("stream %d (%s)", i, kind)
+					case ANSWERED, RESET_ONCE, UNAVAILABLE_ONCE -> assertThat(ending).as("stream %d (%s)", i, kind)
 						.isEqualTo(new Ending(SignalType.ON_COMPLETE, 5, "01234", null));
 					case RESET_ALWAYS -> assertThat(ending).as("stream %d (%s)", i, kind)
 						.isEqualTo(new Ending(SignalType.ON_ERROR, 0, "", ChatTransportException.class));
@@ -260,8 +266,7 @@ class StreamLoadTests {
 					case TRUNCATED -> assertThat(ending).as("stream %d (%s)", i, kind)
 						.isEqualTo(new Ending(SignalType.ON_ERROR, 2, "01", StreamTruncatedException.class));
 					case TAKEN -> assertThat(ending).as("stream %d (%s)", i, kind)
-						.isEqualTo(new Ending(SignalType.ON_COMPLETE, takes[i],
-								"0123".substring(0, takes[i]), null));
+						.isEqualTo(new Ending(SignalType.ON_COMPLETE, takes[i], "0123".substring(0, takes[i]), null));
 					case DISPOSED -> assertThat(ending).as("stream %d (%s)", i, kind)
 						.satisfies((e) -> assertThat(e.signal()).isEqualTo(SignalType.CANCEL))
 						.satisfies((e) -> assertThat(e.chunks()).isBetween(1, 40));
@@ -273,7 +278,8 @@ class StreamLoadTests {
 				assertThat(checked.get(kind)).as("%s streams", kind).isEqualTo(kind.count);
 			}
 
-			// the meters: one observation per stream, typed, the retries counted, no stream left open
+			// the meters: one observation per stream, typed, the retries counted, no
+			// stream left open
 			assertThat(durations(meters, "none"))
 				.isEqualTo(Kind.ANSWERED.count + Kind.RESET_ONCE.count + Kind.UNAVAILABLE_ONCE.count);
 			assertThat(durations(meters, "cancelled")).isEqualTo(Kind.TAKEN.count + Kind.DISPOSED.count);
@@ -286,16 +292,17 @@ class StreamLoadTests {
 			assertThat(meters.find("linkai.client.active_streams").gauges()).isNotEmpty()
 				.allSatisfy((gauge) -> assertThat(gauge.value()).isZero());
 
-			// the pool: nothing acquired or waiting once the cancelled streams' connections are closed
+			// the pool: nothing acquired or waiting once the cancelled streams'
+			// connections are closed
 			assertThat(pools).isNotEmpty();
 			await("the pool is idle", () -> pools.stream()
 				.allMatch((metrics) -> metrics.acquiredSize() == 0 && metrics.pendingAcquireSize() == 0));
-			await("the server holds only the pooled connections", () -> serverConnections.get() == pools.stream()
-				.mapToInt(ConnectionPoolMetrics::allocatedSize)
-				.sum());
+			await("the server holds only the pooled connections", () -> serverConnections
+				.get() == pools.stream().mapToInt(ConnectionPoolMetrics::allocatedSize).sum());
 			pool.disposeLater().block(WAIT);
 			await("the server holds no connection", () -> serverConnections.get() == 0);
-			// event loops and schedulers are made once: the load leaves no thread of its own behind
+			// event loops and schedulers are made once: the load leaves no thread of its
+			// own behind
 			await("threads back near the baseline of " + baselineThreads,
 					() -> ManagementFactory.getThreadMXBean().getThreadCount() <= baselineThreads + 8);
 		}
@@ -306,8 +313,10 @@ class StreamLoadTests {
 			restore(levels);
 		}
 
-		// A leak is reported once its buffer has been collected and another buffer is allocated. One buffer leaked
-		// on purpose shows the check works: by the time it is reported, so is any buffer the load leaked.
+		// A leak is reported once its buffer has been collected and another buffer is
+		// allocated. One buffer leaked
+		// on purpose shows the check works: by the time it is reported, so is any buffer
+		// the load leaked.
 		leakOneBuffer();
 		await("the deliberate leak is reported", () -> {
 			reportCollectedLeaks();
@@ -335,7 +344,8 @@ class StreamLoadTests {
 		switch (kind) {
 			case RESET_ONCE, RESET_ALWAYS -> {
 				if (kind == Kind.RESET_ALWAYS || attempt == 1) {
-					// SO_LINGER 0: the close is a TCP reset, nothing of a response was sent
+					// SO_LINGER 0: the close is a TCP reset, nothing of a response was
+					// sent
 					response.withConnection((connection) -> {
 						connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
 						connection.channel().close();
@@ -349,11 +359,13 @@ class StreamLoadTests {
 				}
 			}
 			case TRUNCATED -> {
-				// an orderly close after two events: they arrive before the end of the connection
+				// an orderly close after two events: they arrive before the end of the
+				// connection
 				return response.header("Content-Type", "text/event-stream")
 					.sendString(events(2, false))
 					.then()
-					.then(Mono.fromRunnable(() -> response.withConnection((connection) -> connection.channel().close())));
+					.then(Mono
+						.fromRunnable(() -> response.withConnection((connection) -> connection.channel().close())));
 			}
 			case TAKEN, DISPOSED -> {
 				return response.header("Content-Type", "text/event-stream").sendString(events(40, true)).then();
@@ -364,12 +376,15 @@ class StreamLoadTests {
 		return response.header("Content-Type", "text/event-stream").sendString(events(5, true)).then();
 	}
 
-	/** {@code count} LinkAI chunks dribbled 10 ms apart (contents 0, 1, 2...), the last finished, then the end. */
+	/**
+	 * {@code count} LinkAI chunks dribbled 10 ms apart (contents 0, 1, 2...), the last
+	 * finished, then the end.
+	 */
 	private static Flux<String> events(int count, boolean complete) {
 		Flux<String> events = Flux.interval(Duration.ofMillis(10))
 			.take(count)
-			.map((i) -> "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + (i % 10) + "\"},\"finish_reason\":"
-					+ ((complete && i == count - 1) ? "\"stop\"" : "null") + "}]}\n\n");
+			.map((i) -> "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + (i % 10)
+					+ "\"},\"finish_reason\":" + ((complete && i == count - 1) ? "\"stop\"" : "null") + "}]}\n\n");
 		return complete ? events.concatWithValues("data: [DONE]\n\n") : events;
 	}
 
@@ -404,11 +419,15 @@ class StreamLoadTests {
 		appender.start();
 		logger.addAppender(appender);
 		logger.setLevel(Level.ERROR); // leaks are reported only where ERROR is enabled
-		logger.setAdditive(false); // the deliberate one is not for the build log; a real one is in the assertion
+		logger.setAdditive(false); // the deliberate one is not for the build log; a real
+									// one is in the assertion
 		return appender;
 	}
 
-	/** Netty's DEBUG lines and the resets' WARN lines would be thousands: keep to errors while the load runs. */
+	/**
+	 * Netty's DEBUG lines and the resets' WARN lines would be thousands: keep to errors
+	 * while the load runs.
+	 */
 	private static Map<String, Level> quietLogging() {
 		Map<String, Level> levels = new HashMap<>();
 		for (String name : List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "reactor.netty")) {

@@ -14,7 +14,10 @@ import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The clients' default timer: due tasks run on Reactor's parallel scheduler, never early, cancelled ones never. */
+/**
+ * The clients' default timer: due tasks run on Reactor's parallel scheduler, never early,
+ * cancelled ones never.
+ */
 class TimerWheelSchedulerTests {
 
 	private final TimerWheelScheduler scheduler = TimerWheelScheduler.INSTANCE;
@@ -63,7 +66,9 @@ class TimerWheelSchedulerTests {
 		StepVerifier.create(Mono.delay(Duration.ofMillis(20), this.scheduler)).expectNext(0L).verifyComplete();
 		StepVerifier.create(Mono.never().timeout(Duration.ofMillis(20), this.scheduler))
 			.verifyError(TimeoutException.class);
-		StepVerifier.create(Mono.just(1).timeout(Duration.ofMinutes(10), this.scheduler)).expectNext(1).verifyComplete();
+		StepVerifier.create(Mono.just(1).timeout(Duration.ofMinutes(10), this.scheduler))
+			.expectNext(1)
+			.verifyComplete();
 	}
 
 }

@@ -28,7 +28,8 @@ class StreamErrorTests {
 
 	@Test
 	void anErrorGivenAsAStringIsTheMessage() {
-		assertThat(StreamError.fromFields(Map.of("error", "quota exhausted"))).isEqualTo(new StreamError(null, "quota exhausted"));
+		assertThat(StreamError.fromFields(Map.of("error", "quota exhausted")))
+			.isEqualTo(new StreamError(null, "quota exhausted"));
 	}
 
 	@Test

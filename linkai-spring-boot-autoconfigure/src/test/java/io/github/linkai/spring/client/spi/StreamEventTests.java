@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An event's data read in its bytes: a slice of a larger array, compared and decoded without a copy. */
+/**
+ * An event's data read in its bytes: a slice of a larger array, compared and decoded
+ * without a copy.
+ */
 class StreamEventTests {
 
 	private static StreamEvent slice(String around, String data) {

@@ -23,7 +23,8 @@ class EventStreamLinesTests {
 
 	@Test
 	void blankLineSeparatedEventsAreEvents() {
-		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"a\":2}\n\n")).expectNext("{\"a\":1}", "{\"a\":2}")
+		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"a\":2}\n\n"))
+			.expectNext("{\"a\":1}", "{\"a\":2}")
 			.verifyComplete();
 	}
 
@@ -50,7 +51,9 @@ class EventStreamLinesTests {
 
 	@Test
 	void dataSpreadOverLinesIsJoinedUntilTheBlankLine() {
-		StepVerifier.create(data("data: {\ndata:   \"a\": 1\ndata: }\n\n")).expectNext("{\n  \"a\": 1\n}").verifyComplete();
+		StepVerifier.create(data("data: {\ndata:   \"a\": 1\ndata: }\n\n"))
+			.expectNext("{\n  \"a\": 1\n}")
+			.verifyComplete();
 	}
 
 	@Test
@@ -66,7 +69,8 @@ class EventStreamLinesTests {
 	@Test
 	void eventLeftIncompleteWhenTheBodyEndsIsDiscarded() {
 		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"choices\":\n")).expectNext("{\"a\":1}").verifyComplete();
-		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"choices\":[{\"con")).expectNext("{\"a\":1}")
+		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"choices\":[{\"con"))
+			.expectNext("{\"a\":1}")
 			.verifyComplete();
 	}
 
@@ -84,31 +88,36 @@ class EventStreamLinesTests {
 
 	@Test
 	void firstLineOfANestedObjectIsNotTakenForAWholeEvent() {
-		StepVerifier.create(data("data: {\"x\": {\"y\":\"}\"}\ndata: }\n\n")).expectNext("{\"x\": {\"y\":\"}\"}\n}")
+		StepVerifier.create(data("data: {\"x\": {\"y\":\"}\"}\ndata: }\n\n"))
+			.expectNext("{\"x\": {\"y\":\"}\"}\n}")
 			.verifyComplete();
 	}
 
 	@Test
 	void eventGrowingPastTheLimitFails() {
-		StepVerifier.create(data("data: {\n" + "data: \"x\",\n".repeat(400))).expectError(DataBufferLimitException.class)
+		StepVerifier.create(data("data: {\n" + "data: \"x\",\n".repeat(400)))
+			.expectError(DataBufferLimitException.class)
 			.verify();
 	}
 
 	@Test
 	void multiByteCharactersSplitAcrossBuffersSurvive() {
 		byte[] bytes = "data: {\"c\":\"你好\"}\n\n".getBytes(StandardCharsets.UTF_8);
-		int split = "data: {\"c\":\"".length() + 1; // inside the first character's three bytes
-		Flux<DataBuffer> body = Flux.just(Arrays.copyOfRange(bytes, 0, split), Arrays.copyOfRange(bytes, split, bytes.length))
+		int split = "data: {\"c\":\"".length() + 1; // inside the first character's three
+													// bytes
+		Flux<DataBuffer> body = Flux
+			.just(Arrays.copyOfRange(bytes, 0, split), Arrays.copyOfRange(bytes, split, bytes.length))
 			.map(DefaultDataBufferFactory.sharedInstance::wrap);
-		StepVerifier.create(this.lines.events(body).map(StreamEvent::data)).expectNext("{\"c\":\"你好\"}")
+		StepVerifier.create(this.lines.events(body).map(StreamEvent::data))
+			.expectNext("{\"c\":\"你好\"}")
 			.verifyComplete();
 	}
 
 	@Test
 	void lineGrowingPastTheLimitAcrossBuffersFails() {
 		Flux<DataBuffer> body = Flux.range(0, 64)
-			.map((i) -> DefaultDataBufferFactory.sharedInstance.wrap(((i == 0) ? "data: \"" : "x".repeat(64))
-				.getBytes(StandardCharsets.UTF_8)));
+			.map((i) -> DefaultDataBufferFactory.sharedInstance
+				.wrap(((i == 0) ? "data: \"" : "x".repeat(64)).getBytes(StandardCharsets.UTF_8)));
 		StepVerifier.create(this.lines.events(body)).expectError(DataBufferLimitException.class).verify();
 	}
 

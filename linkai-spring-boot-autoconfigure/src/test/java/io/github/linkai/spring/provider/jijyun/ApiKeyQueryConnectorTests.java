@@ -27,12 +27,10 @@ class ApiKeyQueryConnectorTests {
 	};
 
 	private void connect(String apiKey, String uri) {
-		new ApiKeyQueryConnector(this.transport, apiKey)
-			.connect(HttpMethod.POST, URI.create(uri), (request) -> {
-				this.seenByCaller.set(request);
-				return Mono.empty();
-			})
-			.block();
+		new ApiKeyQueryConnector(this.transport, apiKey).connect(HttpMethod.POST, URI.create(uri), (request) -> {
+			this.seenByCaller.set(request);
+			return Mono.empty();
+		}).block();
 	}
 
 	@Test
@@ -52,7 +50,8 @@ class ApiKeyQueryConnectorTests {
 
 	@Test
 	void onReactorNettyTheKeyJoinsTheRequestLineAfterAnyQuery() {
-		assertThat(ApiKeyQueryConnector.withKey("/v1/openapi/chat", "k%2By")).isEqualTo("/v1/openapi/chat?apiKey=k%2By");
+		assertThat(ApiKeyQueryConnector.withKey("/v1/openapi/chat", "k%2By"))
+			.isEqualTo("/v1/openapi/chat?apiKey=k%2By");
 		assertThat(ApiKeyQueryConnector.withKey("/v1/openapi/chat?lang=zh", "k"))
 			.isEqualTo("/v1/openapi/chat?lang=zh&apiKey=k");
 	}

@@ -50,9 +50,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Jijyun's key travels in the query string: it must reach the server exactly, and nothing else (exceptions,
- * observations, WebClient's and this library's logs) may hold it, raw or URL-encoded. Reactor Netty's own DEBUG
- * log of the URL it sends is the one channel left, documented on {@link Jijyun}.
+ * Jijyun's key travels in the query string: it must reach the server exactly, and nothing
+ * else (exceptions, observations, WebClient's and this library's logs) may hold it, raw
+ * or URL-encoded. Reactor Netty's own DEBUG log of the URL it sends is the one channel
+ * left, documented on {@link Jijyun}.
  */
 class JijyunApiKeyTests {
 
@@ -96,8 +97,14 @@ class JijyunApiKeyTests {
 					new ChatClientFactory(connector, ClientSettings.of("second")));
 			first.chat("你好");
 			first.stream("你好").blockLast();
-			WebClient.builder().clientConnector(connector).build().post().uri(baseUrl() + "/other")
-				.retrieve().toBodilessEntity().block();
+			WebClient.builder()
+				.clientConnector(connector)
+				.build()
+				.post()
+				.uri(baseUrl() + "/other")
+				.retrieve()
+				.toBodilessEntity()
+				.block();
 			second.chat("你好");
 		}
 		finally {
@@ -154,8 +161,8 @@ class JijyunApiKeyTests {
 
 		});
 		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(fixture("reply.json"))));
-		ChatClient client = JijyunFixtures.client(registry, API_KEY,
-				baseUrl(), JijyunOptions.none(), ChatOptions.none());
+		ChatClient client = JijyunFixtures.client(registry, API_KEY, baseUrl(), JijyunOptions.none(),
+				ChatOptions.none());
 		client.chat("你好");
 		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(402)));
 		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> client.stream("你好").blockLast());

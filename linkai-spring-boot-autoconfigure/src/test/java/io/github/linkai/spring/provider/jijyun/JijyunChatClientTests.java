@@ -188,19 +188,17 @@ class JijyunChatClientTests {
 	@Test
 	void sendsTheClientsDefaultModelAsChatMode() {
 		replyWithDocumentedExample();
-		client(JijyunOptions.none(), new ChatOptions("default-model", null, null, null))
-			.chat("你好");
+		client(JijyunOptions.none(), new ChatOptions("default-model", null, null, null)).chat("你好");
 		assertThat(sentBody().get("chatMode").asString()).isEqualTo("default-model");
 	}
 
 	@Test
 	void aRequestsOwnChatModeBeatsTheClientsDefaultModel() {
 		replyWithDocumentedExample();
-		client(JijyunOptions.none(), new ChatOptions("default-model", null, null, null))
-			.chat(ChatRequest.builder()
-				.user("你好")
-				.providerOptions(JijyunOptions.builder().chatMode("request-mode").build())
-				.build());
+		client(JijyunOptions.none(), new ChatOptions("default-model", null, null, null)).chat(ChatRequest.builder()
+			.user("你好")
+			.providerOptions(JijyunOptions.builder().chatMode("request-mode").build())
+			.build());
 		assertThat(sentBody().get("chatMode").asString()).isEqualTo("request-mode");
 	}
 
@@ -212,21 +210,23 @@ class JijyunChatClientTests {
 		assertThat(response.clientName()).isEqualTo("test");
 		assertThat(response.content()).isEqualTo("根据提供的搜索结果,今天的日期是2023年8月16日[1]。");
 		assertThat(response.sources()).hasSize(3);
-		assertThat(response.sources().get(0)).isEqualTo(new SearchSource("https://wannianli.tianqi.com/today",
-				"今天是<b>2023年8月13日 星期日</b> 第34周. 今天是农历2023年7月27日 六月廿七. 2023年. 8月. 本年查询. 本月节日表. "
-						+ "万年历首页. 第几周. 08月14日 - 08月20日.",
-				"【<b>今天</b>是农历几月几日】<b>今天</b>是什么日子_<b>今天</b>农历多少 ..."));
+		assertThat(response.sources().get(0)).isEqualTo(
+				new SearchSource("https://wannianli.tianqi.com/today",
+						"今天是<b>2023年8月13日 星期日</b> 第34周. 今天是农历2023年7月27日 六月廿七. 2023年. 8月. 本年查询. 本月节日表. "
+								+ "万年历首页. 第几周. 08月14日 - 08月20日.",
+						"【<b>今天</b>是农历几月几日】<b>今天</b>是什么日子_<b>今天</b>农历多少 ..."));
 		assertThat(response.sources().get(1).link())
 			.isEqualTo("https://zhidao.baidu.com/question/201223789760702205.html");
 		assertThat(response.sources().get(1).title()).isEqualTo("请问。歌词”写信<b>告诉我</b>,<b>今天</b>海是什么颜色”,这是哪首歌曲 ...");
-		assertThat(response.sources().get(2)).isEqualTo(new SearchSource("https://zhuanlan.zhihu.com/p/385596882",
-				"要在Excel 中输入<b>今天的日期</b>,请使用TODAY 函数。 要输入当前<b>日期</b>和时间,请使用 NOW 功能。 "
-						+ "要将当前<b>日期</b>和时间作为静态值输入,请使用键盘快捷键。",
-				"Excel<b>日期</b>和时间-<b>TODAY</b> 函数获取<b>今天的日期</b> - 知乎"));
+		assertThat(response.sources().get(2))
+			.isEqualTo(new SearchSource("https://zhuanlan.zhihu.com/p/385596882",
+					"要在Excel 中输入<b>今天的日期</b>,请使用TODAY 函数。 要输入当前<b>日期</b>和时间,请使用 NOW 功能。 "
+							+ "要将当前<b>日期</b>和时间作为静态值输入,请使用键盘快捷键。",
+					"Excel<b>日期</b>和时间-<b>TODAY</b> 函数获取<b>今天的日期</b> - 知乎"));
 		assertThat(response.cost()).isEqualTo(new BigDecimal("0.001"));
 		assertThat(response.sessionId()).isEqualTo("api_93527fda-6b49-4701-b688-6b9ac2346147");
-		assertThat(response.providerFields()).containsExactly(
-				entry("msgKey", "api_93527fda-6b49-4701-b688-6b9ac2346147"), entry("visitorId", null));
+		assertThat(response.providerFields())
+			.containsExactly(entry("msgKey", "api_93527fda-6b49-4701-b688-6b9ac2346147"), entry("visitorId", null));
 		assertThat(response.usage()).isNull();
 		assertThat(response.finishReason()).isNull();
 		assertThat(response.model()).isNull();
@@ -255,18 +255,17 @@ class JijyunChatClientTests {
 
 	@Test
 	void streamsDeltasUntilTheEventCarryingUsage() {
-		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(
-				aResponse().withHeader("Content-Type", "text/event-stream").withBody(fixture("stream.sse"))));
+		wm.stubFor(post(urlPathEqualTo(PATH))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(fixture("stream.sse"))));
 		List<ChatChunk> chunks = client().stream(ChatRequest.of("今天是几号?")).collectList().block();
 		assertThat(chunks).hasSize(3);
-		assertThat(chunks).extracting(ChatChunk::delta)
-			.containsExactly("根据提供的搜索结果,", "今天的日期是2023年8月16日[1]。", "");
+		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("根据提供的搜索结果,", "今天的日期是2023年8月16日[1]。", "");
 		assertThat(chunks).extracting(ChatChunk::finishReason).containsExactly(null, null, "stop");
 		ChatChunk last = chunks.get(2);
 		assertThat(last.cost()).isEqualTo(new BigDecimal("0.001"));
 		assertThat(last.sources()).extracting(SearchSource::link).containsExactly("https://wannianli.tianqi.com/today");
-		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.providerFields()).containsExactly(
-				entry("msgKey", "api_93527fda-6b49-4701-b688-6b9ac2346147"), entry("visitorId", null)));
+		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.providerFields())
+			.containsExactly(entry("msgKey", "api_93527fda-6b49-4701-b688-6b9ac2346147"), entry("visitorId", null)));
 		assertThat(sentBody().get("stream").asBoolean()).isTrue();
 		wm.verify(postRequestedFor(urlPathEqualTo(PATH)).withHeader("Accept", equalTo("text/event-stream")));
 	}
@@ -282,8 +281,8 @@ class JijyunChatClientTests {
 
 	@Test
 	void aStreamThatClosesBeforeUsageOrDoneIsTruncated() {
-		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-			.withBody(fixture("stream-truncated.sse"))));
+		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(
+				aResponse().withHeader("Content-Type", "text/event-stream").withBody(fixture("stream-truncated.sse"))));
 		assertThatExceptionOfType(StreamTruncatedException.class)
 			.isThrownBy(() -> client().stream(ChatRequest.of("今天是几号?")).collectList().block())
 			.satisfies((ex) -> assertThat(ex.chunksReceived()).isEqualTo(2));
@@ -334,9 +333,9 @@ class JijyunChatClientTests {
 	@ParameterizedTest
 	@MethodSource("statuses")
 	void mapsAnErrorStatusToItsException(int status, Class<? extends ProviderApiException> type) {
-		wm.stubFor(post(urlPathEqualTo(PATH))
-			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-				.withBody("{\"code\":" + status + ",\"msg\":\"错误说明\"}")));
+		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"code\":" + status + ",\"msg\":\"错误说明\"}")));
 		assertThatExceptionOfType(type).isThrownBy(() -> client().chat("你好")).satisfies((ex) -> {
 			assertThat(ex.statusCode()).isEqualTo(status);
 			assertThat(ex.errorMessage()).isEqualTo("错误说明");

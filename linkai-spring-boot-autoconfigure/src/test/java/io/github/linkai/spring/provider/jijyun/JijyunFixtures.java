@@ -41,9 +41,13 @@ final class JijyunFixtures {
 	/** A client named {@code test}, observed by {@code registry}. */
 	static ChatClient client(ObservationRegistry registry, String apiKey, String baseUrl, JijyunOptions jijyunDefaults,
 			ChatOptions defaults) {
-		return Jijyun.chatClient(new JijyunSettings(apiKey, baseUrl, jijyunDefaults), new ChatClientFactory(
-				new ReactorClientHttpConnector(), ClientSettings.builder("test").defaults(defaults)
-					.retry(RetryPolicy.none()).observation(registry, null).build()));
+		return Jijyun.chatClient(new JijyunSettings(apiKey, baseUrl, jijyunDefaults),
+				new ChatClientFactory(new ReactorClientHttpConnector(),
+						ClientSettings.builder("test")
+							.defaults(defaults)
+							.retry(RetryPolicy.none())
+							.observation(registry, null)
+							.build()));
 	}
 
 }

@@ -32,8 +32,8 @@ class JijyunMappingTests {
 
 	@Test
 	void anEventWithUsageIsTheFinalChunk() {
-		ChatChunk chunk = this.mapping.toChunk(
-				new Reply("", "m-1", null, new Cost(new BigDecimal("0.001"), null), null, null), this.context);
+		ChatChunk chunk = this.mapping
+			.toChunk(new Reply("", "m-1", null, new Cost(new BigDecimal("0.001"), null), null, null), this.context);
 		assertThat(chunk).isNotNull();
 		assertThat(chunk.isLast()).isTrue();
 		assertThat(chunk.cost()).isEqualTo(new BigDecimal("0.001"));
@@ -55,8 +55,8 @@ class JijyunMappingTests {
 	@Test
 	void nullSourceEntriesAreSkipped() {
 		ChatChunk chunk = this.mapping.toChunk(new Reply("你", null,
-				Arrays.asList(null, new JijyunWire.Source("https://example.com", null, "例子")), null, null,
-				null), this.context);
+				Arrays.asList(null, new JijyunWire.Source("https://example.com", null, "例子")), null, null, null),
+				this.context);
 		assertThat(chunk.sources()).singleElement().satisfies((source) -> assertThat(source.title()).isEqualTo("例子"));
 	}
 

@@ -38,9 +38,9 @@ class JijyunOptionsTests {
 			.system("默认背景")
 			.build();
 		JijyunOptions own = JijyunOptions.builder().ibotId("bot-request").search(false).tools(List.of()).build();
-		assertThat(own.orElse(defaults)).isEqualTo(new JijyunOptions("bot-request", "visitor-default", "mode-default",
-				"knowledge-default", false, List.of(), List.of("意图"), "text", Map.of("name", "张三"), "auto", "固定回复",
-				"默认背景"));
+		assertThat(own.orElse(defaults))
+			.isEqualTo(new JijyunOptions("bot-request", "visitor-default", "mode-default", "knowledge-default", false,
+					List.of(), List.of("意图"), "text", Map.of("name", "张三"), "auto", "固定回复", "默认背景"));
 		assertThat(JijyunOptions.none().orElse(defaults)).isEqualTo(defaults);
 		assertThat(own.orElse(JijyunOptions.none())).isSameAs(own);
 	}

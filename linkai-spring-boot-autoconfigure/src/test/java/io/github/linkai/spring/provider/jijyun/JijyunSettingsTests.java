@@ -55,7 +55,8 @@ class JijyunSettingsTests {
 
 	@Test
 	void makeAClientNamedForJijyun() {
-		ChatClient client = Jijyun.chatClient(new JijyunSettings(API_KEY, Jijyun.DEFAULT_BASE_URL, JijyunOptions.none()),
+		ChatClient client = Jijyun.chatClient(
+				new JijyunSettings(API_KEY, Jijyun.DEFAULT_BASE_URL, JijyunOptions.none()),
 				new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("support")));
 		assertThat(client.name()).isEqualTo("support");
 		assertThat(client.provider()).isEqualTo(Jijyun.PROVIDER);
@@ -68,8 +69,9 @@ class JijyunSettingsTests {
 				JijyunOptions.builder().chatMode("mode").build());
 		ChatOptions defaults = new ChatOptions("model", null, null, null);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Jijyun.chatClient(settings, new ChatClientFactory(new ReactorClientHttpConnector(),
-					ClientSettings.builder("support").defaults(defaults).build())))
+			.isThrownBy(() -> Jijyun.chatClient(settings,
+					new ChatClientFactory(new ReactorClientHttpConnector(),
+							ClientSettings.builder("support").defaults(defaults).build())))
 			.withMessageContaining("'support'")
 			.withMessageContaining("model")
 			.withMessageContaining("chatMode");

@@ -31,7 +31,10 @@ import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** Error statuses map to their typed exceptions, with the error-code center's code and message. */
+/**
+ * Error statuses map to their typed exceptions, with the error-code center's code and
+ * message.
+ */
 class LingmaErrorTests {
 
 	@RegisterExtension
@@ -56,7 +59,8 @@ class LingmaErrorTests {
 				error(500, ServerErrorException.class, json("error-error-code.json"), "InvalidParameter.Messages",
 						"消息列表不能为空"),
 				error(502, ServerErrorException.class,
-						aResponse().withHeader("Content-Type", "text/html").withBody("<html><body>502 Bad Gateway</body></html>"),
+						aResponse().withHeader("Content-Type", "text/html")
+							.withBody("<html><body>502 Bad Gateway</body></html>"),
 						null, "<html><body>502 Bad Gateway</body></html>"));
 	}
 

@@ -26,8 +26,8 @@ class LingmaMappingTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "\"\"", "\" \"", "\"null\"", "\"NULL\"", "null" })
 	void aFinishReasonThatSaysNothingDoesNotEndTheStream(String finishReason) {
-		ChatChunk chunk = this.mapping.toChunk(reply("{\"output\":{\"finish_reason\":" + finishReason
-				+ ",\"text\":\"你好\"}}"), this.context);
+		ChatChunk chunk = this.mapping
+			.toChunk(reply("{\"output\":{\"finish_reason\":" + finishReason + ",\"text\":\"你好\"}}"), this.context);
 
 		assertThat(chunk.delta()).isEqualTo("你好");
 		assertThat(chunk.finishReason()).isNull();
@@ -68,8 +68,8 @@ class LingmaMappingTests {
 
 	@Test
 	void anOpenAiStyleErrorObjectIsAnError() {
-		StreamError error = this.mapping.replyError(reply(
-				"{\"error\":{\"message\":\"Invalid request\",\"type\":\"invalid_request_error\"}}"));
+		StreamError error = this.mapping
+			.replyError(reply("{\"error\":{\"message\":\"Invalid request\",\"type\":\"invalid_request_error\"}}"));
 		assertThat(error).isEqualTo(new StreamError("invalid_request_error", "Invalid request"));
 	}
 

@@ -33,7 +33,10 @@ import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.fixture;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.onlyRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What goes on the wire: URL, query, headers and the body, field by field with its JSON types. */
+/**
+ * What goes on the wire: URL, query, headers and the body, field by field with its JSON
+ * types.
+ */
 class LingmaRequestTests {
 
 	@RegisterExtension
@@ -132,7 +135,10 @@ class LingmaRequestTests {
 
 	@Test
 	void chatSendsAnEmptyKbIdsListAsNoKbIds() {
-		client(wm).chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of(), null, null, null)).build());
+		client(wm).chat(ChatRequest.builder()
+			.user("你好")
+			.providerOptions(new LingmaOptions(List.of(), null, null, null))
+			.build());
 
 		assertThat(body(onlyRequest(wm)).has("kbIds")).isFalse();
 	}
@@ -169,9 +175,13 @@ class LingmaRequestTests {
 
 	@Test
 	void requestOptionsOverrideTheClientsKbIdsAndTeamDocs() {
-		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops", "kb-dev"), true, null, null), ChatOptions.none());
+		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops", "kb-dev"), true, null, null),
+				ChatOptions.none());
 
-		client.chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of("kb-qa"), false, null, null)).build());
+		client.chat(ChatRequest.builder()
+			.user("你好")
+			.providerOptions(new LingmaOptions(List.of("kb-qa"), false, null, null))
+			.build());
 
 		LoggedRequest sent = onlyRequest(wm);
 		assertThat(sent.getUrl()).isEqualTo(PATH + "?stream=false&teamDocs=false");
@@ -184,7 +194,10 @@ class LingmaRequestTests {
 	void requestOptionsKeepTheClientsValuesTheyLeaveUnset() {
 		ChatClient client = client(wm, new LingmaOptions(List.of("kb-ops"), true, null, null), ChatOptions.none());
 
-		client.chat(ChatRequest.builder().user("你好").providerOptions(new LingmaOptions(List.of(), null, null, null)).build());
+		client.chat(ChatRequest.builder()
+			.user("你好")
+			.providerOptions(new LingmaOptions(List.of(), null, null, null))
+			.build());
 
 		LoggedRequest sent = onlyRequest(wm);
 		assertThat(sent.getUrl()).isEqualTo(PATH + "?stream=false&teamDocs=true");
@@ -220,8 +233,9 @@ class LingmaRequestTests {
 
 	@Test
 	void baseUrlWithTrailingSlashesAndAnOrganizationIdNeedingEscapesBuildTheDocumentedPath() {
-		ChatClient client = Lingma.chatClient(new LingmaSettings(TOKEN, LingmaTestSupport.baseUrl(wm) + "//",
-				"org+1 组", null), LingmaTestSupport.factory());
+		ChatClient client = Lingma.chatClient(
+				new LingmaSettings(TOKEN, LingmaTestSupport.baseUrl(wm) + "//", "org+1 组", null),
+				LingmaTestSupport.factory());
 
 		client.chat("你好");
 

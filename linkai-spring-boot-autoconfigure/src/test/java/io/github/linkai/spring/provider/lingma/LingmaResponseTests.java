@@ -26,7 +26,9 @@ import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Replies and event streams, as the document shows them, mapped onto the neutral model. */
+/**
+ * Replies and event streams, as the document shows them, mapped onto the neutral model.
+ */
 class LingmaResponseTests {
 
 	private static final String STREAM_REQUEST_ID = "C0FFEE00-1111-4222-8333-444455556666";
@@ -107,15 +109,12 @@ class LingmaResponseTests {
 	void streamEndsAtDone() {
 		reply("text/event-stream", "stream-done.txt");
 
-		StepVerifier.create(client(wm).stream("你好"))
-			.assertNext((chunk) -> {
-				assertThat(chunk.delta()).isEqualTo("你好");
-				assertThat(chunk.finishReason()).isNull();
-				assertThat(chunk.usage()).isNull();
-				assertThat(chunk.requestId()).isEqualTo("D00D0000-2222-4333-8444-555566667777");
-			})
-			.assertNext((chunk) -> assertThat(chunk.delta()).isEqualTo(",我是灵码。"))
-			.verifyComplete();
+		StepVerifier.create(client(wm).stream("你好")).assertNext((chunk) -> {
+			assertThat(chunk.delta()).isEqualTo("你好");
+			assertThat(chunk.finishReason()).isNull();
+			assertThat(chunk.usage()).isNull();
+			assertThat(chunk.requestId()).isEqualTo("D00D0000-2222-4333-8444-555566667777");
+		}).assertNext((chunk) -> assertThat(chunk.delta()).isEqualTo(",我是灵码。")).verifyComplete();
 	}
 
 	@Test
@@ -158,8 +157,8 @@ class LingmaResponseTests {
 	}
 
 	private static void reply(String contentType, String fixture) {
-		wm.stubFor(post(urlPathEqualTo(PATH))
-			.willReturn(aResponse().withHeader("Content-Type", contentType + ";charset=UTF-8").withBody(fixture(fixture))));
+		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(
+				aResponse().withHeader("Content-Type", contentType + ";charset=UTF-8").withBody(fixture(fixture))));
 	}
 
 }

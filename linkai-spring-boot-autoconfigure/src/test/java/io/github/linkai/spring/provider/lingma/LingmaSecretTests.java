@@ -31,7 +31,10 @@ import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-/** The token travels in its header only: never in an exception's text nor in a {@code toString()}. */
+/**
+ * The token travels in its header only: never in an exception's text nor in a
+ * {@code toString()}.
+ */
 class LingmaSecretTests {
 
 	@RegisterExtension
@@ -56,8 +59,8 @@ class LingmaSecretTests {
 
 	@Test
 	void anErrorReplyWithASuccessfulStatusIsMasked() {
-		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(
-				aResponse().withHeader("Content-Type", "application/json").withBody(fixture("error-echoing-token.json"))));
+		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+			.withBody(fixture("error-echoing-token.json"))));
 
 		Throwable error = catchThrowable(() -> client(wm).chat("你好"));
 
@@ -67,8 +70,8 @@ class LingmaSecretTests {
 
 	@Test
 	void aMalformedReplyEchoingTheTokenIsMasked() {
-		wm.stubFor(post(urlPathEqualTo(PATH)).willReturn(
-				aResponse().withHeader("Content-Type", "application/json").withBody("{\"output\": " + TOKEN)));
+		wm.stubFor(post(urlPathEqualTo(PATH))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"output\": " + TOKEN)));
 
 		Throwable error = catchThrowable(() -> client(wm).chat("你好"));
 
@@ -95,8 +98,8 @@ class LingmaSecretTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
-		ChatClient client = Lingma.chatClient(
-				new LingmaSettings(TOKEN, "http://127.0.0.1:" + closedPort, ORGANIZATION, null), factory());
+		ChatClient client = Lingma
+			.chatClient(new LingmaSettings(TOKEN, "http://127.0.0.1:" + closedPort, ORGANIZATION, null), factory());
 
 		Throwable error = catchThrowable(() -> client.chat("你好"));
 
@@ -114,8 +117,7 @@ class LingmaSecretTests {
 			.contains("organizationId=" + ORGANIZATION)
 			.contains("kb-ops");
 		assertThat(new LingmaMapping(settings).toString()).doesNotContain(TOKEN).contains("token=******");
-		assertThat(Lingma.chatClient(settings, factory()).toString())
-			.doesNotContain(TOKEN);
+		assertThat(Lingma.chatClient(settings, factory()).toString()).doesNotContain(TOKEN);
 	}
 
 	private static void assertNoToken(Throwable error) {

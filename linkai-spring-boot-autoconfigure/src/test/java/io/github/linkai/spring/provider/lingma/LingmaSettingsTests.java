@@ -36,8 +36,7 @@ class LingmaSettingsTests {
 	@ValueSource(strings = { ".", "..", "../admin", "org/../x", "a/b", "a\\b", "a?b=1", "a#b", "%2e%2e", "a;b",
 			"a\u0000b", "a\rb", "a\u007fb" })
 	void anOrganizationIdThatIsNotOnePathSegmentIsRejected(String organizationId) {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new LingmaSettings(TOKEN, null, organizationId, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> new LingmaSettings(TOKEN, null, organizationId, null))
 			.withMessageStartingWith("organizationId must be one path segment")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContainPattern("\\p{Cntrl}"));
 	}
@@ -51,8 +50,7 @@ class LingmaSettingsTests {
 	@ParameterizedTest
 	@CsvSource({ "https://openapi-rdc.aliyuncs.com/, https://openapi-rdc.aliyuncs.com",
 			"'  https://test.rdc.aliyuncs.com//  ', https://test.rdc.aliyuncs.com",
-			"test.rdc.aliyuncs.com, https://test.rdc.aliyuncs.com",
-			"http://127.0.0.1:8089/, http://127.0.0.1:8089",
+			"test.rdc.aliyuncs.com, https://test.rdc.aliyuncs.com", "http://127.0.0.1:8089/, http://127.0.0.1:8089",
 			"https://gateway.example.com/yunxiao/, https://gateway.example.com/yunxiao" })
 	void baseUrlIsNormalised(String baseUrl, String expected) {
 		assertThat(new LingmaSettings(TOKEN, baseUrl, ORGANIZATION, null).baseUrl()).isEqualTo(expected);
@@ -89,9 +87,12 @@ class LingmaSettingsTests {
 		LingmaOptions defaults = new LingmaOptions(List.of("kb-ops"), true, null, null);
 
 		assertThat(LingmaOptions.none().orElse(defaults)).isEqualTo(defaults);
-		assertThat(LingmaOptions.useTeamDocs(false).orElse(defaults)).isEqualTo(new LingmaOptions(List.of("kb-ops"), false, null, null));
-		assertThat(LingmaOptions.knowledgeBases().orElse(defaults)).isEqualTo(new LingmaOptions(List.of(), true, null, null));
-		assertThat(LingmaOptions.knowledgeBases("kb-qa").orElse(LingmaOptions.none())).isEqualTo(LingmaOptions.knowledgeBases("kb-qa"));
+		assertThat(LingmaOptions.useTeamDocs(false).orElse(defaults))
+			.isEqualTo(new LingmaOptions(List.of("kb-ops"), false, null, null));
+		assertThat(LingmaOptions.knowledgeBases().orElse(defaults))
+			.isEqualTo(new LingmaOptions(List.of(), true, null, null));
+		assertThat(LingmaOptions.knowledgeBases("kb-qa").orElse(LingmaOptions.none()))
+			.isEqualTo(LingmaOptions.knowledgeBases("kb-qa"));
 	}
 
 	@Test

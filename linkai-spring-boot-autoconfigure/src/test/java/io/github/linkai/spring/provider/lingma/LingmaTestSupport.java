@@ -19,10 +19,16 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Clients on a WireMock server, the document-based fixtures, and what the tests read from requests. */
+/**
+ * Clients on a WireMock server, the document-based fixtures, and what the tests read from
+ * requests.
+ */
 final class LingmaTestSupport {
 
-	/** A token shaped like the document's example; it must never show up anywhere but the header. */
+	/**
+	 * A token shaped like the document's example; it must never show up anywhere but the
+	 * header.
+	 */
 	static final String TOKEN = "pt-0fh3Kq7ZXw0fbG_35afR2mN0484";
 
 	static final String ORGANIZATION = "60d54f3daccf2bbd6659f3ad";
@@ -54,7 +60,10 @@ final class LingmaTestSupport {
 		return factory(ChatOptions.none());
 	}
 
-	/** The building blocks of a client named {@code lingma} with the given default options. */
+	/**
+	 * The building blocks of a client named {@code lingma} with the given default
+	 * options.
+	 */
 	static ChatClientFactory factory(ChatOptions defaults) {
 		return new ChatClientFactory(new ReactorClientHttpConnector(),
 				ClientSettings.builder("lingma").defaults(defaults).retry(RetryPolicy.none()).build());

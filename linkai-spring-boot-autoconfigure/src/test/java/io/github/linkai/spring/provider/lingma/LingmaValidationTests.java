@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Requests breaking the document's rules fail before anything is sent, naming the field. */
+/**
+ * Requests breaking the document's rules fail before anything is sent, naming the field.
+ */
 class LingmaValidationTests {
 
 	@RegisterExtension
@@ -41,8 +43,7 @@ class LingmaValidationTests {
 	}
 
 	static Stream<Arguments> invalidRequests() {
-		return Stream.of(
-				invalid("maxTokens", "must be in [1, 4096] but was 0", user().maxTokens(0)),
+		return Stream.of(invalid("maxTokens", "must be in [1, 4096] but was 0", user().maxTokens(0)),
 				invalid("maxTokens", "must be in [1, 4096] but was 4097", user().maxTokens(4097)),
 				invalid("temperature", "must be in [0, 1] but was -0.1", user().temperature(-0.1)),
 				invalid("temperature", "must be in [0, 1] but was 1.01", user().temperature(1.01)),
@@ -60,7 +61,8 @@ class LingmaValidationTests {
 				invalid("messages[1].content", "must be text: Lingma takes no images",
 						ChatRequest.builder()
 							.system("你是助手")
-							.message(new ChatMessage(Role.USER, List.of(ContentPart.image("https://example.com/a.png"))))),
+							.message(new ChatMessage(Role.USER,
+									List.of(ContentPart.image("https://example.com/a.png"))))),
 				invalid("messages[1].role", "may be system only for the first message",
 						ChatRequest.builder().user("你好").system("你是助手")),
 				invalid("messages[1].role", "may be system only for the first message",
@@ -107,7 +109,8 @@ class LingmaValidationTests {
 	void blankKnowledgeBaseIdsAreRejectedWhenTheOptionsAreBuilt() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LingmaOptions.knowledgeBases("kb-ops", " "))
 			.withMessage("kbIds[1] must not be null or blank");
-		assertThatIllegalArgumentException().isThrownBy(() -> new LingmaOptions(Arrays.asList("kb-ops", null), null, null, null))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new LingmaOptions(Arrays.asList("kb-ops", null), null, null, null))
 			.withMessage("kbIds[1] must not be null or blank");
 	}
 

@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * LinkAI chat completions ({@code 001}), non-streamed: the request as the document defines it, field by field
- * with JSON types, and the documented reply as well as an OpenAI-style one.
+ * LinkAI chat completions ({@code 001}), non-streamed: the request as the document
+ * defines it, field by field with JSON types, and the documented reply as well as an
+ * OpenAI-style one.
  */
 class LinkAiChatClientTests {
 
@@ -58,8 +59,7 @@ class LinkAiChatClientTests {
 
 		this.client.chat(ChatRequest.builder().providerOptions(LinkAiOptions.appCode("G7z6vKwp")).user("你好").build());
 
-		wm.verify(postRequestedFor(urlPathEqualTo(CHAT_PATH))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+		wm.verify(postRequestedFor(urlPathEqualTo(CHAT_PATH)).withHeader("Authorization", equalTo("Bearer " + API_KEY))
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withRequestBody(equalToJson(fixture("chat-request.json"))));
 	}
@@ -225,7 +225,9 @@ class LinkAiChatClientTests {
 		for (String part : key.split("[-_]")) {
 			if (part.length() >= 4) {
 				assertThat(sent.getBodyAsString()).doesNotContain(part);
-				sent.getHeaders().all().stream()
+				sent.getHeaders()
+					.all()
+					.stream()
 					.filter((header) -> !header.key().equalsIgnoreCase("Authorization"))
 					.forEach((header) -> assertThat(header.values()).noneMatch((value) -> value.contains(part)));
 			}
@@ -235,8 +237,8 @@ class LinkAiChatClientTests {
 	@Test
 	void aConfiguredAppCodeIsSentAndTheRequestsOwnWins() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
-		ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY_WITH_APP_CODE, wm.baseUrl(),
-				new LinkAiOptions("APP1", 0.5, null)),
+		ChatClient client = LinkAi.chatClient(
+				new LinkAiSettings(KEY_WITH_APP_CODE, wm.baseUrl(), new LinkAiOptions("APP1", 0.5, null)),
 				new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("test")));
 
 		client.chat("你好");
@@ -267,7 +269,8 @@ class LinkAiChatClientTests {
 	void workflowAppCodeIsSentTheSameWayAndItsEndNodeOutputIsTheAnswer() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 
-		ChatResponse response = this.client.chat(ChatRequest.builder().providerOptions(LinkAiOptions.appCode("Wf7kQx2p")).user("你好").build());
+		ChatResponse response = this.client
+			.chat(ChatRequest.builder().providerOptions(LinkAiOptions.appCode("Wf7kQx2p")).user("你好").build());
 
 		assertThat(onlyRequestBody(wm).get("app_code").asString()).isEqualTo("Wf7kQx2p");
 		assertThat(response.content()).isEqualTo("你好,请问有什么可以帮助您的吗?");

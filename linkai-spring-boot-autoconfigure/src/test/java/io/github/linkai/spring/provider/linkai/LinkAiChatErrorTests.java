@@ -50,9 +50,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * LinkAI chat completions ({@code 001}) failing: every documented status and a few undocumented ones map to
- * typed exceptions carrying the error body, bodies that are not JSON, replies that cannot be decoded, network
- * faults and timeouts, and the API key kept out of every exception even when the provider echoes it.
+ * LinkAI chat completions ({@code 001}) failing: every documented status and a few
+ * undocumented ones map to typed exceptions carrying the error body, bodies that are not
+ * JSON, replies that cannot be decoded, network faults and timeouts, and the API key kept
+ * out of every exception even when the provider echoes it.
  */
 class LinkAiChatErrorTests {
 
@@ -62,13 +63,12 @@ class LinkAiChatErrorTests {
 	private final ChatClient client = chatClient(wm);
 
 	static Stream<Arguments> statuses() {
-		return Stream.of(Arguments.of(400, BadRequestException.class),
-				Arguments.of(401, AuthenticationException.class), Arguments.of(402, AppNotFoundException.class),
-				Arguments.of(403, PermissionDeniedException.class), Arguments.of(404, NotFoundException.class),
-				Arguments.of(406, QuotaExceededException.class), Arguments.of(409, ContentRejectedException.class),
-				Arguments.of(418, ClientErrorException.class), Arguments.of(429, RateLimitedException.class),
-				Arguments.of(500, ServerErrorException.class), Arguments.of(502, ServerErrorException.class),
-				Arguments.of(503, ServiceUnavailableException.class));
+		return Stream.of(Arguments.of(400, BadRequestException.class), Arguments.of(401, AuthenticationException.class),
+				Arguments.of(402, AppNotFoundException.class), Arguments.of(403, PermissionDeniedException.class),
+				Arguments.of(404, NotFoundException.class), Arguments.of(406, QuotaExceededException.class),
+				Arguments.of(409, ContentRejectedException.class), Arguments.of(418, ClientErrorException.class),
+				Arguments.of(429, RateLimitedException.class), Arguments.of(500, ServerErrorException.class),
+				Arguments.of(502, ServerErrorException.class), Arguments.of(503, ServiceUnavailableException.class));
 	}
 
 	@ParameterizedTest
@@ -152,11 +152,9 @@ class LinkAiChatErrorTests {
 	@Test
 	void apiKeyWithAppCodeEchoedInAnErrorBodyThatIsNotJsonIsMasked() {
 		ChatClient client = chatClient(wm.baseUrl(), KEY_WITH_APP_CODE, new ReactorClientHttpConnector());
-		wm.stubFor(post(CHAT_PATH)
-			.willReturn(aResponse().withStatus(401).withBody("bad key " + KEY_WITH_APP_CODE)));
+		wm.stubFor(post(CHAT_PATH).willReturn(aResponse().withStatus(401).withBody("bad key " + KEY_WITH_APP_CODE)));
 
-		AuthenticationException error = catchThrowableOfType(AuthenticationException.class,
-				() -> client.chat("你好"));
+		AuthenticationException error = catchThrowableOfType(AuthenticationException.class, () -> client.chat("你好"));
 
 		assertThat(printed(error)).doesNotContain(API_KEY);
 	}
@@ -218,8 +216,8 @@ class LinkAiChatErrorTests {
 
 	@Test
 	void apiKeyEchoedInAnErrorObjectOfASuccessfulReplyIsMasked() {
-		wm.stubFor(post(CHAT_PATH).willReturn(
-				json(200, "{\"error\":{\"message\":\"key " + API_KEY + " disabled\",\"type\":\"auth\"}}")));
+		wm.stubFor(post(CHAT_PATH)
+			.willReturn(json(200, "{\"error\":{\"message\":\"key " + API_KEY + " disabled\",\"type\":\"auth\"}}")));
 
 		ProviderApiException error = catchThrowableOfType(ProviderApiException.class, () -> this.client.chat("你好"));
 
@@ -267,8 +265,7 @@ class LinkAiChatErrorTests {
 	void connectionClosedMidStreamIsATransportError() {
 		wm.stubFor(post(CHAT_PATH).willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 
-		assertThatExceptionOfType(ChatTransportException.class)
-			.isThrownBy(() -> this.client.stream("你好").blockLast());
+		assertThatExceptionOfType(ChatTransportException.class).isThrownBy(() -> this.client.stream("你好").blockLast());
 	}
 
 	@Test
@@ -284,8 +281,8 @@ class LinkAiChatErrorTests {
 	@Test
 	void streamStallingBeyondTheResponseTimeoutIsATimeout() {
 		ChatClient client = chatClient(wm.baseUrl(), API_KEY, shortResponseTimeout());
-		wm.stubFor(post(CHAT_PATH)
-			.willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(2, 2000)));
+		wm.stubFor(
+				post(CHAT_PATH).willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(2, 2000)));
 
 		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> client.stream("你好").blockLast());
 	}

@@ -56,9 +56,9 @@ import static io.github.linkai.spring.provider.linkai.LinkAiTestSupport.onlyRequ
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * LinkAI chat completions ({@code 001}) streamed: the documented event stream, its framing variants, how a
- * stream ends (end marker, finish reason, truncation, error event) and that chunks are handed over as they
- * arrive.
+ * LinkAI chat completions ({@code 001}) streamed: the documented event stream, its
+ * framing variants, how a stream ends (end marker, finish reason, truncation, error
+ * event) and that chunks are handed over as they arrive.
  */
 class LinkAiChatStreamTests {
 
@@ -144,7 +144,8 @@ class LinkAiChatStreamTests {
 			byte[] data = event.getBytes(StandardCharsets.UTF_8);
 			OutputStream out = socket.getOutputStream();
 			out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-					+ Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ Integer.toHexString(data.length) + "\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.write(data);
 			out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
 			out.flush();
@@ -171,8 +172,8 @@ class LinkAiChatStreamTests {
 
 	@Test
 	void firstChunkIsHandedOverWhileTheServerIsStillSending() {
-		wm.stubFor(post(CHAT_PATH)
-			.willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(3, 3000)));
+		wm.stubFor(
+				post(CHAT_PATH).willReturn(eventStream(fixture("chat-stream.txt")).withChunkedDribbleDelay(3, 3000)));
 
 		StepVerifier.create(this.client.stream("你好")).assertNext((chunk) -> {
 			assertDelta(chunk, "你好!");
@@ -233,7 +234,8 @@ class LinkAiChatStreamTests {
 	@Test
 	void doneEndsTheStreamEvenWhenTheServerKeepsTheResponseOpen() {
 		String events = fixture("chat-stream.txt");
-		// the first of the three parts the server sends holds every event, [DONE] included
+		// the first of the three parts the server sends holds every event, [DONE]
+		// included
 		String keepAlive = ": keep-alive\n\n".repeat(2 * events.getBytes(StandardCharsets.UTF_8).length / 14 + 1);
 		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(events + keepAlive).withChunkedDribbleDelay(3, 3000)));
 
@@ -302,8 +304,8 @@ class LinkAiChatStreamTests {
 
 		StepVerifier.create(this.client.stream("你好"))
 			.assertNext((chunk) -> assertDelta(chunk, "你好!"))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(StreamErrorEventException.class,
-					(event) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(StreamErrorEventException.class, (event) -> {
 						assertThat(event.errorType()).isEqualTo("content_filter_error");
 						assertThat(event.errorMessage()).isEqualTo("内容审核不通过");
 					}))

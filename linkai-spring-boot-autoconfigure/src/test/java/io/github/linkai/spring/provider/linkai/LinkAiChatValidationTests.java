@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Named.named;
 
 /**
- * LinkAI chat completions ({@code 001}): requests that break the document's rules fail before anything is sent,
- * naming the field; the documented boundaries themselves are accepted.
+ * LinkAI chat completions ({@code 001}): requests that break the document's rules fail
+ * before anything is sent, naming the field; the documented boundaries themselves are
+ * accepted.
  */
 class LinkAiChatValidationTests {
 
@@ -48,16 +49,13 @@ class LinkAiChatValidationTests {
 				invalid("blank content", ChatRequest.builder().system("你是客服").user(" \n"), "messages[1].content"),
 				invalid("blank text beside an image", ChatRequest.builder().user(" ", "https://cdn.link-ai.tech/a.jpg"),
 						"messages[0].content"),
-				invalid("blank image url", ChatRequest.builder().user("这张图是什么?", " "),
-						"messages[0].content.image_url"),
-				invalid("message without content",
-						ChatRequest.builder().message(new ChatMessage(Role.USER, List.of())), "messages[0].content"),
-				invalid("image in a system message",
-						ChatRequest.builder()
-							.message(new ChatMessage(Role.SYSTEM, List.of(ContentPart.text("看图"),
-									ContentPart.image("https://cdn.link-ai.tech/a.jpg"))))
-							.user("你好"),
+				invalid("blank image url", ChatRequest.builder().user("这张图是什么?", " "), "messages[0].content.image_url"),
+				invalid("message without content", ChatRequest.builder().message(new ChatMessage(Role.USER, List.of())),
 						"messages[0].content"),
+				invalid("image in a system message", ChatRequest.builder()
+					.message(new ChatMessage(Role.SYSTEM,
+							List.of(ContentPart.text("看图"), ContentPart.image("https://cdn.link-ai.tech/a.jpg"))))
+					.user("你好"), "messages[0].content"),
 				invalid("image in an assistant message",
 						ChatRequest.builder()
 							.user("你好")
@@ -111,10 +109,8 @@ class LinkAiChatValidationTests {
 	void documentedBoundariesAreAccepted() {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 
-		this.client.chat(question().temperature(1.0)
-			.topP(0.0)
-			.providerOptions(new LinkAiOptions(null, -2.0, 2.0))
-			.build());
+		this.client
+			.chat(question().temperature(1.0).topP(0.0).providerOptions(new LinkAiOptions(null, -2.0, 2.0)).build());
 
 		assertThat(onlyRequestBody(wm).get("temperature").doubleValue()).isEqualTo(1.0);
 	}

@@ -54,9 +54,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Named.named;
 
 /**
- * LinkAI memory chat ({@code 000} reference, {@code 002} announcement): the {@code question} body, the session id
- * the server assigns or keeps, conversations over several turns, the stream with its session id, the statuses
- * (with 408) and the request shapes memory chat refuses.
+ * LinkAI memory chat ({@code 000} reference, {@code 002} announcement): the
+ * {@code question} body, the session id the server assigns or keeps, conversations over
+ * several turns, the stream with its session id, the statuses (with 408) and the request
+ * shapes memory chat refuses.
  */
 class LinkAiMemoryChatClientTests {
 
@@ -71,12 +72,16 @@ class LinkAiMemoryChatClientTests {
 	void documentedRequestIsSentWithQuestionAsTheReferenceNamesIt() {
 		wm.stubFor(post(MEMORY_PATH).willReturn(okJson(fixture("memory-response.json"))));
 
-		this.client.chat(ChatRequest.builder().providerOptions(LinkAiOptions.appCode("G7z6vKwp")).user("你好").sessionId(SESSION_ID).build());
+		this.client.chat(ChatRequest.builder()
+			.providerOptions(LinkAiOptions.appCode("G7z6vKwp"))
+			.user("你好")
+			.sessionId(SESSION_ID)
+			.build());
 
-		wm.verify(postRequestedFor(urlPathEqualTo(MEMORY_PATH))
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
-			.withHeader("Content-Type", equalTo("application/json"))
-			.withRequestBody(equalToJson(fixture("memory-request.json"))));
+		wm.verify(
+				postRequestedFor(urlPathEqualTo(MEMORY_PATH)).withHeader("Authorization", equalTo("Bearer " + API_KEY))
+					.withHeader("Content-Type", equalTo("application/json"))
+					.withRequestBody(equalToJson(fixture("memory-request.json"))));
 	}
 
 	@Test
@@ -172,8 +177,8 @@ class LinkAiMemoryChatClientTests {
 
 	@Test
 	void documentedStreamCarriesTheSessionIdOnEveryChunk() {
-		wm.stubFor(post(MEMORY_PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-			.withBody(fixture("memory-stream.txt"))));
+		wm.stubFor(post(MEMORY_PATH).willReturn(
+				aResponse().withHeader("Content-Type", "text/event-stream").withBody(fixture("memory-stream.txt"))));
 
 		List<ChatChunk> chunks = this.client.stream(ChatRequest.builder().user("你好").build()).collectList().block();
 
@@ -200,10 +205,10 @@ class LinkAiMemoryChatClientTests {
 	}
 
 	static Stream<Arguments> statuses() {
-		return Stream.of(Arguments.of(400, BadRequestException.class),
-				Arguments.of(401, AuthenticationException.class), Arguments.of(402, AppNotFoundException.class),
-				Arguments.of(403, PermissionDeniedException.class), Arguments.of(406, QuotaExceededException.class),
-				Arguments.of(408, ApiAccessDeniedException.class), Arguments.of(409, ContentRejectedException.class),
+		return Stream.of(Arguments.of(400, BadRequestException.class), Arguments.of(401, AuthenticationException.class),
+				Arguments.of(402, AppNotFoundException.class), Arguments.of(403, PermissionDeniedException.class),
+				Arguments.of(406, QuotaExceededException.class), Arguments.of(408, ApiAccessDeniedException.class),
+				Arguments.of(409, ContentRejectedException.class),
 				Arguments.of(503, ServiceUnavailableException.class));
 	}
 
@@ -232,8 +237,7 @@ class LinkAiMemoryChatClientTests {
 	}
 
 	static Stream<Arguments> invalidRequests() {
-		return Stream.of(
-				invalid("two questions", ChatRequest.builder().user("你好").user("你是谁"), "messages"),
+		return Stream.of(invalid("two questions", ChatRequest.builder().user("你好").user("你是谁"), "messages"),
 				invalid("history", ChatRequest.builder().user("你好").assistant("你好!").user("你是谁"), "messages"),
 				invalid("a system message", ChatRequest.builder().system("你是客服").user("你好"), "messages"),
 				invalid("only a system message", ChatRequest.builder().system("你是客服"), "messages"),
@@ -263,8 +267,7 @@ class LinkAiMemoryChatClientTests {
 
 	@Test
 	void blankSessionIdOfTheShortcutFailsWithoutSendingAnything() {
-		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> this.client.chat("", "你好"))
+		assertThatExceptionOfType(ChatRequestValidationException.class).isThrownBy(() -> this.client.chat("", "你好"))
 			.satisfies((error) -> assertThat(error.field()).isEqualTo("sessionId"));
 		assertNoRequestSent(wm);
 	}

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-/** The model table of the chat document ({@code 001}): 25 codes with their context lengths. */
+/**
+ * The model table of the chat document ({@code 001}): 25 codes with their context
+ * lengths.
+ */
 class LinkAiModelTests {
 
 	@ParameterizedTest

@@ -23,10 +23,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Clients on a WireMock server, fixtures from the API documents, and what the LinkAI suites check alike. */
+/**
+ * Clients on a WireMock server, fixtures from the API documents, and what the LinkAI
+ * suites check alike.
+ */
 final class LinkAiTestSupport {
 
-	/** The key part of the API documents' example key {@code Link_tOCJYmHxxm55eA1xs-Kv2fXJcH2}. */
+	/**
+	 * The key part of the API documents' example key
+	 * {@code Link_tOCJYmHxxm55eA1xs-Kv2fXJcH2}.
+	 */
 	static final String API_KEY = "Link_tOCJYmHxxm55eA1xs";
 
 	/** The documents' example of a key with an app code appended, for OpenAI SDKs. */
@@ -56,9 +62,9 @@ final class LinkAiTestSupport {
 	}
 
 	private static ChatClientFactory factory(ClientHttpConnector connector) {
-		// one attempt: these suites check how each answer maps; retries have their own tests
-		return new ChatClientFactory(connector,
-				ClientSettings.builder("test").retry(RetryPolicy.none()).build());
+		// one attempt: these suites check how each answer maps; retries have their own
+		// tests
+		return new ChatClientFactory(connector, ClientSettings.builder("test").retry(RetryPolicy.none()).build());
 	}
 
 	/** A fixture next to the tests, as UTF-8 text. */

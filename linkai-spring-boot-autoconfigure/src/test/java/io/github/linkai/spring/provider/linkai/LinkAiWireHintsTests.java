@@ -17,9 +17,10 @@ import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wire types the provider declares are what the starter's runtime hints register for Jackson (with
- * {@link BindingReflectionHintsRegistrar}, which follows record components): every record in a body the
- * mapping really builds must be reachable from them, including those behind a component typed {@code Object}.
+ * The wire types the provider declares are what the starter's runtime hints register for
+ * Jackson (with {@link BindingReflectionHintsRegistrar}, which follows record
+ * components): every record in a body the mapping really builds must be reachable from
+ * them, including those behind a component typed {@code Object}.
  */
 class LinkAiWireHintsTests {
 
@@ -51,7 +52,10 @@ class LinkAiWireHintsTests {
 		}
 	}
 
-	/** The records in an object graph of records, collections and maps, as Jackson walks it when writing. */
+	/**
+	 * The records in an object graph of records, collections and maps, as Jackson walks
+	 * it when writing.
+	 */
 	private static void collectRecords(Object value, Set<Class<?>> records) {
 		if (value instanceof Collection<?> collection) {
 			collection.forEach((element) -> collectRecords(element, records));

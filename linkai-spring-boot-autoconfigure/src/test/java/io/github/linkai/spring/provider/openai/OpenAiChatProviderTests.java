@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link OpenAiChatProvider}: what the glue asks of it, settings turned into defaults, and defaults that break a
- * rule failing at creation naming the setting.
+ * {@link OpenAiChatProvider}: what the glue asks of it, settings turned into defaults,
+ * and defaults that break a rule failing at creation naming the setting.
  */
 class OpenAiChatProviderTests {
 
@@ -46,8 +46,8 @@ class OpenAiChatProviderTests {
 		assertThat(this.provider.requiresModel()).isTrue();
 		assertThat(this.provider.hasMemoryChat()).isFalse();
 		assertThat(this.provider.settingsPrefix()).isEqualTo("openai");
-		assertThat(this.provider.supportedOptions()).containsExactlyInAnyOrder(ChatOption.MODEL,
-				ChatOption.TEMPERATURE, ChatOption.TOP_P, ChatOption.MAX_TOKENS);
+		assertThat(this.provider.supportedOptions()).containsExactlyInAnyOrder(ChatOption.MODEL, ChatOption.TEMPERATURE,
+				ChatOption.TOP_P, ChatOption.MAX_TOKENS);
 		assertThat(this.provider.wireTypes()).contains(OpenAiWire.ChatBody.class, OpenAiWire.Reply.class);
 	}
 
@@ -70,8 +70,8 @@ class OpenAiChatProviderTests {
 		settings.setUser("  u-1 ");
 		settings.getExtraBody().put("enable_search", "true");
 
-		assertThat(settings.toOptions()).isEqualTo(new OpenAiOptions(0.5, -1.0, 42, List.of("END"), "u-1",
-				Map.of("enable_search", "true")));
+		assertThat(settings.toOptions())
+			.isEqualTo(new OpenAiOptions(0.5, -1.0, 42, List.of("END"), "u-1", Map.of("enable_search", "true")));
 	}
 
 	@Test

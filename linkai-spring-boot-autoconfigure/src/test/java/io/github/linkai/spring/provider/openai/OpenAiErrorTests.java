@@ -32,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Error statuses: the standard ones, DeepSeek's 402 (insufficient balance), 422 (invalid parameters) and 500,
- * each a typed exception carrying the error object; and the key kept out of them.
+ * Error statuses: the standard ones, DeepSeek's 402 (insufficient balance), 422 (invalid
+ * parameters) and 500, each a typed exception carrying the error object; and the key kept
+ * out of them.
  */
 class OpenAiErrorTests {
 
@@ -43,12 +44,12 @@ class OpenAiErrorTests {
 	private final ChatClient client = chatClient(wm);
 
 	static Stream<Arguments> statuses() {
-		return Stream.of(Arguments.of(400, BadRequestException.class),
-				Arguments.of(401, AuthenticationException.class), Arguments.of(402, QuotaExceededException.class),
-				Arguments.of(403, PermissionDeniedException.class), Arguments.of(404, NotFoundException.class),
-				Arguments.of(418, ClientErrorException.class), Arguments.of(422, BadRequestException.class),
-				Arguments.of(429, RateLimitedException.class), Arguments.of(500, ServerErrorException.class),
-				Arguments.of(502, ServerErrorException.class), Arguments.of(503, ServiceUnavailableException.class));
+		return Stream.of(Arguments.of(400, BadRequestException.class), Arguments.of(401, AuthenticationException.class),
+				Arguments.of(402, QuotaExceededException.class), Arguments.of(403, PermissionDeniedException.class),
+				Arguments.of(404, NotFoundException.class), Arguments.of(418, ClientErrorException.class),
+				Arguments.of(422, BadRequestException.class), Arguments.of(429, RateLimitedException.class),
+				Arguments.of(500, ServerErrorException.class), Arguments.of(502, ServerErrorException.class),
+				Arguments.of(503, ServiceUnavailableException.class));
 	}
 
 	@ParameterizedTest
@@ -89,9 +90,11 @@ class OpenAiErrorTests {
 
 	@Test
 	void keyEchoedInAnErrorBodyIsMasked() {
-		wm.stubFor(post(CHAT_PATH).willReturn(json(401, """
-				{"error":{"message":"Incorrect API key provided: %s","type":"invalid_request_error","code":"invalid_api_key"}}
-				""".formatted(API_KEY))));
+		wm.stubFor(post(CHAT_PATH).willReturn(json(401,
+				"""
+						{"error":{"message":"Incorrect API key provided: %s","type":"invalid_request_error","code":"invalid_api_key"}}
+						"""
+					.formatted(API_KEY))));
 
 		AuthenticationException error = catchThrowableOfType(AuthenticationException.class,
 				() -> this.client.chat("你好"));

@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.entry;
 
-/** {@link OpenAiOptions}: merging over the client's, copies, and the rules checked for a request and defaults. */
+/**
+ * {@link OpenAiOptions}: merging over the client's, copies, and the rules checked for a
+ * request and defaults.
+ */
 class OpenAiOptionsTests {
 
 	private final Validation validation = new Validation("openai", "test");
@@ -83,8 +86,8 @@ class OpenAiOptionsTests {
 			.extraBody("enable_search", false)
 			.build();
 
-		assertThat(options).isEqualTo(new OpenAiOptions(0.5, -0.5, 7, List.of("x", "y"), "u-1",
-				Map.of("enable_search", false)));
+		assertThat(options)
+			.isEqualTo(new OpenAiOptions(0.5, -0.5, 7, List.of("x", "y"), "u-1", Map.of("enable_search", false)));
 		assertThat(options.provider()).isEqualTo("openai");
 	}
 
@@ -106,9 +109,8 @@ class OpenAiOptionsTests {
 	@Test
 	void everyLibraryFieldIsRejectedAsAnExtraBodyField() {
 		for (String field : OpenAiMapping.LIBRARY_FIELDS) {
-			assertThatExceptionOfType(ChatRequestValidationException.class)
-				.isThrownBy(() -> OpenAiMapping.validate(OpenAiOptions.builder().extraBody(field, 1).build(),
-						this.validation))
+			assertThatExceptionOfType(ChatRequestValidationException.class).isThrownBy(
+					() -> OpenAiMapping.validate(OpenAiOptions.builder().extraBody(field, 1).build(), this.validation))
 				.satisfies((ex) -> assertThat(ex.field()).isEqualTo("extraBody." + field));
 		}
 		assertThat(OpenAiMapping.LIBRARY_FIELDS).contains("model", "messages", "stream", "stream_options", "top_p");
@@ -116,9 +118,8 @@ class OpenAiOptionsTests {
 
 	@Test
 	void penaltiesOutsideTheirRangeAreRejected() {
-		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> OpenAiMapping.validate(OpenAiOptions.builder().frequencyPenalty(-2.1).build(),
-					this.validation))
+		assertThatExceptionOfType(ChatRequestValidationException.class).isThrownBy(
+				() -> OpenAiMapping.validate(OpenAiOptions.builder().frequencyPenalty(-2.1).build(), this.validation))
 			.withMessageContaining("frequencyPenalty")
 			.withMessageContaining("[-2, 2]");
 		assertThatExceptionOfType(ChatRequestValidationException.class)

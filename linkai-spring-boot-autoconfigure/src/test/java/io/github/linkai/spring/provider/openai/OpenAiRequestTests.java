@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * What an OpenAI-compatible client sends: the path under the base URL, the key, every body field with its JSON
- * type, {@code stream_options} on streams only, extra body fields, and images as content parts.
+ * What an OpenAI-compatible client sends: the path under the base URL, the key, every
+ * body field with its JSON type, {@code stream_options} on streams only, extra body
+ * fields, and images as content parts.
  */
 class OpenAiRequestTests {
 

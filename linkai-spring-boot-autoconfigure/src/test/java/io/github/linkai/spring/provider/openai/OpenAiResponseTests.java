@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * How a complete chat completions reply reads: content, finish reason, usage and model, unmapped fields kept,
- * and replies that hold no answer (no choices, an error object with status 200).
+ * How a complete chat completions reply reads: content, finish reason, usage and model,
+ * unmapped fields kept, and replies that hold no answer (no choices, an error object with
+ * status 200).
  */
 class OpenAiResponseTests {
 

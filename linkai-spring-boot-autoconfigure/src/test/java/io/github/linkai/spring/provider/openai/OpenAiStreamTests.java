@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * A chat completions stream with {@code include_usage}: the deltas, the finish reason on the last content event,
- * the usage event after it ({@code "choices":[]}), {@code [DONE]}; and streams that end early or carry an error.
+ * A chat completions stream with {@code include_usage}: the deltas, the finish reason on
+ * the last content event, the usage event after it ({@code "choices":[]}),
+ * {@code [DONE]}; and streams that end early or carry an error.
  */
 class OpenAiStreamTests {
 
@@ -50,7 +51,8 @@ class OpenAiStreamTests {
 				assertThat(chunk.finishReason()).isEqualTo("stop");
 				assertThat(chunk.usage()).isNull();
 			})
-			// the finish reason does not end the stream: the usage event after it is still handed over
+			// the finish reason does not end the stream: the usage event after it is
+			// still handed over
 			.assertNext((chunk) -> {
 				assertThat(chunk.delta()).isEmpty();
 				assertThat(chunk.finishReason()).isNull();
@@ -65,8 +67,9 @@ class OpenAiStreamTests {
 
 		List<ChatChunk> chunks = this.client.stream("你好").collectList().block();
 
-		assertThat(chunks).hasSize(5).allSatisfy((chunk) -> assertThat(chunk.providerFields()).containsOnly(
-				entry("id", "chatcmpl-1"), entry("object", "chat.completion.chunk"), entry("created", 1705651092)));
+		assertThat(chunks).hasSize(5)
+			.allSatisfy((chunk) -> assertThat(chunk.providerFields()).containsOnly(entry("id", "chatcmpl-1"),
+					entry("object", "chat.completion.chunk"), entry("created", 1705651092)));
 		assertThat(String.join("", chunks.stream().map(ChatChunk::delta).toList())).isEqualTo("你好!");
 	}
 
@@ -74,13 +77,10 @@ class OpenAiStreamTests {
 	void bodyEndingAfterTheFinishReasonButBeforeDoneCompletesWithoutUsage() {
 		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(fixture("stream-without-usage-and-done.sse"))));
 
-		StepVerifier.create(this.client.stream("你好"))
-			.expectNextCount(3)
-			.assertNext((chunk) -> {
-				assertThat(chunk.finishReason()).isEqualTo("stop");
-				assertThat(chunk.usage()).isNull();
-			})
-			.verifyComplete();
+		StepVerifier.create(this.client.stream("你好")).expectNextCount(3).assertNext((chunk) -> {
+			assertThat(chunk.finishReason()).isEqualTo("stop");
+			assertThat(chunk.usage()).isNull();
+		}).verifyComplete();
 	}
 
 	@Test
@@ -89,8 +89,8 @@ class OpenAiStreamTests {
 
 		StepVerifier.create(this.client.stream("你好"))
 			.expectNextCount(3)
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(StreamTruncatedException.class,
-					(truncated) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(StreamTruncatedException.class, (truncated) -> {
 						assertThat(truncated.chunksReceived()).isEqualTo(3);
 						assertThat(truncated.provider()).isEqualTo("openai");
 					}))
@@ -113,8 +113,8 @@ class OpenAiStreamTests {
 
 		StepVerifier.create(this.client.stream("你好"))
 			.assertNext((chunk) -> assertDelta(chunk, "你好"))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(StreamErrorEventException.class,
-					(event) -> {
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(StreamErrorEventException.class, (event) -> {
 						assertThat(event.errorType()).isEqualTo("content_filter");
 						assertThat(event.errorMessage()).isEqualTo("Content Exists Risk");
 					}))
@@ -123,8 +123,8 @@ class OpenAiStreamTests {
 
 	@Test
 	void keyEchoedInAStreamErrorIsMasked() {
-		wm.stubFor(post(CHAT_PATH).willReturn(eventStream("data: {\"error\":{\"message\":\"bad key " + API_KEY
-				+ "\",\"type\":\"authentication_error\"}}\n\n")));
+		wm.stubFor(post(CHAT_PATH).willReturn(eventStream(
+				"data: {\"error\":{\"message\":\"bad key " + API_KEY + "\",\"type\":\"authentication_error\"}}\n\n")));
 
 		StepVerifier.create(this.client.stream("你好"))
 			.expectErrorSatisfies((error) -> assertThat(printed(error)).contains("bad key").doesNotContain(API_KEY))

@@ -24,13 +24,22 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Clients on a WireMock server, fixtures, and what the OpenAI-compatible suites check alike. */
+/**
+ * Clients on a WireMock server, fixtures, and what the OpenAI-compatible suites check
+ * alike.
+ */
 final class OpenAiTestSupport {
 
-	/** A key with characters a careless client would encode or split: it must arrive exactly so. */
+	/**
+	 * A key with characters a careless client would encode or split: it must arrive
+	 * exactly so.
+	 */
 	static final String API_KEY = "sk-7f3A_9b+Q/xZ=eN-f00d";
 
-	/** The base URL's path, as OpenAI-compatible endpoints give it ({@code https://api.deepseek.com/v1}). */
+	/**
+	 * The base URL's path, as OpenAI-compatible endpoints give it
+	 * ({@code https://api.deepseek.com/v1}).
+	 */
 	static final String BASE_PATH = "/v1";
 
 	static final String CHAT_PATH = BASE_PATH + "/chat/completions";
@@ -40,12 +49,17 @@ final class OpenAiTestSupport {
 	private OpenAiTestSupport() {
 	}
 
-	/** A client on the server's {@code /v1}, with a default model and no default options. */
+	/**
+	 * A client on the server's {@code /v1}, with a default model and no default options.
+	 */
 	static ChatClient chatClient(WireMockExtension server) {
 		return chatClient(server, OpenAiOptions.none());
 	}
 
-	/** A client on the server's {@code /v1}, with a default model and these default options. */
+	/**
+	 * A client on the server's {@code /v1}, with a default model and these default
+	 * options.
+	 */
 	static ChatClient chatClient(WireMockExtension server, OpenAiOptions defaults) {
 		return OpenAi.chatClient(new OpenAiSettings(API_KEY, server.baseUrl() + BASE_PATH, defaults),
 				factory(new ChatOptions(MODEL, null, null, null)));

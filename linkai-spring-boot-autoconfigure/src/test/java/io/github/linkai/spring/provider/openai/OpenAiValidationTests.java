@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Requests that break a documented rule fail before anything is sent, naming the field, for blocking and
- * streaming calls alike; the limits themselves are accepted.
+ * Requests that break a documented rule fail before anything is sent, naming the field,
+ * for blocking and streaming calls alike; the limits themselves are accepted.
  */
 class OpenAiValidationTests {
 
@@ -59,19 +59,22 @@ class OpenAiValidationTests {
 				invalid("presencePenalty", options(OpenAiOptions.builder().presencePenalty(-2.01))),
 				invalid("stop", options(OpenAiOptions.builder().stop("a", "b", "c", "d", "e"))),
 				invalid("stop[1]", options(new OpenAiOptions(null, null, null, List.of("a", ""), null, null))),
-				invalid("stop[0]", options(new OpenAiOptions(null, null, null, Arrays.asList((String) null), null,
-						null))),
+				invalid("stop[0]",
+						options(new OpenAiOptions(null, null, null, Arrays.asList((String) null), null, null))),
 				invalid("user", options(OpenAiOptions.builder().user(""))),
 				invalid("extraBody", options(OpenAiOptions.builder().extraBody(" ", 1))),
-				invalid("extraBody.stream_options", options(OpenAiOptions.builder().extraBody("stream_options",
-						Map.of("include_usage", false)))),
-				invalid("messages[0].content", ChatRequest.builder()
-					.message(new ChatMessage(Role.SYSTEM, List.of(ContentPart.text("看图"),
-							ContentPart.image("https://example.com/a.png"))))
-					.user("你好")),
-				invalid("messages[1].content", ChatRequest.builder()
-					.user("你好")
-					.message(new ChatMessage(Role.ASSISTANT, List.of(ContentPart.image("https://example.com/a.png"))))),
+				invalid("extraBody.stream_options",
+						options(OpenAiOptions.builder().extraBody("stream_options", Map.of("include_usage", false)))),
+				invalid("messages[0].content",
+						ChatRequest.builder()
+							.message(new ChatMessage(Role.SYSTEM,
+									List.of(ContentPart.text("看图"), ContentPart.image("https://example.com/a.png"))))
+							.user("你好")),
+				invalid("messages[1].content",
+						ChatRequest.builder()
+							.user("你好")
+							.message(new ChatMessage(Role.ASSISTANT,
+									List.of(ContentPart.image("https://example.com/a.png"))))),
 				invalid("messages", ChatRequest.builder()),
 				invalid("sessionId", ChatRequest.builder().user("你好").sessionId("s-1")),
 				invalid("providerOptions", ChatRequest.builder().user("你好").providerOptions(() -> "lingma")));
