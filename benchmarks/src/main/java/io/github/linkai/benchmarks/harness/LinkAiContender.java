@@ -25,6 +25,7 @@ final class LinkAiContender implements Contender {
 	private final @Nullable String streamName;
 
 	/**
+	 * A row of the starter.
 	 * @param name the row's name
 	 * @param client the client on the stub's documented path
 	 * @param held the client on the stub's held path

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +130,7 @@ final class Report {
 				.append(" µs | ")
 				.append(fmt(own))
 				.append(" µs | ≤ 5 µs | ")
-				.append(own <= 5 ? "yes" : "no")
+				.append((own <= 5) ? "yes" : "no")
 				.append(" |\n");
 			JmhResult call = jmh(results, "chatClientCall");
 			if (call != null) {
@@ -142,7 +141,7 @@ final class Report {
 					.append(" µs | ")
 					.append(fmt(marginal))
 					.append(" µs | ≤ 5 µs | ")
-					.append(marginal <= 5 ? "yes" : "no")
+					.append((marginal <= 5) ? "yes" : "no")
 					.append(" |\n");
 			}
 		}
@@ -154,7 +153,7 @@ final class Report {
 			.append(" KB | ")
 			.append(fmt(alloc))
 			.append(" KB | ≤ 50 KB | ")
-			.append(alloc <= 50 ? "yes" : "no")
+			.append((alloc <= 50) ? "yes" : "no")
 			.append(" |\n");
 		double heap = Results.median(s, OURS_STREAM, Results.HEAP);
 		md.append("| heap after GC with ")
@@ -166,7 +165,7 @@ final class Report {
 			.append(" MB | ")
 			.append(fmt(heap))
 			.append(" MB | ≤ 40 MB | ")
-			.append(heap <= 40 ? "yes" : "no")
+			.append((heap <= 40) ? "yes" : "no")
 			.append(" |\n");
 		md.append("| threads with ")
 			.append(results.plan.openStreams())
@@ -177,7 +176,7 @@ final class Report {
 			.append(" | ")
 			.append(fmt(Results.median(s, OURS_STREAM, Results.THREADS)))
 			.append(" | no thread per stream | ")
-			.append(Results.median(s, OURS_STREAM, Results.THREADS) < results.plan.openStreams() / 2.0 ? "yes" : "no")
+			.append((Results.median(s, OURS_STREAM, Results.THREADS) < results.plan.openStreams() / 2.0) ? "yes" : "no")
 			.append(" |\n");
 		Map<String, Double> f = results.figures;
 		double capacityHeap = f.getOrDefault("capacity.heapMB", Double.NaN);
@@ -192,7 +191,7 @@ final class Report {
 			.append(" threads | < ")
 			.append(results.plan.heapBudgetBytes() >> 20)
 			.append(" MB | ")
-			.append(capacityHeap < (results.plan.heapBudgetBytes() >> 20) ? "yes" : "no")
+			.append((capacityHeap < (results.plan.heapBudgetBytes() >> 20)) ? "yes" : "no")
 			.append(" |\n\n");
 		md.append("Ratios are to the raw client of the same run. The whole heap of the harness JVM is counted, which "
 				+ "holds every contender's classes and the two application contexts: compare the rows, and the "
@@ -409,7 +408,7 @@ final class Report {
 				.append("\" y2=\"")
 				.append(height - 30)
 				.append("\" stroke=\"")
-				.append(i == 1 ? "#000" : "#ddd")
+				.append((i == 1) ? "#000" : "#ddd")
 				.append("\"/>\n");
 			svg.append("<text x=\"")
 				.append(x - 6)
@@ -433,7 +432,7 @@ final class Report {
 				svg.append("<text x=\"20\" y=\"")
 					.append(y + 9)
 					.append("\">")
-					.append(rows.get(r)[f >= 3 ? 1 : 0])
+					.append(rows.get(r)[(f >= 3) ? 1 : 0])
 					.append("</text>\n");
 				svg.append("<rect x=\"")
 					.append(left)

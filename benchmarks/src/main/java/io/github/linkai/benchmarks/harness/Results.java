@@ -12,12 +12,34 @@ import java.util.Map;
 final class Results {
 
 	/** The call table's figures. */
-	static final String P50 = "p50 µs", P99 = "p99 µs", CPU = "CPU µs/call", ALLOC = "alloc KB/call", ERRORS = "errors";
+	static final String P50 = "p50 µs";
+
+	static final String P99 = "p99 µs";
+
+	static final String CPU = "CPU µs/call";
+
+	static final String ALLOC = "alloc KB/call";
+
+	static final String ERRORS = "errors";
 
 	/** The stream table's figures. */
-	static final String TTFC50 = "TTFC p50 µs", TTFC99 = "TTFC p99 µs", STREAM50 = "stream p50 µs",
-			STREAM_ALLOC = "alloc KB/stream", OPENED = "opened", HEAP = "heap MB", PER_STREAM = "KB/open stream",
-			THREADS = "threads", CONNECTIONS = "connections/stream";
+	static final String TTFC50 = "TTFC p50 µs";
+
+	static final String TTFC99 = "TTFC p99 µs";
+
+	static final String STREAM50 = "stream p50 µs";
+
+	static final String STREAM_ALLOC = "alloc KB/stream";
+
+	static final String OPENED = "opened";
+
+	static final String HEAP = "heap MB";
+
+	static final String PER_STREAM = "KB/open stream";
+
+	static final String THREADS = "threads";
+
+	static final String CONNECTIONS = "connections/stream";
 
 	final Plan plan;
 

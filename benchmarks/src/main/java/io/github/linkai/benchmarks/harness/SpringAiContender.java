@@ -1,10 +1,11 @@
 package io.github.linkai.benchmarks.harness;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Spring AI 2.0's {@link OpenAiChatModel} (the openai-java SDK on OkHttp) with its

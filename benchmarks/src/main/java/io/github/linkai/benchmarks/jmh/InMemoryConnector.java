@@ -31,6 +31,7 @@ final class InMemoryConnector implements ClientHttpConnector {
 	private final List<byte[]> reads;
 
 	/**
+	 * A connector that answers every request with one reply.
 	 * @param contentType the reply's content type
 	 * @param reads the reply's body, as the network reads that deliver it
 	 */

@@ -24,6 +24,7 @@ public final class JmhRunner {
 	}
 
 	/**
+	 * Runs the benchmarks.
 	 * @param iterations warm-up and measurement iterations of one second each; 0 for a
 	 * quick pass of 100 ms each
 	 * @return each benchmark's time and allocation per operation

@@ -142,6 +142,7 @@ public final class StubServer implements AutoCloseable {
 		private final List<byte[]> events;
 
 		/**
+		 * The answer of one request.
 		 * @param settings the answer's length and chunks
 		 * @param openAiShaped whether to add the fields OpenAI SDKs require
 		 */

@@ -38,6 +38,7 @@ final class PromptMapping {
 	private final boolean memory;
 
 	/**
+	 * A mapping that validates with {@code validation}.
 	 * @param memory whether the request is for memory chat, whose server keeps the
 	 * conversation: only the last message, the question, is sent
 	 */

@@ -133,10 +133,6 @@ class ChatClientRegistryFactory {
 		return new Created(created, target);
 	}
 
-	/** A provider's clients and what they talk to. */
-	private record Created(ProviderClients clients, ChatClientTarget target) {
-	}
-
 	/**
 	 * What the exchange needs of this client, from its properties and the application's
 	 * observation.
@@ -238,6 +234,10 @@ class ChatClientRegistryFactory {
 			settings = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		}
 		return builder.build(settings);
+	}
+
+	/** A provider's clients and what they talk to. */
+	private record Created(ProviderClients clients, ChatClientTarget target) {
 	}
 
 }

@@ -62,7 +62,7 @@ final class ClientConnections {
 	 */
 	private static String credential(@Nullable String apiKey, BoundClient<?> client, String setting, Problem problem) {
 		if (apiKey == null || apiKey.isBlank()) {
-			throw problem.of(setting, (apiKey == null) ? null : "<blank>",
+			throw problem.of(setting, (apiKey != null) ? "<blank>" : null,
 					"A " + client.provider().id() + " client needs its credential"
 							+ (setting.equals("api-key") ? "; set " + client.property("api-key") : ""));
 		}
@@ -75,6 +75,7 @@ final class ClientConnections {
 	}
 
 	/**
+	 * The base URL, checked.
 	 * @param credentialPlace where the credential goes instead of the URL, for the
 	 * message
 	 */

@@ -12,8 +12,8 @@ import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -53,6 +53,17 @@ public final class LinkAiAutoConfiguration {
 	 */
 	private static final Pattern CREDENTIAL_KEY = Pattern
 		.compile("(?i)(linkai\\..*)?api[-_]?key|linkai(_\\w+)?_api_?key");
+
+	private LinkAiAutoConfiguration() {
+	}
+
+	@Bean
+	@Conditional(OnLinkAiClientsCondition.None.class)
+	static SmartInitializingSingleton linkAiNoClientNotice() {
+		return () -> LogFactory.getLog(LinkAiAutoConfiguration.class)
+			.info("The LinkAI starter is on the classpath but no chat client is configured: set linkai.api-key "
+					+ "(or linkai.clients.<name>.api-key) to get a ChatClient bean.");
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OnLinkAiClientsCondition.class)
@@ -128,14 +139,6 @@ public final class LinkAiAutoConfiguration {
 				.ifValueStringMatches(credentials);
 		}
 
-	}
-
-	@Bean
-	@Conditional(OnLinkAiClientsCondition.None.class)
-	static SmartInitializingSingleton linkAiNoClientNotice() {
-		return () -> LogFactory.getLog(LinkAiAutoConfiguration.class)
-			.info("The LinkAI starter is on the classpath but no chat client is configured: set linkai.api-key "
-					+ "(or linkai.clients.<name>.api-key) to get a ChatClient bean.");
 	}
 
 }

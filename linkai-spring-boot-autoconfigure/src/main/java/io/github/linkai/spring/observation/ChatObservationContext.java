@@ -65,6 +65,7 @@ public class ChatObservationContext extends Observation.Context {
 	private @Nullable StringBuilder output;
 
 	/**
+	 * The context of one call.
 	 * @param provider the provider id, e.g. {@code linkai}
 	 * @param clientName the configured client's name
 	 * @param requestModel the model asked for, if any

@@ -8,8 +8,8 @@ import java.util.Map;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ChatProviders;
 import io.github.linkai.spring.provider.jijyun.JijyunProperties;
-import io.github.linkai.spring.provider.linkai.LinkAiProviderProperties;
 import io.github.linkai.spring.provider.lingma.LingmaProperties;
+import io.github.linkai.spring.provider.linkai.LinkAiProviderProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;

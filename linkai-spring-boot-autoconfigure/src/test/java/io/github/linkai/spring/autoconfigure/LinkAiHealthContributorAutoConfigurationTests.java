@@ -129,10 +129,9 @@ class LinkAiHealthContributorAutoConfigurationTests {
 
 	@Test
 	void trackerShouldBeTheListenerEveryClientReportsTo() {
-		this.contextRunner.withPropertyValues(clients()).run((context) -> {
-			assertThat(context.getBeansOfType(CallListener.class).values())
-				.containsExactly(context.getBean(ChatClientHealthTracker.class));
-		});
+		this.contextRunner.withPropertyValues(clients())
+			.run((context) -> assertThat(context.getBeansOfType(CallListener.class).values())
+				.containsExactly(context.getBean(ChatClientHealthTracker.class)));
 	}
 
 	@Test
@@ -437,14 +436,6 @@ class LinkAiHealthContributorAutoConfigurationTests {
 			});
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ LinkAiAutoConfiguration.class, HttpClientAutoConfiguration.class,
-			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
-			LinkAiHealthContributorAutoConfiguration.class })
-	static class ImportedAutoConfigurations {
-
-	}
-
 	/** What SpringApplication publishes once the application has started and is ready. */
 	private static void started(AssertableApplicationContext context) {
 		AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
@@ -496,6 +487,14 @@ class LinkAiHealthContributorAutoConfigurationTests {
 		try (InputStream in = LinkAiHealthContributorAutoConfigurationTests.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ LinkAiAutoConfiguration.class, HttpClientAutoConfiguration.class,
+			ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class,
+			LinkAiHealthContributorAutoConfiguration.class })
+	static class ImportedAutoConfigurations {
+
 	}
 
 }

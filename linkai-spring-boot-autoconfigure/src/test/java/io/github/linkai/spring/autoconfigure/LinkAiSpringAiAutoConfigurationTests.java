@@ -4,15 +4,14 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.linkai.spring.ai.ClientChatModel;
 import io.github.linkai.spring.client.ChatClient;
-import io.github.linkai.spring.client.MemoryChatClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.StreamingChatModel;
 import org.springframework.aot.generate.ClassNameGenerator;
 import org.springframework.aot.generate.DefaultGenerationContext;
 import org.springframework.aot.generate.GeneratedFiles.Kind;
 import org.springframework.aot.generate.InMemoryGeneratedFiles;
-import org.springframework.ai.chat.model.StreamingChatModel;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;

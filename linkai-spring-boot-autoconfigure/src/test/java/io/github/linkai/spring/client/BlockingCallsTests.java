@@ -11,7 +11,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The blocking {@code chat(...)} methods on a non-blocking thread: a typed error at once,
@@ -76,7 +75,7 @@ class BlockingCallsTests {
 	}
 
 	/** What both counting clients answer; each counts the reactive calls made. */
-	abstract static class CountingCalls {
+	public abstract static class CountingCalls {
 
 		final AtomicInteger calls = new AtomicInteger();
 

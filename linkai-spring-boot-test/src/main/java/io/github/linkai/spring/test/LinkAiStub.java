@@ -28,7 +28,7 @@ import java.lang.annotation.Target;
  *     &#64;Autowired ProviderStub stub;
  *
  *
-@Test
+&#64;Test
  *     void answers() {
  *         stub.answer(StubAnswer.text("你好"));
  *         ...

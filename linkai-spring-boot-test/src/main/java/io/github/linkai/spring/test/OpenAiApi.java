@@ -23,11 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>Reply
  * {@code {"id": "chatcmpl-...", "object": "chat.completion", "created", "model", "choices": [{"index",
  * "message", "logprobs": null, "finish_reason": "stop"}], "usage": {...}}}.</li>
- * <li>Stream: {@code chat.completion.chunk} events, the first with
- * {@code "delta": {"role": "assistant", "content": ""}}, one per piece, one with
- * {@code "delta": {}} and {@code "finish_reason": "stop"}; with {@code "stream_options":
- * {"include_usage": true}} a last chunk with {@code "choices": []} and the usage (every
- * other chunk {@code "usage": null}); then {@code data: [DONE]}.</li>
+ * <li>Stream: {@code chat.completion.chunk} events, the first with {@code "delta":
+ * {"role": "assistant", "content": ""}}, one per piece, one with {@code "delta": {}} and
+ * {@code "finish_reason": "stop"}; with {@code "stream_options": {"include_usage": true}}
+ * a last chunk with {@code "choices": []} and the usage (every other chunk
+ * {@code "usage": null}); then {@code data: [DONE]}.</li>
  * <li>Errors {@code {"error": {"message", "type", "param": null, "code"}}}.</li>
  * </ul>
  */

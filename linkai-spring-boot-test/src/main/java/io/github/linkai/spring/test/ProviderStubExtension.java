@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  *
 
-@Test
+&#64;Test
  *     void retriesAfterA503(ProviderStub stub) {
  *         stub.enqueue(StubAnswer.status(503));
  *         // a client with base URL stub.baseUrl("linkai") and key stub.apiKey()

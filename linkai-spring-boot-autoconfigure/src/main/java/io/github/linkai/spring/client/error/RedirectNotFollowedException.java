@@ -19,6 +19,7 @@ public class RedirectNotFollowedException extends ProviderApiException {
 	private final @Nullable String location;
 
 	/**
+	 * A redirect that was not followed.
 	 * @param details the status and the client
 	 * @param location where the redirect pointed, as {@code scheme://host[:port]} only
 	 * (no path, query or user info), or {@code null} when the answer had no readable

@@ -12,6 +12,7 @@ public class StreamTruncatedException extends StreamException {
 	private final int chunksReceived;
 
 	/**
+	 * A stream that ended early.
 	 * @param chunksReceived the chunks handed over before the stream ended
 	 * @param cause the transport failure that cut the stream, or {@code null} if it
 	 * simply ended

@@ -20,6 +20,7 @@ public final class ChatClientFactory {
 	private final ClientSettings settings;
 
 	/**
+	 * The building blocks of one client.
 	 * @param connector the transport for the clients this factory makes
 	 * @param settings the client's settings
 	 */

@@ -5,12 +5,11 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.Objects;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatOptions;
@@ -42,10 +41,10 @@ import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
-import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
@@ -179,9 +178,10 @@ public final class ChatExchange<R, C> {
 			.retryWhen(retries(() -> false))
 			.timeout(this.settings.deadline(), Mono.error(() -> deadlineExceeded(0)), this.settings.scheduler());
 		CallListener listener = this.settings.listener();
-		Mono<ChatResponse> call = (listener == null) ? sent
-				: sent.doOnSuccess((response) -> listener.onSuccess(this.settings.name()))
-					.doOnError((error) -> listener.onFailure(this.settings.name(), error));
+		Mono<ChatResponse> call = (listener != null)
+				? sent.doOnSuccess((response) -> listener.onSuccess(this.settings.name()))
+					.doOnError((error) -> listener.onFailure(this.settings.name(), error))
+				: sent;
 		if (this.settings.observationRegistry().isNoop()) {
 			return call;
 		}
@@ -220,9 +220,8 @@ public final class ChatExchange<R, C> {
 					.then(Mono.defer(() -> Mono.error(deadlineExceeded(delivered.get())))));
 		});
 		CallListener listener = this.settings.listener();
-		Flux<ChatChunk> stream = (listener == null) ? sent
-				: sent.doOnComplete(() -> listener.onSuccess(this.settings.name()))
-					.doOnError((error) -> listener.onFailure(this.settings.name(), error));
+		Flux<ChatChunk> stream = (listener != null) ? sent.doOnComplete(() -> listener.onSuccess(this.settings.name()))
+			.doOnError((error) -> listener.onFailure(this.settings.name(), error)) : sent;
 		if (this.settings.observationRegistry().isNoop()) {
 			return stream;
 		}
@@ -370,9 +369,6 @@ public final class ChatExchange<R, C> {
 		return last.uri();
 	}
 
-	private record ExpandedUri(String template, Map<String, ?> variables, URI uri) {
-	}
-
 	private Mono<ChatResponse> readReply(ClientHttpResponse response, ExchangeContext context) {
 		if (!response.getStatusCode().is2xxSuccessful()) {
 			return errorFrom(response, context);
@@ -511,6 +507,9 @@ public final class ChatExchange<R, C> {
 	private String describe(Throwable error) {
 		String message = this.masker.mask(error.getMessage());
 		return error.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
+	}
+
+	private record ExpandedUri(String template, Map<String, ?> variables, URI uri) {
 	}
 
 	/**

@@ -26,6 +26,7 @@ public final class CredentialHeaderConnector implements ClientHttpConnector {
 	private final String value;
 
 	/**
+	 * The transport, with the header added to each request.
 	 * @param delegate the transport
 	 * @param name the header, e.g. {@code Authorization}
 	 * @param value its value, e.g. {@code Bearer <key>}

@@ -16,6 +16,7 @@ public class ProviderConfigurationException extends IllegalArgumentException {
 	private final transient @Nullable Object value;
 
 	/**
+	 * A rejected setting.
 	 * @param setting the setting's name relative to the client's prefix, e.g.
 	 * {@code lingma.organization-id}
 	 * @param value the offending value, never a credential ({@code null} when unset or

@@ -21,6 +21,7 @@ public final class StreamEvent {
 	private final int length;
 
 	/**
+	 * An event.
 	 * @param event the {@code event:} name, {@code null} for none
 	 * @param bytes holds the data, {@code null} for an event without a {@code data:}
 	 * line; never changed afterwards

@@ -56,6 +56,7 @@ public final class EventStreamDecoder<C> {
 	private final ClientSettings settings;
 
 	/**
+	 * A decoder for one client endpoint.
 	 * @param mapping the provider endpoint's wire mapping
 	 * @param reader the shared reader, bound here to the mapping's event type
 	 * @param settings the client's settings: its first-event and idle timeouts and their

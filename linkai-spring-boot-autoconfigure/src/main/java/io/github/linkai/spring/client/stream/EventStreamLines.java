@@ -41,6 +41,7 @@ public final class EventStreamLines {
 	private final int maxEventBytes;
 
 	/**
+	 * A splitter with a size limit.
 	 * @param maxEventBytes the longest line, and the largest event, accepted: beyond it
 	 * the stream fails
 	 */

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.github.linkai.spring.client.ProviderOptions;
 import org.jspecify.annotations.Nullable;

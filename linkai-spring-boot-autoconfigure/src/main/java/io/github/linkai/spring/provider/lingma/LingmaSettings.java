@@ -39,7 +39,7 @@ public record LingmaSettings(String token, String baseUrl, String organizationId
 	private static String required(String field, @Nullable String value) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(
-					field + " must be set (it was " + ((value == null) ? "null" : "blank") + ")");
+					field + " must be set (it was " + ((value != null) ? "blank" : "null") + ")");
 		}
 		return value.strip();
 	}

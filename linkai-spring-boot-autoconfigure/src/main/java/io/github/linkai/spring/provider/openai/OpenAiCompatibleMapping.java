@@ -41,6 +41,7 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 	private final String baseUrl;
 
 	/**
+	 * A mapping for one endpoint.
 	 * @param provider the provider's name
 	 * @param apiKey the key, sent exactly as given
 	 * @param baseUrl the base URL the endpoint's path is relative to

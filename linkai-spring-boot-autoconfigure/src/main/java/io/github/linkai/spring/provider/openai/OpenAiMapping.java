@@ -60,6 +60,7 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 	private final boolean defaultModel;
 
 	/**
+	 * The mapping of one client.
 	 * @param settings the key, base URL (trailing slashes removed) and defaults
 	 * @param defaultModel whether the client has a default model, so a request may leave
 	 * it unset

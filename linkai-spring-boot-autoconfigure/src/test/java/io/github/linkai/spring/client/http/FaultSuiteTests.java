@@ -254,6 +254,12 @@ class FaultSuiteTests {
 		return server.findAll(postRequestedFor(urlPathEqualTo(path))).size();
 	}
 
+	private static final Set<Mode> ALL = EnumSet.allOf(Mode.class);
+
+	private static ResponseDefinitionBuilder eventStream(String body) {
+		return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+	}
+
 	enum Mode {
 
 		/** {@code chat(request)}. */
@@ -266,8 +272,6 @@ class FaultSuiteTests {
 		STREAM
 
 	}
-
-	private static final Set<Mode> ALL = EnumSet.allOf(Mode.class);
 
 	/**
 	 * What a case expects: the error ({@code null} for the answer), its message, and the
@@ -578,10 +582,6 @@ class FaultSuiteTests {
 				.willReturn(success()));
 		}
 
-	}
-
-	private static ResponseDefinitionBuilder eventStream(String body) {
-		return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
 	}
 
 	/** The three ways to call a client, the same for a chat and a memory chat client. */

@@ -33,7 +33,6 @@ import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -99,56 +98,6 @@ class StreamLoadTests {
 	private static final Pattern NUMBER = Pattern.compile("load-(\\d+)");
 
 	private static final String CANARY = "stream-load-canary";
-
-	/**
-	 * What the server does with a stream's request, and what the subscriber does with the
-	 * stream.
-	 */
-	enum Kind {
-
-		/** Five events, then the end marker. */
-		ANSWERED(120),
-
-		/** The first attempt is reset before any response; the retry is answered. */
-		RESET_ONCE(30),
-
-		/** Every attempt is reset: the error after the retries. */
-		RESET_ALWAYS(15),
-
-		/** 503 once, then answered. */
-		UNAVAILABLE_ONCE(30),
-
-		/** 503 on every attempt. */
-		UNAVAILABLE_ALWAYS(15),
-
-		/** Two events, then the connection closes: truncated, never retried. */
-		TRUNCATED(30),
-
-		/** A long stream of which the subscriber takes 1 to 4 chunks. */
-		TAKEN(30),
-
-		/** A long stream the subscriber disposes of after its first chunk. */
-		DISPOSED(30);
-
-		final int count;
-
-		Kind(int count) {
-			this.count = count;
-		}
-
-		int attempts() {
-			return switch (this) {
-				case RESET_ONCE, UNAVAILABLE_ONCE -> 2;
-				case RESET_ALWAYS, UNAVAILABLE_ALWAYS -> 3;
-				default -> 1;
-			};
-		}
-
-	}
-
-	/** How one subscriber's stream ended. */
-	record Ending(SignalType signal, int chunks, String text, Class<?> error) {
-	}
 
 	@Test
 	void hundredsOfConcurrentStreamsWithFaultsAndCancelsAllEndAndLeaveNothingBehind() throws Exception {
@@ -463,6 +412,56 @@ class StreamLoadTests {
 	private static void leakOneBuffer() {
 		ByteBuf leaked = ByteBufAllocator.DEFAULT.directBuffer(16);
 		leaked.touch(CANARY);
+	}
+
+	/**
+	 * What the server does with a stream's request, and what the subscriber does with the
+	 * stream.
+	 */
+	enum Kind {
+
+		/** Five events, then the end marker. */
+		ANSWERED(120),
+
+		/** The first attempt is reset before any response; the retry is answered. */
+		RESET_ONCE(30),
+
+		/** Every attempt is reset: the error after the retries. */
+		RESET_ALWAYS(15),
+
+		/** 503 once, then answered. */
+		UNAVAILABLE_ONCE(30),
+
+		/** 503 on every attempt. */
+		UNAVAILABLE_ALWAYS(15),
+
+		/** Two events, then the connection closes: truncated, never retried. */
+		TRUNCATED(30),
+
+		/** A long stream of which the subscriber takes 1 to 4 chunks. */
+		TAKEN(30),
+
+		/** A long stream the subscriber disposes of after its first chunk. */
+		DISPOSED(30);
+
+		final int count;
+
+		Kind(int count) {
+			this.count = count;
+		}
+
+		int attempts() {
+			return switch (this) {
+				case RESET_ONCE, UNAVAILABLE_ONCE -> 2;
+				case RESET_ALWAYS, UNAVAILABLE_ALWAYS -> 3;
+				default -> 1;
+			};
+		}
+
+	}
+
+	/** How one subscriber's stream ended. */
+	record Ending(SignalType signal, int chunks, String text, Class<?> error) {
 	}
 
 }
