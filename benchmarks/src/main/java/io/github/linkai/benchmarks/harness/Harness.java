@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import io.github.linkai.benchmarks.stub.StubProcess;
 import io.github.linkai.benchmarks.stub.StubSettings;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,7 +48,7 @@ public final class Harness {
 
 	private final Results results;
 
-	private HttpClient stats;
+	private @Nullable HttpClient stats;
 
 	private Harness(Plan plan) {
 		this.plan = plan;
@@ -251,8 +253,8 @@ public final class Harness {
 		}
 		while (System.nanoTime() < end);
 		long bytes = Probes.allocatedBytes() - allocated;
-		if (record) {
-			String row = contender.streamName();
+		String row = contender.streamName();
+		if (record && row != null) {
 			// after the block, so that the reading's own connection is not counted as the
 			// row's
 			this.results.add(this.results.streams, row, Results.CONNECTIONS,
@@ -269,14 +271,18 @@ public final class Harness {
 	 * Connections opened to the stub so far, this reading's own (never pooled) included.
 	 */
 	private long connections() {
-		String count = this.stats.get().uri("/connections").responseContent().aggregate().asString().block();
-		return Long.parseLong(count.strip());
+		HttpClient stats = Objects.requireNonNull(this.stats, "the stub's statistics client");
+		String count = stats.get().uri("/connections").responseContent().aggregate().asString().block();
+		return Long.parseLong(Objects.requireNonNull(count, "the stub's connection count").strip());
 	}
 
 	/** {@code plan.openStreams()} streams held open at once: heap after GC, threads. */
 	private void openStreams(Contender contender) throws InterruptedException {
-		Held held = hold(contender, this.plan.openStreams());
 		String row = contender.streamName();
+		if (row == null) {
+			return;
+		}
+		Held held = hold(contender, this.plan.openStreams());
 		this.results.add(this.results.streams, row, Results.OPENED, held.opened);
 		this.results.add(this.results.streams, row, Results.HEAP, held.heapBytes / 1048576.0);
 		this.results.add(this.results.streams, row, Results.PER_STREAM,

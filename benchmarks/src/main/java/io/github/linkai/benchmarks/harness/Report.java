@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Writes the results as a markdown table and an SVG chart of each row's ratios to the raw
  * client.
@@ -340,7 +342,7 @@ final class Report {
 		}
 	}
 
-	private static JmhResult jmh(Results results, String name) {
+	private static @Nullable JmhResult jmh(Results results, String name) {
 		return results.jmh.stream().filter((row) -> row.name().equals(name)).findFirst().orElse(null);
 	}
 

@@ -15,6 +15,7 @@ import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -70,13 +71,13 @@ public class ClientBenchmarks {
 
 	/** The starter: one complete call, from request to {@code ChatResponse}. */
 	@Benchmark
-	public Object chatClientCall() {
+	public @Nullable Object chatClientCall() {
 		return this.callClient.chatReactive(REQUEST).block();
 	}
 
 	/** The starter: one 20-chunk stream, from request to its last {@code ChatChunk}. */
 	@Benchmark
-	public ChatChunk chatClientStream() {
+	public @Nullable ChatChunk chatClientStream() {
 		return this.streamClient.stream(REQUEST).blockLast();
 	}
 

@@ -42,7 +42,7 @@ class ChatClientFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefini
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
 		Class<?> type = cause.getBeanType();
 		boolean memory = type == MemoryChatClient.class;
-		if (type != ChatClient.class && !memory) {
+		if (type == null || (type != ChatClient.class && !memory)) {
 			return null;
 		}
 		String kind = type.getSimpleName();
@@ -94,7 +94,7 @@ class ChatClientFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefini
 		}
 		return new FailureAnalysis(
 				"A " + kind + " qualified \"" + qualifier + "\" was required, but no such bean " + "was created.",
-				"Check that linkai.clients." + qualifier + ".* is set where the application starts.", null);
+				"Check that linkai.clients." + qualifier + ".* is set where the application starts.", cause);
 	}
 
 	private static String first(Map<String, String> named, ClientPropertiesBinder binder, boolean memory) {

@@ -51,8 +51,8 @@ class ChatClientRegistryFactory {
 	 * and no redirects followed (Boot's own default follows them, and a request carries
 	 * the credential).
 	 */
-	static final HttpClientSettings DEFAULT_SETTINGS = new HttpClientSettings(HttpRedirects.DONT_FOLLOW,
-			Duration.ofSeconds(10), Duration.ofSeconds(120), null);
+	static final HttpClientSettings DEFAULT_SETTINGS = new HttpClientSettings(null, HttpRedirects.DONT_FOLLOW,
+			Duration.ofSeconds(10), Duration.ofMinutes(2), null);
 
 	private final ClientHttpConnectorBuilder<?> connectorBuilder;
 

@@ -275,7 +275,10 @@ final class ClientPropertiesBinder {
 	}
 
 	private String explain(String name, List<BoundClient<?>> clients, ChatProvider<?> topProvider) {
-		String prefix = name.startsWith(CLIENTS + ".") ? CLIENTS + "." + name.split("\\.")[2] : PREFIX;
+		String prefix = name.startsWith(CLIENTS + ".")
+				? CLIENTS + "."
+						+ ConfigurationPropertyName.of(name).getElement(2, ConfigurationPropertyName.Form.ORIGINAL)
+				: PREFIX;
 		String rest = name.substring(prefix.length() + 1);
 		String block = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
 		String providerId = clients.stream()

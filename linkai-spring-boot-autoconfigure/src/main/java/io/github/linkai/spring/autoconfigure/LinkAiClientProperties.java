@@ -69,7 +69,7 @@ public class LinkAiClientProperties extends HttpClientSettingsProperties {
 	 * Longest wait for a stream's first data event (the time a model thinks before
 	 * answering).
 	 */
-	private Duration firstEventTimeout = Duration.ofSeconds(120);
+	private Duration firstEventTimeout = Duration.ofMinutes(2);
 
 	/**
 	 * Longest wait between two data events of a stream; SSE comments and keep-alives do

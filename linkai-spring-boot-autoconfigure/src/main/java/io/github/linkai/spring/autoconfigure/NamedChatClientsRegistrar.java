@@ -3,8 +3,10 @@ package io.github.linkai.spring.autoconfigure;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers a bean per named client, {@code <name>ChatClient} (and
@@ -14,6 +16,10 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
  * one.
  */
 class NamedChatClientsRegistrar extends NamedClientBeansRegistrar {
+
+	NamedChatClientsRegistrar(Environment environment, @Nullable ClassLoader classLoader) {
+		super(environment, classLoader);
+	}
 
 	@Override
 	void register(BeanDefinitionRegistry registry, String name, boolean memoryChat) {

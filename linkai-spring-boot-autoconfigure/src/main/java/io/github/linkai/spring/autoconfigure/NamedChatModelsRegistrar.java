@@ -2,9 +2,11 @@ package io.github.linkai.spring.autoconfigure;
 
 import io.github.linkai.spring.ai.ClientChatModel;
 import io.github.linkai.spring.client.ChatClientRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers a Spring AI {@link ChatModel} per named client, {@code <name>ChatModel}
@@ -13,6 +15,10 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
  * {@code @Qualifier("<name>") ChatModel} ambiguous). Neither is a default candidate.
  */
 class NamedChatModelsRegistrar extends NamedClientBeansRegistrar {
+
+	NamedChatModelsRegistrar(Environment environment, @Nullable ClassLoader classLoader) {
+		super(environment, classLoader);
+	}
 
 	@Override
 	void register(BeanDefinitionRegistry registry, String name, boolean memoryChat) {

@@ -6,13 +6,11 @@ import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.spi.ChatProvider;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotationMetadata;
@@ -24,20 +22,15 @@ import org.springframework.core.type.AnnotationMetadata;
  * write them out: under AOT the set of named clients is fixed when the application is
  * processed (as Boot's conditions are); their settings are still read at run time.
  */
-abstract class NamedClientBeansRegistrar
-		implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
+abstract class NamedClientBeansRegistrar implements ImportBeanDefinitionRegistrar {
 
-	private Environment environment;
+	private final Environment environment;
 
-	private ClassLoader classLoader;
+	private final @Nullable ClassLoader classLoader;
 
-	@Override
-	public void setEnvironment(Environment environment) {
+	/** Spring passes both to an import registrar's constructor. */
+	NamedClientBeansRegistrar(Environment environment, @Nullable ClassLoader classLoader) {
 		this.environment = environment;
-	}
-
-	@Override
-	public void setBeanClassLoader(ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
 

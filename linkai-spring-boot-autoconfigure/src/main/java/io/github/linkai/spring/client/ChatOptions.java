@@ -26,7 +26,7 @@ public record ChatOptions(@Nullable String model, @Nullable Double temperature, 
 
 	/** These options, with every unset field taken from {@code defaults}. */
 	public ChatOptions orElse(ChatOptions defaults) {
-		if (defaults == NONE || this == defaults) {
+		if (defaults.equals(NONE) || equals(defaults)) {
 			return this;
 		}
 		return new ChatOptions(or(this.model, defaults.model), or(this.temperature, defaults.temperature),

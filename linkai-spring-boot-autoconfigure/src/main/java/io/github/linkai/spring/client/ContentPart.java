@@ -16,7 +16,11 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image 
 		return new Image(url);
 	}
 
-	/** A text part. @param text the text, never empty when sent */
+	/**
+	 * A text part.
+	 *
+	 * @param text the text, never empty when sent
+	 */
 	record Text(String text) implements ContentPart {
 
 		public Text {
@@ -31,7 +35,11 @@ public sealed interface ContentPart permits ContentPart.Text, ContentPart.Image 
 
 	}
 
-	/** An image part. @param url a publicly reachable image URL */
+	/**
+	 * An image part.
+	 *
+	 * @param url a publicly reachable image URL
+	 */
 	record Image(String url) implements ContentPart {
 
 		public Image {

@@ -120,11 +120,13 @@ final class ClientCalls {
 
 	/** The rules, in order; the README's table says the same. */
 	private Health.Builder state(Instant windowStart) {
-		if (this.lastEvidence == null) {
+		CallOutcome lastEvidence = this.lastEvidence;
+		Instant lastEvidenceTime = this.lastEvidenceTime;
+		if (lastEvidence == null || lastEvidenceTime == null) {
 			return Health.unknown().withDetail("reason", "No call has reached the provider yet");
 		}
-		boolean recent = !this.lastEvidenceTime.isBefore(windowStart);
-		return switch (this.lastEvidence) {
+		boolean recent = !lastEvidenceTime.isBefore(windowStart);
+		return switch (lastEvidence) {
 			case SUCCESS -> Health.up();
 			case CREDENTIAL_REJECTED ->
 				recent ? Health.status(CREDENTIAL_REJECTED).withDetail("reason", "CREDENTIAL_REJECTED")
@@ -147,7 +149,7 @@ final class ClientCalls {
 						: Health.unknown().withDetail("reason", "No call has succeeded yet"))
 					.withDetail("consecutiveFailures", this.failureRunLength);
 			}
-			case CLIENT_ERROR -> throw new IllegalStateException("Not evidence: " + this.lastEvidence);
+			case CLIENT_ERROR -> throw new IllegalStateException("Not evidence: " + lastEvidence);
 		};
 	}
 

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records what the observation's own timer ({@code gen_ai.client.operation.duration},
@@ -146,7 +147,7 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		}
 	}
 
-	private void tokens(Tags tags, String type, Integer count) {
+	private void tokens(Tags tags, String type, @Nullable Integer count) {
 		if (count == null) {
 			return;
 		}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -88,7 +89,7 @@ final class JijyunApi implements ProviderApi {
 
 	@Override
 	public Turn echo(StubRequest request) {
-		Turn turn = Answers.chat(displayName(), request.content(), 0, promptTokens(request));
+		Turn turn = Answers.chat(displayName(), question(request), 0, promptTokens(request));
 		return Bodies.isTrue(request.body(), "/search") ? turn.withSources(List.of(SOURCE)) : turn;
 	}
 
@@ -97,9 +98,14 @@ final class JijyunApi implements ProviderApi {
 		return new Turn(chunks, promptTokens(request));
 	}
 
+	/** The question, which {@code validate} made sure the request has. */
+	private static String question(StubRequest request) {
+		return Objects.requireNonNullElse(request.content(), "");
+	}
+
 	private static int promptTokens(StubRequest request) {
 		String system = Bodies.stringIn(request.body(), "system");
-		return Answers.countTokens(request.content()) + ((system != null) ? Answers.countTokens(system) : 0);
+		return Answers.countTokens(question(request)) + ((system != null) ? Answers.countTokens(system) : 0);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -123,7 +124,9 @@ final class LinkAiApi implements ProviderApi {
 		ObjectNode body = StubHttp.object(request);
 		if (request.endpoint() == StubEndpoint.LINKAI_MEMORY_CHAT) {
 			String sessionId = sessionId(body);
-			return this.conversations.ask(app(request, body), sessionId, request.content()).inSession(sessionId);
+			return this.conversations
+				.ask(app(request, body), sessionId, Objects.requireNonNullElse(request.content(), ""))
+				.inSession(sessionId);
 		}
 		List<Bodies.Message> messages = Bodies.messages(body, ROLES);
 		Bodies.Message question = Bodies.question(messages);
@@ -134,7 +137,8 @@ final class LinkAiApi implements ProviderApi {
 	public Turn turn(StubRequest request, List<String> chunks) {
 		ObjectNode body = StubHttp.object(request);
 		if (request.endpoint() == StubEndpoint.LINKAI_MEMORY_CHAT) {
-			return new Turn(chunks, Answers.countTokens(request.content())).inSession(sessionId(body));
+			return new Turn(chunks, Answers.countTokens(Objects.requireNonNullElse(request.content(), "")))
+				.inSession(sessionId(body));
 		}
 		return new Turn(chunks, Bodies.promptTokens(Bodies.messages(body, ROLES)));
 	}

@@ -5,6 +5,7 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -14,8 +15,10 @@ public class ChatDemoApplication {
 
 	public static void main(String[] args) {
 		ConfigurableApplicationContext context = SpringApplication.run(ChatDemoApplication.class, args);
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		System.out.println("Chat demo ready: open http://localhost:" + port + "/");
+		WebServer server = ((WebServerApplicationContext) context).getWebServer();
+		if (server != null) {
+			System.out.println("Chat demo ready: open http://localhost:" + server.getPort() + "/");
+		}
 		if (context.containsBean(StubEnvironmentPostProcessor.BEAN_NAME)) {
 			// one streamed answer on the console, so that the starter is seen at work
 			// before a browser is opened

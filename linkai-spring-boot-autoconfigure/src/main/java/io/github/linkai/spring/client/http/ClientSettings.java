@@ -16,7 +16,7 @@ import reactor.core.scheduler.Scheduler;
  * on every call, so a new per-client concern is one field here and a few lines in
  * {@link ChatExchange}.
  *
- * @param name the client's configured name ({@code default} for the top-level one)
+ * @param name the client's configured name (the top-level one's is {@code "default"})
  * @param defaults the default options of the client's calls; a request's own values win
  * @param maxEventBytes the largest stream event (and line) accepted
  * @param maxErrorBodyBytes how much of an error response's body is read for its message
@@ -115,7 +115,7 @@ public record ClientSettings(String name, ChatOptions defaults, int maxEventByte
 
 		private int maxErrorBodyBytes = DEFAULT_MAX_ERROR_BODY_BYTES;
 
-		private Duration firstEventTimeout = Duration.ofSeconds(120);
+		private Duration firstEventTimeout = Duration.ofMinutes(2);
 
 		private Duration idleTimeout = Duration.ofSeconds(60);
 

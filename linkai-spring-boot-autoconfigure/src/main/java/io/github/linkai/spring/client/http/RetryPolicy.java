@@ -53,8 +53,8 @@ public record RetryPolicy(int maxRetries, Duration initialBackoff, Duration maxB
 	 * @param random a number in [0, 1), drawn per wait
 	 */
 	public Duration backoff(long retry, double random) {
-		double base = this.initialBackoff.toNanos() * Math.pow(2, Math.min(retry, 30));
-		double capped = Math.min(base, this.maxBackoff.toNanos());
+		double base = (double) this.initialBackoff.toNanos() * Math.pow(2, (double) Math.min(retry, 30));
+		double capped = Math.min(base, (double) this.maxBackoff.toNanos());
 		double spread = capped * this.jitter * (2 * random - 1);
 		return Duration.ofNanos((long) Math.max(0, capped + spread));
 	}

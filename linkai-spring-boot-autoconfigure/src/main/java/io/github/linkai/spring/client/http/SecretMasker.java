@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.lang.Contract;
+
 /**
  * Replaces a client's credentials in text that leaves the library (provider error
  * messages echoed back, transport messages). Short values are ignored: masking a 2-letter
@@ -28,6 +30,7 @@ public final class SecretMasker {
 	}
 
 	/** The text with every credential replaced by {@value #MASK}. */
+	@Contract("null -> null; !null -> !null")
 	public @Nullable String mask(@Nullable String text) {
 		if (text == null || this.secrets.isEmpty()) {
 			return text;

@@ -14,7 +14,10 @@ public final class StreamEvent {
 
 	private final @Nullable String event;
 
-	private final byte @Nullable [] bytes;
+	private static final byte[] NO_DATA = new byte[0];
+
+	/** The data's array, {@link #NO_DATA} for an event without data. */
+	private final byte[] bytes;
 
 	private final int offset;
 
@@ -30,7 +33,7 @@ public final class StreamEvent {
 	 */
 	public StreamEvent(@Nullable String event, byte @Nullable [] bytes, int offset, int length) {
 		this.event = event;
-		this.bytes = bytes;
+		this.bytes = (bytes != null) ? bytes : NO_DATA;
 		this.offset = offset;
 		this.length = length;
 	}
@@ -42,7 +45,7 @@ public final class StreamEvent {
 
 	/** Whether the event has a {@code data:} line. */
 	public boolean hasData() {
-		return this.bytes != null;
+		return this.bytes != NO_DATA;
 	}
 
 	/**
@@ -50,7 +53,7 @@ public final class StreamEvent {
 	 * text.
 	 */
 	public @Nullable String data() {
-		return (this.bytes != null) ? new String(this.bytes, this.offset, this.length, StandardCharsets.UTF_8) : null;
+		return hasData() ? new String(this.bytes, this.offset, this.length, StandardCharsets.UTF_8) : null;
 	}
 
 	/**
@@ -58,7 +61,7 @@ public final class StreamEvent {
 	 * there is none.
 	 */
 	public byte @Nullable [] dataBytes() {
-		return this.bytes;
+		return hasData() ? this.bytes : null;
 	}
 
 	/** Where the data starts in {@link #dataBytes()}. */
@@ -116,8 +119,7 @@ public final class StreamEvent {
 	@Override
 	public String toString() {
 		// the data is the conversation: its size only
-		return "StreamEvent[event=" + this.event + ", data=" + ((this.bytes != null) ? this.length + " bytes" : "none")
-				+ "]";
+		return "StreamEvent[event=" + this.event + ", data=" + (hasData() ? this.length + " bytes" : "none") + "]";
 	}
 
 }

@@ -104,11 +104,16 @@ public final class EventStreamDecoder<C> {
 					}
 					return chunk(event, state, context);
 				})
-				.filter((chunk) -> chunk != NO_CHUNK)
+				.filter(EventStreamDecoder::isChunk)
 				.onErrorResume((error) -> state.ended ? Mono.empty() : Mono.error(failure(error, state, context)))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty() : Mono.error(
 						new StreamTruncatedException(context.provider(), context.clientName(), state.chunks, null))));
 		});
+	}
+
+	@SuppressWarnings("ReferenceEquality") // NO_CHUNK is a sentinel: only it is no chunk
+	private static boolean isChunk(ChatChunk chunk) {
+		return chunk != NO_CHUNK;
 	}
 
 	/** What a failure after events arrived means: the answer is incomplete. */

@@ -102,6 +102,8 @@ final class ApiKeyQueryConnector implements ClientHttpConnector {
 		}
 
 		@Override
+		@SuppressWarnings("FutureReturnValueIgnored") // ctx.write(msg, promise) returns
+														// the promise it completes
 		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
 			if (!(msg instanceof HttpRequest request)) {
 				ctx.write(msg, promise);

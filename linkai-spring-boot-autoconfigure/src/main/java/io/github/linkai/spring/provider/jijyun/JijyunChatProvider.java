@@ -42,7 +42,7 @@ public final class JijyunChatProvider implements ChatProvider<JijyunProperties> 
 			defaults = settings.toOptions();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ProviderConfigurationException("jijyun", null, ex.getMessage());
+			throw new ProviderConfigurationException("jijyun", null, String.valueOf(ex.getMessage()));
 		}
 		return ProviderClients.of(Jijyun.chatClient(new JijyunSettings(credential, baseUrl, defaults), factory));
 	}

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #tools()} or {@link #intention()} list is sent as {@code []}, so a request can
  * clear a client's default list.
  *
- * @param ibotId the assistant id, {@code ibotID} (see Jijyun's assistant list API)
+ * @param ibotId the assistant id (see Jijyun's assistant list API)
  * @param visitorId the visitor (end user) id, {@code visitorId}
  * @param chatMode the conversation model, {@code chatMode}; the neutral {@code model}
  * option fills it too
@@ -104,7 +104,7 @@ public record JijyunOptions(@Nullable String ibotId, @Nullable String visitorId,
 
 	/** These options, with every unset field taken from {@code defaults}. */
 	public JijyunOptions orElse(JijyunOptions defaults) {
-		if (defaults == NONE || this == defaults) {
+		if (defaults.equals(NONE) || equals(defaults)) {
 			return this;
 		}
 		return new JijyunOptions(or(this.ibotId, defaults.ibotId), or(this.visitorId, defaults.visitorId),
@@ -179,7 +179,7 @@ public record JijyunOptions(@Nullable String ibotId, @Nullable String visitorId,
 		private Builder() {
 		}
 
-		/** The assistant id ({@code ibotID}). */
+		/** The assistant id. */
 		public Builder ibotId(@Nullable String ibotId) {
 			this.ibotId = ibotId;
 			return this;

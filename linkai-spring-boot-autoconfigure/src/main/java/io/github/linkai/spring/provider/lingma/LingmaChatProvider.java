@@ -49,7 +49,7 @@ public final class LingmaChatProvider implements ChatProvider<LingmaProperties> 
 		catch (IllegalArgumentException ex) {
 			boolean printable = organizationId.chars().noneMatch(Character::isISOControl);
 			throw new ProviderConfigurationException("lingma.organization-id", printable ? organizationId : null,
-					ex.getMessage());
+					String.valueOf(ex.getMessage()));
 		}
 		LingmaOptions defaults;
 		try {
@@ -57,7 +57,8 @@ public final class LingmaChatProvider implements ChatProvider<LingmaProperties> 
 					settings.getTeamDocs(), settings.getSeed(), settings.getTopK());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ProviderConfigurationException("lingma.kb-ids", settings.getKbIds(), ex.getMessage());
+			throw new ProviderConfigurationException("lingma.kb-ids", settings.getKbIds(),
+					String.valueOf(ex.getMessage()));
 		}
 		return ProviderClients
 			.of(Lingma.chatClient(new LingmaSettings(credential, baseUrl, organizationId, defaults), factory));

@@ -61,7 +61,7 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 			Object value = "frequencyPenalty".equals(ex.field()) ? defaults.frequencyPenalty()
 					: defaults.presencePenalty();
 			throw new ProviderConfigurationException(ProviderConfigurationException.settingName(ex.field()), value,
-					ex.getMessage());
+					String.valueOf(ex.getMessage()));
 		}
 		LinkAiSettings linkAi = new LinkAiSettings(credential, baseUrl, defaults);
 		return new ProviderClients(LinkAi.chatClient(linkAi, factory), LinkAi.memoryChatClient(linkAi, factory));

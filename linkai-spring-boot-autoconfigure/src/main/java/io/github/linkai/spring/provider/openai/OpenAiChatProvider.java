@@ -51,7 +51,7 @@ public final class OpenAiChatProvider implements ChatProvider<OpenAiProperties> 
 			openAi = new OpenAiSettings(credential, baseUrl, defaults);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ProviderConfigurationException("base-url", baseUrl, ex.getMessage());
+			throw new ProviderConfigurationException("base-url", baseUrl, String.valueOf(ex.getMessage()));
 		}
 		try {
 			return ProviderClients.of(OpenAi.chatClient(openAi, factory));
@@ -60,7 +60,8 @@ public final class OpenAiChatProvider implements ChatProvider<OpenAiProperties> 
 			if (ChatOption.ofField(ex.field()) != null) {
 				throw ex; // a neutral default: the glue names the property that set it
 			}
-			throw new ProviderConfigurationException(setting(ex.field()), value(ex.field(), defaults), ex.getMessage());
+			throw new ProviderConfigurationException(setting(ex.field()), value(ex.field(), defaults),
+					String.valueOf(ex.getMessage()));
 		}
 	}
 
