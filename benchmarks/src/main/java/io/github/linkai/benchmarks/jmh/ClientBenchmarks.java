@@ -10,8 +10,9 @@ import io.github.linkai.benchmarks.stub.StubSettings;
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatRequest;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
@@ -65,7 +66,7 @@ public class ClientBenchmarks {
 	}
 
 	private static ChatClient client(InMemoryConnector connector) {
-		ChatClientFactory factory = new ChatClientFactory(connector, ClientSettings.of("bench"));
+		ChatClientFactory factory = new HttpChatClientFactory(connector, ClientSettings.of("bench"));
 		return LinkAi.chatClient(new LinkAiSettings("bench-key", "http://127.0.0.1", LinkAiOptions.none()), factory);
 	}
 

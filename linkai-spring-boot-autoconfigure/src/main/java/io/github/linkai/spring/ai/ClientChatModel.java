@@ -1,12 +1,10 @@
 package io.github.linkai.spring.ai;
 
 import java.util.Objects;
-import java.util.function.Function;
 
-import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
+import io.github.linkai.spring.client.ChatEndpoint;
 import io.github.linkai.spring.client.ChatRequest;
-import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.spi.Validation;
 import reactor.core.publisher.Flux;
@@ -88,23 +86,19 @@ public final class ClientChatModel implements ChatModel {
 
 	private final ResponseMapping responses;
 
-	private final Function<ChatRequest, ChatResponse> calls;
+	private final ChatEndpoint client;
 
-	private final Function<ChatRequest, Flux<ChatChunk>> streams;
-
-	private ClientChatModel(String name, String provider, boolean memory, Function<ChatRequest, ChatResponse> calls,
-			Function<ChatRequest, Flux<ChatChunk>> streams) {
-		this.description = "ClientChatModel[" + provider + "/" + name + (memory ? ", memory" : "") + "]";
-		this.prompts = new PromptMapping(new Validation(provider, name), memory);
-		this.responses = new ResponseMapping(provider, name);
-		this.calls = calls;
-		this.streams = streams;
+	private ClientChatModel(ChatEndpoint client, boolean memory) {
+		this.client = Objects.requireNonNull(client, "client must not be null");
+		this.description = "ClientChatModel[" + client.provider() + "/" + client.name() + (memory ? ", memory" : "")
+				+ "]";
+		this.prompts = new PromptMapping(new Validation(client.provider(), client.name()), memory);
+		this.responses = new ResponseMapping(client.provider(), client.name());
 	}
 
 	/** The client as a chat model: the prompt's whole conversation is sent. */
 	public static ClientChatModel of(ChatClient client) {
-		Objects.requireNonNull(client, "client must not be null");
-		return new ClientChatModel(client.name(), client.provider(), false, client::chat, client::stream);
+		return new ClientChatModel(client, false);
 	}
 
 	/**
@@ -112,8 +106,7 @@ public final class ClientChatModel implements ChatModel {
 	 * question, is sent.
 	 */
 	public static ClientChatModel ofMemory(MemoryChatClient client) {
-		Objects.requireNonNull(client, "client must not be null");
-		return new ClientChatModel(client.name(), client.provider(), true, client::chat, client::stream);
+		return new ClientChatModel(client, true);
 	}
 
 	/**
@@ -124,7 +117,7 @@ public final class ClientChatModel implements ChatModel {
 	@Override
 	public org.springframework.ai.chat.model.ChatResponse call(Prompt prompt) {
 		ChatRequest request = this.prompts.toRequest(prompt);
-		return this.responses.toResponse(this.calls.apply(request));
+		return this.responses.toResponse(this.client.chat(request));
 	}
 
 	/**
@@ -134,7 +127,7 @@ public final class ClientChatModel implements ChatModel {
 	 */
 	@Override
 	public Flux<org.springframework.ai.chat.model.ChatResponse> stream(Prompt prompt) {
-		return Flux.defer(() -> this.streams.apply(this.prompts.toRequest(prompt))).map(this.responses::toResponse);
+		return Flux.defer(() -> this.client.stream(this.prompts.toRequest(prompt))).map(this.responses::toResponse);
 	}
 
 	/**

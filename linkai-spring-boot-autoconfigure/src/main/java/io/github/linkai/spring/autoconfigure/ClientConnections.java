@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails.Connection;
+import io.github.linkai.spring.client.spi.BlankSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -19,7 +20,7 @@ final class ClientConnections {
 	}
 
 	/** The client's connection as its properties give it, or as {@code details} does. */
-	static Connection resolve(BoundClient<?> client, LinkAiConnectionDetails details) {
+	static Connection resolve(ConfiguredClient<?> client, LinkAiConnectionDetails details) {
 		Connection given = details.getConnection(client.name(), client.provider().id());
 		if (given == null) {
 			return fromProperties(client); // the bean has nothing for this client
@@ -38,12 +39,13 @@ final class ClientConnections {
 	 * The client's {@code base-url} (else its provider's default) and {@code api-key},
 	 * checked naming them.
 	 */
-	static Connection fromProperties(BoundClient<?> client) {
+	static Connection fromProperties(ConfiguredClient<?> client) {
 		Problem problem = (setting, shown,
 				reason) -> new InvalidConfigurationPropertyValueException(client.property(setting), shown, reason);
 		String apiKey = client.properties().getApiKey();
 		String credential = credential(unresolvedChecked(client, "api-key", apiKey), client, "api-key", problem);
-		String baseUrl = unsetIfBlank(unresolvedChecked(client, "base-url", client.properties().getBaseUrl()));
+		String baseUrl = BlankSettings
+			.unsetIfBlank(unresolvedChecked(client, "base-url", client.properties().getBaseUrl()));
 		if (baseUrl == null) {
 			String defaultUrl = client.provider().defaultBaseUrl();
 			if (defaultUrl == null) {
@@ -60,7 +62,8 @@ final class ClientConnections {
 	 * secret file) removed: it is never split or changed inside. A control character
 	 * inside would break or inject a header.
 	 */
-	private static String credential(@Nullable String apiKey, BoundClient<?> client, String setting, Problem problem) {
+	private static String credential(@Nullable String apiKey, ConfiguredClient<?> client, String setting,
+			Problem problem) {
 		if (apiKey == null || apiKey.isBlank()) {
 			throw problem.of(setting, (apiKey != null) ? "<blank>" : null,
 					"A " + client.provider().id() + " client needs its credential"
@@ -105,21 +108,14 @@ final class ClientConnections {
 	 * text would be sent as the key (or as the host). Checked here rather than with the
 	 * other properties, since a connection details bean makes these two unused.
 	 */
-	private static @Nullable String unresolvedChecked(BoundClient<?> client, String setting, @Nullable String value) {
+	private static @Nullable String unresolvedChecked(ConfiguredClient<?> client, String setting,
+			@Nullable String value) {
 		String variable = (value != null) ? ClientPropertiesBinder.unresolvedPlaceholder(value) : null;
 		if (variable != null) {
 			throw new InvalidConfigurationPropertyValueException(client.property(setting), null,
 					ClientPropertiesBinder.unresolvedReason(variable));
 		}
 		return value;
-	}
-
-	/**
-	 * {@code linkai.model=${MODEL:}} means "the app's default", as an empty app_code does
-	 * in LinkAI's examples.
-	 */
-	static @Nullable String unsetIfBlank(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/** Makes the exception for a bad setting, in the source's kind. */

@@ -1,7 +1,6 @@
 package io.github.linkai.spring.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,14 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.spi.BlankSettings;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ChatProviders;
+import io.github.linkai.spring.client.spi.SettingProblems;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
-import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -106,30 +107,28 @@ final class ClientPropertiesBinder {
 		return named;
 	}
 
-	/** The settings of the calls' observation, {@code linkai.observations.*}. */
-	LinkAiProperties.Observations observations() {
-		return this.binder.bind(PREFIX + ".observations", LinkAiProperties.Observations.class)
-			.orElseGet(LinkAiProperties.Observations::new);
-	}
-
 	/** The provider of that id, or {@code null}. */
 	@Nullable ChatProvider<?> provider(String id) {
 		return this.providers.find(id);
 	}
 
 	/**
-	 * Every configured client: the top-level one when {@code linkai.api-key} is set, then
-	 * the named ones.
+	 * Every configured client, bound and checked in one pass: the top-level one when
+	 * {@code linkai.api-key} is set, then the named ones.
 	 * @throws InvalidConfigurationPropertyValueException naming the first key that binds
-	 * to nothing, an unknown provider or a reserved client name
+	 * to nothing, an unknown provider, a reserved client name or an invalid value
 	 */
-	List<BoundClient<?>> bindAll() {
+	ConfiguredClients bindAll() {
 		RecordingBindHandler recorder = new RecordingBindHandler();
 		LinkAiProperties top = new LinkAiProperties();
 		this.binder.bind(PREFIX, Bindable.ofInstance(top), recorder);
 		ChatProvider<?> topProvider = checkedProvider(PREFIX, top.getProvider());
-		List<BoundClient<?>> clients = new ArrayList<>();
-		BoundClient<?> topClient = bind(ChatClientRegistry.DEFAULT_NAME, PREFIX, topProvider, top, recorder, false);
+		List<ConfiguredClient<?>> clients = new ArrayList<>();
+		// bound whether or not the top level is a client itself: named clients inherit
+		// its
+		// provider settings, and its keys must be known as bound
+		ConfiguredClient<?> topClient = bind(ChatClientRegistry.DEFAULT_NAME, PREFIX, topProvider, top, recorder,
+				false);
 		if (hasDefaultClient()) {
 			clients.add(topClient);
 		}
@@ -148,7 +147,8 @@ final class ClientPropertiesBinder {
 			boolean sameProvider = provider == topProvider;
 			if (!sameProvider) {
 				// a credential, host or model means nothing to another provider, and a
-				// key must never reach it
+				// key
+				// must never reach it
 				properties.setApiKey(null);
 				properties.setBaseUrl(null);
 				properties.setModel(null);
@@ -157,7 +157,8 @@ final class ClientPropertiesBinder {
 			clients.add(bind(name, prefix, provider, properties, recorder, sameProvider));
 		}
 		checkEverythingBound(recorder, clients, topProvider);
-		return clients;
+		clients.forEach(ClientPropertiesBinder::check);
+		return new ConfiguredClients(top, clients);
 	}
 
 	/**
@@ -169,20 +170,44 @@ final class ClientPropertiesBinder {
 		return ConfigurationPropertyName.isValid(dotted) ? dotted : CLIENTS + "[" + name + "]";
 	}
 
-	private <S> BoundClient<S> bind(String name, String prefix, ChatProvider<S> provider,
-			LinkAiClientProperties properties, BindHandler recorder, boolean inheritTopSettings) {
+	private <S> ConfiguredClient<S> bind(String name, String prefix, ChatProvider<S> provider,
+			LinkAiClientProperties properties, RecordingBindHandler recorder, boolean inheritTopSettings) {
 		S settings = provider.newSettings();
 		if (inheritTopSettings) {
 			this.binder.bind(settingsName(PREFIX, provider), Bindable.ofInstance(settings));
 		}
 		this.binder.bind(settingsName(prefix, provider), Bindable.ofInstance(settings), recorder);
-		Set<ChatOption> own = EnumSet.noneOf(ChatOption.class);
+		ChatOptions configured = new ChatOptions(BlankSettings.unsetIfBlank(properties.getModel()),
+				properties.getTemperature(), properties.getTopP(), properties.getMaxTokens());
+		return new ConfiguredClient<>(name, prefix, provider, properties, settings,
+				ChatOption.retain(configured, provider.supportedOptions()),
+				(property) -> recorder.isBound(ConfigurationPropertyName.of(property)));
+	}
+
+	/**
+	 * Checks every value of a client: its call policy and pool, its neutral options (one
+	 * it sets itself that its provider has no field for would never be sent; an inherited
+	 * one is a shared default, dropped where it does not apply), and its provider's
+	 * settings.
+	 */
+	private static <S> void check(ConfiguredClient<S> client) {
+		SettingProblems problems = client.problems();
+		client.properties().validate(problems);
+		ChatOptions configured = new ChatOptions(BlankSettings.unsetIfBlank(client.properties().getModel()),
+				client.properties().getTemperature(), client.properties().getTopP(),
+				client.properties().getMaxTokens());
 		for (ChatOption option : ChatOption.values()) {
-			if (this.binder.bind(prefix + "." + option.propertyName(), Object.class).isBound()) {
-				own.add(option);
+			Object value = option.valueIn(configured);
+			if (value != null && client.ownsOption(option) && !client.provider().supportedOptions().contains(option)) {
+				problems.reject(option.propertyName(), value, "The " + client.provider().id() + " client has no "
+						+ option.fieldName() + " to send; remove it");
 			}
 		}
-		return new BoundClient<>(name, prefix, provider, properties, settings, own);
+		if (client.provider().requiresModel() && client.defaults().model() == null) {
+			problems.reject("model", client.properties().getModel(), "The " + client.provider().id()
+					+ " client needs the model to call; set " + client.property("model"));
+		}
+		client.provider().validate(client.settings(), client.defaults(), problems);
 	}
 
 	private static String settingsName(String prefix, ChatProvider<?> provider) {
@@ -198,7 +223,7 @@ final class ClientPropertiesBinder {
 		return provider;
 	}
 
-	private void checkEverythingBound(RecordingBindHandler recorder, List<BoundClient<?>> clients,
+	private void checkEverythingBound(RecordingBindHandler recorder, List<ConfiguredClient<?>> clients,
 			ChatProvider<?> topProvider) {
 		ConfigurationPropertyName root = ConfigurationPropertyName.of(PREFIX);
 		Set<String> unbound = new TreeSet<>();
@@ -274,7 +299,7 @@ final class ClientPropertiesBinder {
 				&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName());
 	}
 
-	private String explain(String name, List<BoundClient<?>> clients, ChatProvider<?> topProvider) {
+	private String explain(String name, List<ConfiguredClient<?>> clients, ChatProvider<?> topProvider) {
 		String prefix = name.startsWith(CLIENTS + ".")
 				? CLIENTS + "."
 						+ ConfigurationPropertyName.of(name).getElement(2, ConfigurationPropertyName.Form.ORIGINAL)
@@ -309,6 +334,10 @@ final class ClientPropertiesBinder {
 				Object result) {
 			this.boundNames.add(name);
 			return super.onSuccess(name, target, context, result);
+		}
+
+		boolean isBound(ConfigurationPropertyName name) {
+			return this.boundNames.contains(name);
 		}
 
 		boolean isUnbound(ConfigurationPropertyName candidate) {

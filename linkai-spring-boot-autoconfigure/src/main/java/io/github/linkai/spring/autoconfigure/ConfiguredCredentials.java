@@ -1,10 +1,10 @@
 package io.github.linkai.spring.autoconfigure;
 
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
 
@@ -25,27 +25,16 @@ final class ConfiguredCredentials implements Predicate<String> {
 
 	private final Supplier<Set<String>> credentials;
 
-	ConfiguredCredentials(Supplier<List<BoundClient<?>>> clients) {
-		this.credentials = SingletonSupplier.of(() -> credentials(clients));
-	}
-
-	private static Set<String> credentials(Supplier<List<BoundClient<?>>> clients) {
-		Set<String> credentials = new LinkedHashSet<>();
-		List<BoundClient<?>> bound;
-		try {
-			bound = clients.get();
-		}
-		catch (RuntimeException ex) {
-			// a misconfiguration that fails startup anyway: the pages still mask by key
-			return credentials;
-		}
-		for (BoundClient<?> client : bound) {
-			String apiKey = client.properties().getApiKey();
-			if (apiKey != null && !apiKey.isBlank()) {
-				credentials.add(apiKey.strip());
-			}
-		}
-		return credentials;
+	/**
+	 * The credentials of the configured clients.
+	 * @param clients the configured clients, read on first use: the sanitizer exists
+	 * before them, and without clients there are none
+	 */
+	ConfiguredCredentials(Supplier<@Nullable ConfiguredClients> clients) {
+		this.credentials = SingletonSupplier.of(() -> {
+			ConfiguredClients configured = clients.get();
+			return (configured != null) ? configured.credentials() : Set.of();
+		});
 	}
 
 	@Override

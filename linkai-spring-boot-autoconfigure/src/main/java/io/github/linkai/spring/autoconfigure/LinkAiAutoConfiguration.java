@@ -1,14 +1,11 @@
 package io.github.linkai.spring.autoconfigure;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
-import io.github.linkai.spring.client.http.CallListener;
-import io.github.linkai.spring.observation.ChatObservationConvention;
-import io.micrometer.observation.ObservationRegistry;
+import io.github.linkai.spring.client.http.CallObserver;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,36 +67,38 @@ public final class LinkAiAutoConfiguration {
 	@Import(NamedChatClientsRegistrar.class)
 	static class ClientsConfiguration {
 
+		/**
+		 * The clients as configured, bound and checked once: what every other bean is
+		 * built from.
+		 */
+		@Bean
+		ConfiguredClients linkAiConfiguredClients(Environment environment, ResourceLoader resourceLoader) {
+			return LinkAiProviders.binder(environment, resourceLoader.getClassLoader()).bindAll();
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
-		ChatClientRegistry linkAiChatClientRegistry(Environment environment, ResourceLoader resourceLoader,
+		ChatClientRegistry linkAiChatClientRegistry(ConfiguredClients clients,
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
-				ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<ChatObservationConvention> observationConvention, ObjectProvider<CallListener> listeners,
-				ConnectionPools pools, LinkAiConnectionDetails connectionDetails) {
+				ObjectProvider<CallObserver> observers, ClientResources resources,
+				LinkAiConnectionDetails connectionDetails) {
 			HttpClientSettingsPropertyMapper settingsMapper = new HttpClientSettingsPropertyMapper(
 					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
-			ClientPropertiesBinder binder = LinkAiProviders.binder(environment, resourceLoader.getClassLoader());
-			List<BoundClient<?>> clients = binder.bindAll();
-			ChatClientRegistryFactory factory = new ChatClientRegistryFactory(
-					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, pools,
-					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
-					observationConvention.getIfAvailable(), binder.observations().isIncludeContent(),
-					CallListeners.of(listeners.orderedStream().toList()), connectionDetails);
-			return factory.create(clients);
+			return new ChatClientRegistryFactory(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
+					settingsMapper, resources, CallObserver.of(observers.orderedStream().toList()), connectionDetails)
+				.create(clients);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		LinkAiConnectionDetails linkAiConnectionDetails(Environment environment, ResourceLoader resourceLoader) {
-			return new PropertiesLinkAiConnectionDetails(
-					() -> LinkAiProviders.binder(environment, resourceLoader.getClassLoader()).bindAll());
+		LinkAiConnectionDetails linkAiConnectionDetails(ConfiguredClients clients) {
+			return new PropertiesLinkAiConnectionDetails(clients);
 		}
 
 		@Bean
-		ConnectionPools linkAiConnectionPools() {
-			return new ConnectionPools();
+		ClientResources linkAiClientResources() {
+			return new ClientResources();
 		}
 
 		@Bean
@@ -131,9 +130,8 @@ public final class LinkAiAutoConfiguration {
 		 */
 		@Bean
 		@ConditionalOnMissingBean(name = "linkAiCredentialSanitizer")
-		SanitizingFunction linkAiCredentialSanitizer(Environment environment, ResourceLoader resourceLoader) {
-			ConfiguredCredentials credentials = new ConfiguredCredentials(
-					() -> LinkAiProviders.binder(environment, resourceLoader.getClassLoader()).bindAll());
+		SanitizingFunction linkAiCredentialSanitizer(ObjectProvider<ConfiguredClients> clients) {
+			ConfiguredCredentials credentials = new ConfiguredCredentials(clients::getIfAvailable);
 			return SanitizingFunction.sanitizeValue()
 				.ifKeyMatches((key) -> CREDENTIAL_KEY.matcher(key).matches())
 				.ifValueStringMatches(credentials);

@@ -2,24 +2,31 @@ package io.github.linkai.spring.autoconfigure;
 
 import java.time.Duration;
 
-import io.github.linkai.spring.client.http.SecretMasker;
+import io.github.linkai.spring.client.http.CallPolicy;
+import io.github.linkai.spring.client.http.RetryPolicy;
+import io.github.linkai.spring.client.spi.SecretMasker;
+import io.github.linkai.spring.client.spi.SettingProblems;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.autoconfigure.HttpClientSettingsProperties;
-import org.springframework.util.unit.DataSize;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.http.client.HttpCookieHandling;
+import org.springframework.boot.http.client.HttpRedirects;
 
 /**
  * The settings every chat client has: the top-level {@code linkai.*} client, or a named
  * {@code linkai.clients.<name>.*} one. A named client is bound over a copy of the top
  * level, so it inherits every value it does not set, except credentials, base URL and
  * model, which only a top level of the same provider passes on (a LinkAI key is never
- * sent to another provider). A provider's own settings sit beside these: LinkAI's at the
- * client's prefix ({@code app-code}, penalties), the others' in a block named by the
- * provider ({@code lingma.*}, {@code jijyun.*}, {@code openai.*}). Connection settings
- * ({@code connect-timeout}, {@code read-timeout}, {@code ssl.bundle}, {@code redirects})
- * are Spring Boot's and fall back to {@code spring.http.clients.*}.
+ * sent to another provider). How calls are bounded and retried is the core's
+ * {@link CallPolicy}, whose properties (timeouts, sizes, {@code retry.*}) this class
+ * inherits. A provider's own settings sit beside these: LinkAI's at the client's prefix
+ * ({@code app-code}, penalties), the others' in a block named by the provider
+ * ({@code lingma.*}, {@code jijyun.*}, {@code openai.*}). Connection settings
+ * ({@code connect-timeout}, {@code read-timeout}, {@code ssl.bundle}, {@code redirects},
+ * {@code cookie-handling}) have Spring Boot's names and fall back to
+ * {@code spring.http.clients.*}.
  */
-public class LinkAiClientProperties extends HttpClientSettingsProperties {
+public class LinkAiClientProperties extends CallPolicy {
 
 	/**
 	 * The API this client talks to: linkai, lingma, jijyun or openai. Named clients
@@ -66,28 +73,29 @@ public class LinkAiClientProperties extends HttpClientSettingsProperties {
 	private @Nullable Integer maxTokens;
 
 	/**
-	 * Longest wait for a stream's first data event (the time a model thinks before
-	 * answering).
+	 * Connect timeout of the client's HTTP connections. Unset:
+	 * spring.http.clients.connect-timeout, else 10s.
 	 */
-	private Duration firstEventTimeout = Duration.ofMinutes(2);
+	private @Nullable Duration connectTimeout;
 
 	/**
-	 * Longest wait between two data events of a stream; SSE comments and keep-alives do
-	 * not reset it (unlike read-timeout, which any byte resets).
+	 * Read timeout: the longest gap between two network reads of a response (Spring
+	 * Boot's name for a response timeout). Unset: spring.http.clients.read-timeout, else
+	 * 120s.
 	 */
-	private Duration idleTimeout = Duration.ofSeconds(60);
-
-	/** Longest a whole call or stream may take, retries included. */
-	private Duration deadline = Duration.ofMinutes(10);
+	private @Nullable Duration readTimeout;
 
 	/**
-	 * Largest stream event (and line) accepted; memory per stream stays bounded by it.
-	 * LinkAI documents image, video and file output, which may come as one event.
+	 * Whether the client follows HTTP redirects (to the same origin only, with the
+	 * credential). Unset: spring.http.clients.redirects, else none are followed.
 	 */
-	private DataSize maxEventSize = DataSize.ofMegabytes(8);
+	private @Nullable HttpRedirects redirects;
 
-	/** Retries of failed attempts. */
-	private final Retry retry = new Retry();
+	/** How the client handles cookies. Unset: spring.http.clients.cookie-handling. */
+	private @Nullable HttpCookieHandling cookieHandling;
+
+	/** TLS of the client's connections. */
+	private final Ssl ssl = new Ssl();
 
 	/** Connection pool of this client (Reactor Netty). */
 	private final Pool pool = new Pool();
@@ -148,44 +156,62 @@ public class LinkAiClientProperties extends HttpClientSettingsProperties {
 		this.maxTokens = maxTokens;
 	}
 
-	public Duration getFirstEventTimeout() {
-		return this.firstEventTimeout;
+	public @Nullable Duration getConnectTimeout() {
+		return this.connectTimeout;
 	}
 
-	public void setFirstEventTimeout(Duration firstEventTimeout) {
-		this.firstEventTimeout = firstEventTimeout;
+	public void setConnectTimeout(@Nullable Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
 	}
 
-	public Duration getIdleTimeout() {
-		return this.idleTimeout;
+	public @Nullable Duration getReadTimeout() {
+		return this.readTimeout;
 	}
 
-	public void setIdleTimeout(Duration idleTimeout) {
-		this.idleTimeout = idleTimeout;
+	public void setReadTimeout(@Nullable Duration readTimeout) {
+		this.readTimeout = readTimeout;
 	}
 
-	public Duration getDeadline() {
-		return this.deadline;
+	public @Nullable HttpRedirects getRedirects() {
+		return this.redirects;
 	}
 
-	public void setDeadline(Duration deadline) {
-		this.deadline = deadline;
+	public void setRedirects(@Nullable HttpRedirects redirects) {
+		this.redirects = redirects;
 	}
 
-	public DataSize getMaxEventSize() {
-		return this.maxEventSize;
+	public @Nullable HttpCookieHandling getCookieHandling() {
+		return this.cookieHandling;
 	}
 
-	public void setMaxEventSize(DataSize maxEventSize) {
-		this.maxEventSize = maxEventSize;
+	public void setCookieHandling(@Nullable HttpCookieHandling cookieHandling) {
+		this.cookieHandling = cookieHandling;
 	}
 
-	public Retry getRetry() {
-		return this.retry;
+	/**
+	 * Declared again only to mark it nested for the configuration processor, which does
+	 * not look into a type of another class (and the core cannot name Boot's annotation).
+	 */
+	@Override
+	@NestedConfigurationProperty
+	public RetryPolicy getRetry() {
+		return super.getRetry();
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
 	}
 
 	public Pool getPool() {
 		return this.pool;
+	}
+
+	@Override
+	public void validate(SettingProblems problems) {
+		super.validate(problems);
+		if (this.pool.getMaxConnections() < 1) {
+			problems.reject("pool.max-connections", this.pool.getMaxConnections(), "Must be at least 1");
+		}
 	}
 
 	@Override
@@ -194,59 +220,21 @@ public class LinkAiClientProperties extends HttpClientSettingsProperties {
 				+ SecretMasker.describe(this.apiKey) + ", baseUrl=" + this.baseUrl + ", model=" + this.model + "]";
 	}
 
-	/**
-	 * Retries: connection failures, 429, 500, 502, 503 and 504 are tried again, with
-	 * exponential backoff and jitter or the server's Retry-After; never once a stream has
-	 * handed over a chunk, never a memory chat turn the server may have stored, never
-	 * another 4xx.
-	 */
-	public static class Retry {
-
-		/** Attempts after the first; 0 turns retries off. */
-		private int maxRetries = 2;
-
-		/** Wait before the first retry; each next one doubles, with 25% jitter. */
-		private Duration initialBackoff = Duration.ofMillis(500);
-
-		/** Longest computed wait between two attempts. */
-		private Duration maxBackoff = Duration.ofSeconds(8);
+	/** TLS of a client's connections. */
+	public static class Ssl {
 
 		/**
-		 * Longest Retry-After a server may ask for and still be waited for; a longer one
-		 * fails at once.
+		 * Name of the SSL bundle (spring.ssl.bundle.*) the client uses, e.g. for a
+		 * corporate proxy's CA. Unset: spring.http.clients.ssl.bundle.
 		 */
-		private Duration maxRetryAfter = Duration.ofSeconds(60);
+		private @Nullable String bundle;
 
-		public int getMaxRetries() {
-			return this.maxRetries;
+		public @Nullable String getBundle() {
+			return this.bundle;
 		}
 
-		public void setMaxRetries(int maxRetries) {
-			this.maxRetries = maxRetries;
-		}
-
-		public Duration getInitialBackoff() {
-			return this.initialBackoff;
-		}
-
-		public void setInitialBackoff(Duration initialBackoff) {
-			this.initialBackoff = initialBackoff;
-		}
-
-		public Duration getMaxBackoff() {
-			return this.maxBackoff;
-		}
-
-		public void setMaxBackoff(Duration maxBackoff) {
-			this.maxBackoff = maxBackoff;
-		}
-
-		public Duration getMaxRetryAfter() {
-			return this.maxRetryAfter;
-		}
-
-		public void setMaxRetryAfter(Duration maxRetryAfter) {
-			this.maxRetryAfter = maxRetryAfter;
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

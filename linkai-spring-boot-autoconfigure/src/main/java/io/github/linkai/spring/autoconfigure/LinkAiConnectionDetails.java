@@ -2,7 +2,7 @@ package io.github.linkai.spring.autoconfigure;
 
 import java.util.Objects;
 
-import io.github.linkai.spring.client.http.SecretMasker;
+import io.github.linkai.spring.client.spi.SecretMasker;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;

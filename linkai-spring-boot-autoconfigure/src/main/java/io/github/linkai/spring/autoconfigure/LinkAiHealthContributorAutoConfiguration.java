@@ -40,7 +40,7 @@ import org.springframework.context.annotation.Bean;
  * {@code linkai/<client>} should not change shape when a second client is added.
  *
  * <p>
- * The tracker is a {@link io.github.linkai.spring.client.http.CallListener} bean, so the
+ * The tracker is a {@link io.github.linkai.spring.client.http.CallObserver} bean, so the
  * registry hands it to every client when it creates them; it depends on nothing the
  * registry needs.
  */
@@ -74,9 +74,10 @@ public final class LinkAiHealthContributorAutoConfiguration {
 			LinkAiProperties properties) {
 		ProbeSettings probeSettings = probeSettings(properties.getHealth().getProbe());
 		Map<String, ChatClientHealthIndicator> indicators = new LinkedHashMap<>();
-		registry.clients()
-			.forEach((name, client) -> indicators.put(name,
-					new ChatClientHealthIndicator(client, registry.target(name), tracker, probeSettings)));
+		for (ChatClientRegistry.Registered client : registry.all()) {
+			indicators.put(client.chat().name(),
+					new ChatClientHealthIndicator(client.chat(), client.target(), tracker, probeSettings));
+		}
 		return CompositeReactiveHealthContributor.fromMap(indicators);
 	}
 

@@ -1,5 +1,6 @@
 package io.github.linkai.spring.autoconfigure;
 
+import io.github.linkai.spring.observation.ChatCallObserver;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.ChatObservationConvention;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,12 +27,24 @@ import org.springframework.context.annotation.Configuration;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
+@EnableConfigurationProperties(LinkAiProperties.class)
 public final class LinkAiObservationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ChatObservationConvention linkAiChatObservationConvention() {
 		return new DefaultChatObservationConvention();
+	}
+
+	/**
+	 * Observes every client's calls, when the application has an observation registry.
+	 */
+	@Bean
+	@ConditionalOnBean(ObservationRegistry.class)
+	@ConditionalOnMissingBean
+	ChatCallObserver linkAiChatCallObserver(ObservationRegistry registry, ChatObservationConvention convention,
+			LinkAiProperties properties) {
+		return new ChatCallObserver(registry, convention, properties.getObservations().isIncludeContent());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,11 +1,6 @@
 package io.github.linkai.spring.autoconfigure;
 
-import java.util.List;
-import java.util.function.Supplier;
-
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Adapts the clients' properties to {@link LinkAiConnectionDetails}: each client's
@@ -14,15 +9,15 @@ import org.springframework.util.function.SingletonSupplier;
  */
 class PropertiesLinkAiConnectionDetails implements LinkAiConnectionDetails {
 
-	private final Supplier<List<BoundClient<?>>> clients;
+	private final ConfiguredClients clients;
 
-	PropertiesLinkAiConnectionDetails(Supplier<List<BoundClient<?>>> clients) {
-		this.clients = SingletonSupplier.of(clients);
+	PropertiesLinkAiConnectionDetails(ConfiguredClients clients) {
+		this.clients = clients;
 	}
 
 	@Override
 	public @Nullable Connection getConnection(String clientName, String provider) {
-		for (BoundClient<?> client : this.clients.get()) {
+		for (ConfiguredClient<?> client : this.clients.clients()) {
 			if (client.name().equals(clientName) && client.provider().id().equals(provider)) {
 				return ClientConnections.fromProperties(client);
 			}

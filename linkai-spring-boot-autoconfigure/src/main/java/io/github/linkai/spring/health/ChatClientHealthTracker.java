@@ -7,14 +7,16 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.linkai.spring.client.ChatClientTarget;
-import io.github.linkai.spring.client.http.CallListener;
+import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.http.CallObserver;
 import org.jspecify.annotations.Nullable;
+import reactor.util.context.ContextView;
 
 import org.springframework.boot.health.contributor.Health;
 
 /**
  * Passive health: told by every client how each of its calls ended (it is a
- * {@link CallListener}), it keeps a short memory per client and judges the client's
+ * {@link CallObserver}), it keeps a short memory per client and judges the client's
  * health from it, without a call of its own. The rules, in order, from the latest call
  * that says something about the provider (a {@link CallOutcome#CLIENT_ERROR} never does):
  * <ul>
@@ -33,13 +35,19 @@ import org.springframework.boot.health.contributor.Health;
  * One success ends any bad state. Reading the health never blocks and never calls the
  * provider.
  */
-public class ChatClientHealthTracker implements CallListener {
+public class ChatClientHealthTracker implements CallObserver {
 
 	private final PassiveHealthSettings settings;
 
 	private final Clock clock;
 
 	private final Map<String, ClientCalls> clients = new ConcurrentHashMap<>();
+
+	/**
+	 * What each client's calls are followed by: one per client, holding no state of a
+	 * call.
+	 */
+	private final Map<String, Call> followers = new ConcurrentHashMap<>();
 
 	/**
 	 * A tracker judging by {@code settings}.
@@ -51,11 +59,19 @@ public class ChatClientHealthTracker implements CallListener {
 	}
 
 	@Override
+	public Call start(CallStart call, ContextView context) {
+		return this.followers.computeIfAbsent(call.clientName(), ClientCallFollower::new);
+	}
+
+	/** Records that a call of that client completed. */
 	public void onSuccess(String clientName) {
 		record(clientName, CallOutcome.SUCCESS, null);
 	}
 
-	@Override
+	/**
+	 * Records that a call of that client failed; a cancelled call is reported neither
+	 * way.
+	 */
 	public void onFailure(String clientName, Throwable error) {
 		record(clientName, CallOutcome.of(error), error);
 	}
@@ -93,6 +109,27 @@ public class ChatClientHealthTracker implements CallListener {
 
 	private ClientCalls calls(String clientName) {
 		return this.clients.computeIfAbsent(clientName, (name) -> new ClientCalls(this.settings));
+	}
+
+	/** Tells the tracker how a client's calls end; a cancelled call says nothing. */
+	private final class ClientCallFollower implements Call {
+
+		private final String clientName;
+
+		ClientCallFollower(String clientName) {
+			this.clientName = clientName;
+		}
+
+		@Override
+		public void succeeded(@Nullable ChatResponse response) {
+			onSuccess(this.clientName);
+		}
+
+		@Override
+		public void failed(Throwable error) {
+			onFailure(this.clientName, error);
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.linkai.spring.autoconfigure.LinkAiAutoConfiguration;
+import io.github.linkai.spring.autoconfigure.LinkAiObservationAutoConfiguration;
 import io.github.linkai.spring.autoconfigure.LinkAiSpringAiAutoConfiguration;
 import io.github.linkai.spring.client.SearchSource;
 import io.github.linkai.spring.client.error.AuthenticationException;
@@ -68,9 +69,10 @@ class SpringAiChatClientTests {
 	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(LinkAiAutoConfiguration.class, LinkAiSpringAiAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class,
-				WebClientAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(LinkAiAutoConfiguration.class, LinkAiObservationAutoConfiguration.class,
+						LinkAiSpringAiAutoConfiguration.class, HttpClientAutoConfiguration.class,
+						ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class))
 		.withPropertyValues("linkai.retry.max-retries=0");
 
 	@ParameterizedTest

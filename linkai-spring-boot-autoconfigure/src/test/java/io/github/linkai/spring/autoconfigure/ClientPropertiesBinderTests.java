@@ -31,7 +31,7 @@ class ClientPropertiesBinderTests {
 
 	@Test
 	void bindAllWhenOnlyTheTopLevelIsSetShouldGiveTheDefaultClient() {
-		List<BoundClient<?>> clients = bind("linkai.api-key=k1", "linkai.app-code=APP1", "linkai.temperature=0.3");
+		List<ConfiguredClient<?>> clients = bind("linkai.api-key=k1", "linkai.app-code=APP1", "linkai.temperature=0.3");
 
 		assertThat(clients).singleElement().satisfies((client) -> {
 			assertThat(client.name()).isEqualTo("default");
@@ -39,17 +39,17 @@ class ClientPropertiesBinderTests {
 			assertThat(client.provider().id()).isEqualTo("linkai");
 			assertThat(client.properties().getApiKey()).isEqualTo("k1");
 			assertThat(((LinkAiProviderProperties) client.settings()).getAppCode()).isEqualTo("APP1");
-			assertThat(client.ownOptions()).containsExactly(ChatOption.TEMPERATURE);
+			assertThat(client.optionProperty(ChatOption.TEMPERATURE)).isEqualTo("linkai.temperature");
 		});
 	}
 
 	@Test
 	void bindAllShouldLetANamedClientInheritEveryValueItDoesNotSet() {
-		List<BoundClient<?>> clients = bind("linkai.api-key=k1", "linkai.base-url=https://proxy.example",
+		List<ConfiguredClient<?>> clients = bind("linkai.api-key=k1", "linkai.base-url=https://proxy.example",
 				"linkai.app-code=APP1", "linkai.read-timeout=7s", "linkai.pool.max-connections=20",
 				"linkai.clients.sales.app-code=SALES", "linkai.clients.sales.temperature=0.9");
 
-		BoundClient<?> sales = clients.get(1);
+		ConfiguredClient<?> sales = clients.get(1);
 		assertThat(sales.name()).isEqualTo("sales");
 		assertThat(sales.prefix()).isEqualTo("linkai.clients.sales");
 		assertThat(sales.properties().getApiKey()).isEqualTo("k1");
@@ -59,34 +59,36 @@ class ClientPropertiesBinderTests {
 		assertThat(sales.properties().getPool().getMaxIdleTime()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(sales.properties().getTemperature()).isEqualTo(0.9);
 		assertThat(((LinkAiProviderProperties) sales.settings()).getAppCode()).isEqualTo("SALES");
-		assertThat(sales.ownOptions()).containsExactly(ChatOption.TEMPERATURE);
+		assertThat(sales.ownsOption(ChatOption.TEMPERATURE)).isTrue();
+		assertThat(sales.ownsOption(ChatOption.MODEL)).isFalse();
 		assertThat(sales.optionProperty(ChatOption.TEMPERATURE)).isEqualTo("linkai.clients.sales.temperature");
-		assertThat(sales.optionProperty(ChatOption.MODEL)).isEqualTo("linkai.model");
+		assertThat(sales.optionProperty(ChatOption.MODEL)).isEqualTo("linkai.clients.sales.model");
+		assertThat(sales.propertyThatSet("pool.max-connections")).isEqualTo("linkai.pool.max-connections");
 	}
 
 	@Test
 	void bindAllShouldNotPassCredentialsHostOrModelToAnotherProvider() {
-		List<BoundClient<?>> clients = bind("linkai.api-key=k1", "linkai.base-url=https://proxy.example",
-				"linkai.model=LinkAI-4o", "linkai.app-code=APP1", "linkai.connect-timeout=3s", "linkai.max-tokens=100",
+		List<ConfiguredClient<?>> clients = bind("linkai.api-key=k1", "linkai.base-url=https://proxy.example",
+				"linkai.model=LinkAI-4o", "linkai.app-code=APP1", "linkai.connect-timeout=3s", "linkai.temperature=0.5",
 				"linkai.clients.eng.provider=lingma", "linkai.clients.eng.lingma.organization-id=ORG1");
 
-		BoundClient<?> eng = clients.get(1);
+		ConfiguredClient<?> eng = clients.get(1);
 		assertThat(eng.provider().id()).isEqualTo("lingma");
 		assertThat(eng.properties().getApiKey()).isNull();
 		assertThat(eng.properties().getBaseUrl()).isNull();
 		assertThat(eng.properties().getModel()).isNull();
 		assertThat(eng.properties().getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
-		assertThat(eng.properties().getMaxTokens()).isEqualTo(100);
+		assertThat(eng.properties().getTemperature()).isEqualTo(0.5);
 		assertThat(((LingmaProperties) eng.settings()).getOrganizationId()).isEqualTo("ORG1");
 	}
 
 	@Test
 	void bindAllShouldLetNamedClientsOfTheTopLevelProviderInheritItsSettingsBlock() {
-		List<BoundClient<?>> clients = bind("linkai.provider=lingma", "linkai.lingma.organization-id=ORG1",
+		List<ConfiguredClient<?>> clients = bind("linkai.provider=lingma", "linkai.lingma.organization-id=ORG1",
 				"linkai.lingma.kb-ids[0]=kb-a", "linkai.lingma.kb-ids[1]=kb-b", "linkai.clients.a.api-key=t1",
 				"linkai.clients.b.api-key=t2", "linkai.clients.b.lingma.team-docs=true");
 
-		assertThat(clients).extracting(BoundClient::name).containsExactly("a", "b");
+		assertThat(clients).extracting(ConfiguredClient::name).containsExactly("a", "b");
 		LingmaProperties a = (LingmaProperties) clients.get(0).settings();
 		LingmaProperties b = (LingmaProperties) clients.get(1).settings();
 		assertThat(a.getOrganizationId()).isEqualTo("ORG1");
@@ -98,9 +100,9 @@ class ClientPropertiesBinderTests {
 
 	@Test
 	void bindAllShouldBindAClientThatSetsOnlyProviderSettings() {
-		List<BoundClient<?>> clients = bind("linkai.api-key=k1", "linkai.clients.support.app-code=S1");
+		List<ConfiguredClient<?>> clients = bind("linkai.api-key=k1", "linkai.clients.support.app-code=S1");
 
-		assertThat(clients).extracting(BoundClient::name).containsExactly("default", "support");
+		assertThat(clients).extracting(ConfiguredClient::name).containsExactly("default", "support");
 		assertThat(((LinkAiProviderProperties) clients.get(1).settings()).getAppCode()).isEqualTo("S1");
 	}
 
@@ -146,7 +148,7 @@ class ClientPropertiesBinderTests {
 							StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
 							Map.of("LINKAI_API_KEY", "k1", "LINKAI_KEY_FILE", "/run/secrets/linkai")));
 
-		List<BoundClient<?>> clients = ClientPropertiesBinder.of(environment, PROVIDERS).bindAll();
+		List<ConfiguredClient<?>> clients = ClientPropertiesBinder.of(environment, PROVIDERS).bindAll().clients();
 
 		assertThat(clients).singleElement()
 			.satisfies((client) -> assertThat(client.properties().getApiKey()).isEqualTo("k1"));
@@ -175,7 +177,7 @@ class ClientPropertiesBinderTests {
 
 	@Test
 	void bindAllShouldKeepJijyunListsAsBound() {
-		List<BoundClient<?>> clients = bind("linkai.provider=jijyun", "linkai.api-key=k",
+		List<ConfiguredClient<?>> clients = bind("linkai.provider=jijyun", "linkai.api-key=k",
 				"linkai.jijyun.tools=web,calc");
 
 		assertThat(((JijyunProperties) clients.get(0).settings()).getTools()).containsExactly("web", "calc");
@@ -195,8 +197,8 @@ class ClientPropertiesBinderTests {
 			.withMessageContaining("linkai.clients.sales.health.window");
 	}
 
-	private static List<BoundClient<?>> bind(String... properties) {
-		return ClientPropertiesBinder.of(environment(properties), PROVIDERS).bindAll();
+	private static List<ConfiguredClient<?>> bind(String... properties) {
+		return ClientPropertiesBinder.of(environment(properties), PROVIDERS).bindAll().clients();
 	}
 
 	private static void assertFailure(List<String> properties, String name, String message) {

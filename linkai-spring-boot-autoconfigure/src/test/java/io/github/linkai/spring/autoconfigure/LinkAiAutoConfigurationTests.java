@@ -130,7 +130,9 @@ class LinkAiAutoConfigurationTests {
 	@Test
 	void userDefinedRegistryMakesTheDefaultOneBackOffAndServesTheClients() {
 		ChatClient support = mock(ChatClient.class);
-		ChatClientRegistry registry = new ChatClientRegistry(java.util.Map.of("support", support), java.util.Map.of());
+		org.mockito.BDDMockito.given(support.name()).willReturn("support");
+		org.mockito.BDDMockito.given(support.provider()).willReturn("jijyun");
+		ChatClientRegistry registry = ChatClientRegistry.of(support);
 		this.contextRunner.withPropertyValues("linkai.clients.support.provider=jijyun")
 			.withBean(ChatClientRegistry.class, () -> registry)
 			.run((context) -> {
@@ -505,8 +507,9 @@ class LinkAiAutoConfigurationTests {
 	@Test
 	void aRegistryBuiltByTheApplicationKnowsItsClientsTargetsByProviderOnly() {
 		ChatClient support = mock(ChatClient.class);
+		org.mockito.BDDMockito.given(support.name()).willReturn("support");
 		org.mockito.BDDMockito.given(support.provider()).willReturn("jijyun");
-		ChatClientRegistry registry = new ChatClientRegistry(java.util.Map.of("support", support), java.util.Map.of());
+		ChatClientRegistry registry = ChatClientRegistry.of(support);
 		assertThat(registry.target("support")).isEqualTo(new ChatClientTarget("jijyun", "", ""));
 	}
 

@@ -18,7 +18,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.error.ChatClientException;
-import io.github.linkai.spring.client.http.CallListener;
+import io.github.linkai.spring.client.http.CallObserver;
 import io.github.linkai.spring.health.ChatClientHealthIndicator;
 import io.github.linkai.spring.health.ChatClientHealthTracker;
 import io.github.linkai.spring.health.MutableClock;
@@ -130,7 +130,7 @@ class LinkAiHealthContributorAutoConfigurationTests {
 	@Test
 	void trackerShouldBeTheListenerEveryClientReportsTo() {
 		this.contextRunner.withPropertyValues(clients())
-			.run((context) -> assertThat(context.getBeansOfType(CallListener.class).values())
+			.run((context) -> assertThat(context.getBeansOfType(CallObserver.class).values())
 				.containsExactly(context.getBean(ChatClientHealthTracker.class)));
 	}
 

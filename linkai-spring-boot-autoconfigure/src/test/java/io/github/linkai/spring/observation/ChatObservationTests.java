@@ -13,8 +13,9 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.error.AuthenticationException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
@@ -293,7 +294,7 @@ class ChatObservationTests {
 	void aClientWithoutARegistryIsNotObserved() {
 		wm.stubFor(post(PATH).willReturn(okJson(fixture("chat-response.json"))));
 		ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-				new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("plain")));
+				new HttpChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("plain")));
 
 		assertThat(client.chat("你好")).isNotBlank();
 
@@ -305,10 +306,9 @@ class ChatObservationTests {
 	}
 
 	private ChatClientFactory factory(boolean recordContent) {
-		return new ChatClientFactory(new ReactorClientHttpConnector(),
+		return new HttpChatClientFactory(new ReactorClientHttpConnector(),
 				ClientSettings.builder("support")
-					.observation(this.observations, null)
-					.recordContent(recordContent)
+					.observer(new ChatCallObserver(this.observations, null, recordContent))
 					.build());
 	}
 

@@ -13,8 +13,9 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.ChatSession;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.error.AuthenticationException;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
@@ -56,7 +57,7 @@ class LinkAiApiTests {
 
 	private static ProviderStub stub;
 
-	private static final ChatClientFactory factory = new ChatClientFactory(new ReactorClientHttpConnector(),
+	private static final ChatClientFactory factory = new HttpChatClientFactory(new ReactorClientHttpConnector(),
 			ClientSettings.of("stubbed"));
 
 	@BeforeAll

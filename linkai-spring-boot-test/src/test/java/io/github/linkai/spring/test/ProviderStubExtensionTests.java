@@ -2,8 +2,8 @@ package io.github.linkai.spring.test;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.error.ServiceUnavailableException;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
 import io.github.linkai.spring.client.http.RetryPolicy;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
@@ -30,7 +30,7 @@ class ProviderStubExtensionTests {
 	void createClient(ProviderStub stub) {
 		ClientSettings settings = ClientSettings.builder("plain").retry(RetryPolicy.none()).build();
 		this.chat = LinkAi.chatClient(new LinkAiSettings(stub.apiKey(), stub.baseUrl("linkai"), LinkAiOptions.none()),
-				new ChatClientFactory(new ReactorClientHttpConnector(), settings));
+				new HttpChatClientFactory(new ReactorClientHttpConnector(), settings));
 	}
 
 	@Test

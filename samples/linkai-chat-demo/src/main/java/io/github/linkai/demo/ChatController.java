@@ -81,9 +81,9 @@ class ChatController {
 	}
 
 	private ClientInfo info(String name) {
-		ChatClientTarget target = this.clients.target(name);
-		return new ClientInfo(name, target.provider(), target.host(), target.description(),
-				this.clients.memoryClients().containsKey(name));
+		ChatClientRegistry.Registered client = this.clients.registered(name);
+		ChatClientTarget target = client.target();
+		return new ClientInfo(name, target.provider(), target.host(), target.description(), client.memory() != null);
 	}
 
 	private static ChatRequest request(ChatTurn turn) {
@@ -102,10 +102,10 @@ class ChatController {
 
 	private MemoryChatClient memoryClient(ChatTurn turn) {
 		String name = knownName(turn);
-		MemoryChatClient client = this.clients.memoryClients().get(name);
+		MemoryChatClient client = this.clients.registered(name).memory();
 		if (client == null) {
 			throw badRequest("Client '" + name + "' has no memory chat (only LinkAI clients have it); clients with it: "
-					+ this.clients.memoryClients().keySet());
+					+ this.clients.memoryNames());
 		}
 		return client;
 	}

@@ -3,7 +3,9 @@ package io.github.linkai.spring.client.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.github.linkai.spring.client.spi.SecretMasker;
 import io.github.linkai.spring.client.spi.StreamError;
+import io.github.linkai.spring.client.spi.WireJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;

@@ -18,11 +18,11 @@ import io.github.linkai.spring.client.spi.WireMapping;
  */
 final class RequestValidation {
 
-	private final WireMapping<?, ?> mapping;
+	private final WireMapping<?> mapping;
 
 	private final Validation validation;
 
-	RequestValidation(WireMapping<?, ?> mapping, String clientName) {
+	RequestValidation(WireMapping<?> mapping, String clientName) {
 		this.mapping = mapping;
 		this.validation = new Validation(mapping.provider(), clientName);
 	}

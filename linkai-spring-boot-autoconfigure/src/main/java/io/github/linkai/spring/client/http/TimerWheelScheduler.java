@@ -1,10 +1,13 @@
 package io.github.linkai.spring.client.http;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -19,16 +22,33 @@ import reactor.core.scheduler.Schedulers;
  * adds and cancels in lock-free queues. A timer fires within one 10 ms tick after it is
  * due, and what it runs, like whatever is due at once and every
  * {@linkplain #createWorker() worker}, runs on Reactor's parallel scheduler, as before.
+ *
+ * <p>
+ * One wheel, one ticking thread, serves every client of the JVM. Each user holds a lease
+ * ({@link #lease()}) and disposes it when done (an application context when it closes);
+ * the wheel's thread stops with the last lease and starts again with the next.
  */
-final class TimerWheelScheduler implements Scheduler {
+public final class TimerWheelScheduler implements Scheduler {
 
-	/** One wheel for every client: one thread, which only ticks. */
-	static final TimerWheelScheduler INSTANCE = new TimerWheelScheduler();
+	private static final Wheel SHARED = new Wheel();
 
-	private final HashedWheelTimer wheel = new HashedWheelTimer(new DefaultThreadFactory("linkai-timer", true), 10,
-			TimeUnit.MILLISECONDS, 512);
+	private final Wheel wheel;
 
-	private TimerWheelScheduler() {
+	private final HashedWheelTimer timer;
+
+	private final AtomicBoolean disposed = new AtomicBoolean();
+
+	private TimerWheelScheduler(Wheel wheel, HashedWheelTimer timer) {
+		this.wheel = wheel;
+		this.timer = timer;
+	}
+
+	/**
+	 * A lease on the shared wheel, started if it is not running: dispose it when its
+	 * clients are done.
+	 */
+	public static TimerWheelScheduler lease() {
+		return SHARED.lease();
 	}
 
 	@Override
@@ -41,7 +61,10 @@ final class TimerWheelScheduler implements Scheduler {
 		if (delay <= 0) {
 			return schedule(task);
 		}
-		Timeout timeout = this.wheel.newTimeout((due) -> Schedulers.parallel().schedule(task), delay, unit);
+		if (this.disposed.get()) {
+			throw new RejectedExecutionException("The timer wheel lease is disposed");
+		}
+		Timeout timeout = this.timer.newTimeout((due) -> Schedulers.parallel().schedule(task), delay, unit);
 		return new Disposable() {
 
 			@Override
@@ -67,9 +90,55 @@ final class TimerWheelScheduler implements Scheduler {
 		return Schedulers.parallel().createWorker();
 	}
 
+	/** Gives the lease back: the last one stops the wheel's thread. */
+	@Override
+	public void dispose() {
+		if (this.disposed.compareAndSet(false, true)) {
+			this.wheel.release();
+		}
+	}
+
+	@Override
+	public boolean isDisposed() {
+		return this.disposed.get();
+	}
+
 	@Override
 	public String toString() {
 		return "TimerWheelScheduler";
+	}
+
+	/** A wheel started by its first lease and stopped with its last. */
+	static final class Wheel {
+
+		private @Nullable HashedWheelTimer timer;
+
+		private int leases;
+
+		synchronized TimerWheelScheduler lease() {
+			HashedWheelTimer running = this.timer;
+			if (running == null) {
+				running = new HashedWheelTimer(new DefaultThreadFactory("linkai-timer", true), 10,
+						TimeUnit.MILLISECONDS, 512);
+				this.timer = running;
+			}
+			this.leases++;
+			return new TimerWheelScheduler(this, running);
+		}
+
+		synchronized void release() {
+			HashedWheelTimer running = this.timer;
+			if (--this.leases == 0 && running != null) {
+				// timers still pending belong to calls of clients that are gone
+				running.stop();
+				this.timer = null;
+			}
+		}
+
+		synchronized boolean isRunning() {
+			return this.timer != null;
+		}
+
 	}
 
 }

@@ -30,7 +30,7 @@ public enum ChatOption {
 
 	/** The option's name as a property of a client, e.g. {@code top-p}. */
 	public String propertyName() {
-		return ProviderConfigurationException.settingName(this.fieldName);
+		return Validation.settingName(this.fieldName);
 	}
 
 	/** This option's value in {@code options}. */

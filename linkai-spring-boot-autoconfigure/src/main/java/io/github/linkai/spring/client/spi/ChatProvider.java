@@ -3,7 +3,7 @@ package io.github.linkai.spring.client.spi;
 import java.util.List;
 import java.util.Set;
 
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.ChatOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,14 +61,23 @@ public interface ChatProvider<S> {
 	}
 
 	/**
-	 * Builds the clients of one configuration.
+	 * Checks one client's settings and default neutral options against what the provider
+	 * documents, before any client is built. Each problem is reported by its setting's
+	 * name relative to the client's prefix: {@code lingma.organization-id} for a provider
+	 * setting, {@code temperature} for a neutral option (the glue names the property that
+	 * set it, the client's own or the inherited top-level one).
+	 * @param settings the bound settings
+	 * @param defaults the client's default neutral options, those this provider supports
+	 * @param problems where problems are reported
+	 */
+	void validate(S settings, ChatOptions defaults, SettingProblems problems);
+
+	/**
+	 * Builds the clients of one configuration, once {@link #validate validated}.
 	 * @param credential the configured credential, exactly as it is to be sent
 	 * @param baseUrl the configured base URL, else {@link #defaultBaseUrl()}
 	 * @param settings the bound settings
-	 * @param factory the client's HTTP building blocks and
-	 * {@link io.github.linkai.spring.client.http.ClientSettings}
-	 * @throws ProviderConfigurationException naming the setting that is missing or
-	 * invalid
+	 * @param factory builds the clients on the client's exchange
 	 */
 	ProviderClients create(String credential, String baseUrl, S settings, ChatClientFactory factory);
 

@@ -7,8 +7,18 @@ import java.util.ServiceLoader;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ConcurrentReferenceHashMap;
+
 /** The providers registered on the class path, by id. */
 public final class ChatProviders {
+
+	/**
+	 * The providers of each class loader, looked up once: conditions, registrars and the
+	 * auto-configuration all ask at startup. Weakly keyed, so a discarded class loader (a
+	 * restarted application in devtools) is not kept.
+	 */
+	private static final Map<@Nullable ClassLoader, ChatProviders> CACHE = new ConcurrentReferenceHashMap<>(4,
+			ConcurrentReferenceHashMap.ReferenceType.WEAK);
 
 	private final Map<String, ChatProvider<?>> byId;
 
@@ -22,6 +32,10 @@ public final class ChatProviders {
 	 * @throws IllegalStateException if two providers share an id
 	 */
 	public static ChatProviders load(@Nullable ClassLoader classLoader) {
+		return CACHE.computeIfAbsent(classLoader, ChatProviders::discover);
+	}
+
+	private static ChatProviders discover(@Nullable ClassLoader classLoader) {
 		Map<String, ChatProvider<?>> byId = new LinkedHashMap<>();
 		for (ChatProvider<?> provider : ServiceLoader.load(ChatProvider.class, classLoader)) {
 			ChatProvider<?> previous = byId.putIfAbsent(provider.id(), provider);

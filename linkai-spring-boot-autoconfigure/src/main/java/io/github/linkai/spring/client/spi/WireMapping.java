@@ -17,10 +17,10 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * and decodes; the mapping only translates, so it holds no I/O and is tested without
  * HTTP.
  *
- * @param <R> the record a complete (non-streamed) reply binds to
- * @param <C> the record one stream event's {@code data} binds to
+ * @param <R> the record a complete (non-streamed) reply, and each stream event's
+ * {@code data}, binds to: every provider's events have the shape of its replies
  */
-public interface WireMapping<R, C> {
+public interface WireMapping<R> {
 
 	/**
 	 * The provider's name: {@code linkai}, {@code lingma}, {@code jijyun} or
@@ -61,8 +61,8 @@ public interface WireMapping<R, C> {
 	/** The HTTP request for a validated request with client defaults applied. */
 	WireRequest toWire(ChatRequest request, boolean stream);
 
-	/** The type a complete reply binds to. */
-	Class<R> responseType();
+	/** The type a complete reply and each stream event's data bind to. */
+	Class<R> replyType();
 
 	/** The neutral response for a complete reply. */
 	ChatResponse toResponse(R reply, ExchangeContext context);
@@ -75,11 +75,8 @@ public interface WireMapping<R, C> {
 		return null;
 	}
 
-	/** The type a stream event's data binds to. */
-	Class<C> chunkType();
-
 	/** The error object inside a stream event, if the event is one. */
-	default @Nullable StreamError streamError(C event) {
+	default @Nullable StreamError streamError(R event) {
 		return null;
 	}
 
@@ -87,7 +84,7 @@ public interface WireMapping<R, C> {
 	 * The neutral chunk for a stream event, or {@code null} to skip an event that carries
 	 * nothing.
 	 */
-	@Nullable ChatChunk toChunk(C event, ExchangeContext context);
+	@Nullable ChatChunk toChunk(R event, ExchangeContext context);
 
 	/**
 	 * Whether this event marks the end of the stream (by default {@code data: [DONE]}).

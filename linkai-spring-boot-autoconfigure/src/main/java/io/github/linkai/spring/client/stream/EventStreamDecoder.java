@@ -11,18 +11,18 @@ import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
-import io.github.linkai.spring.client.http.ClientSettings;
-import io.github.linkai.spring.client.http.SecretMasker;
-import io.github.linkai.spring.client.http.WireJson;
 import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.SecretMasker;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.StreamEvent;
+import io.github.linkai.spring.client.spi.WireJson;
 import io.github.linkai.spring.client.spi.WireMapping;
 import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
@@ -37,9 +37,9 @@ import tools.jackson.databind.ObjectReader;
  * incomplete). The mapping's secrets are masked in what it raises: a provider may echo a
  * credential in an error event.
  *
- * @param <C> the provider's event record
+ * @param <R> the provider's reply record, which an event's data binds to
  */
-public final class EventStreamDecoder<C> {
+public final class EventStreamDecoder<R> {
 
 	/** What an event that makes no chunk maps to, filtered out by identity. */
 	private static final ChatChunk NO_CHUNK = new ChatChunk("", null, null, null, null, List.of(), null, Map.of());
@@ -47,26 +47,26 @@ public final class EventStreamDecoder<C> {
 	/** How long the body may go on after the end marker before it is cut off. */
 	private static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
 
-	private final WireMapping<?, C> mapping;
+	private final WireMapping<R> mapping;
 
 	private final ObjectReader reader;
 
 	private final SecretMasker masker;
 
-	private final ClientSettings settings;
+	private final Timeouts timeouts;
 
 	/**
 	 * A decoder for one client endpoint.
 	 * @param mapping the provider endpoint's wire mapping
-	 * @param reader the shared reader, bound here to the mapping's event type
-	 * @param settings the client's settings: its first-event and idle timeouts and their
-	 * scheduler
+	 * @param reader reads the mapping's reply type, which an event's data binds to
+	 * @param masker the client's masker of credentials in what the provider sends back
+	 * @param timeouts the client's first-event and idle timeouts
 	 */
-	public EventStreamDecoder(WireMapping<?, C> mapping, ObjectReader reader, ClientSettings settings) {
+	public EventStreamDecoder(WireMapping<R> mapping, ObjectReader reader, SecretMasker masker, Timeouts timeouts) {
 		this.mapping = mapping;
-		this.reader = reader.forType(mapping.chunkType());
-		this.masker = new SecretMasker(mapping.secrets());
-		this.settings = settings;
+		this.reader = reader;
+		this.masker = masker;
+		this.timeouts = timeouts;
 	}
 
 	/** The chunks of one response's events. */
@@ -81,7 +81,7 @@ public final class EventStreamDecoder<C> {
 			// timeout(), which schedules and
 			// cancels a timer for every event.
 			Mono<Void> firstEvent = Mono
-				.firstWithSignal(Mono.delay(this.settings.firstEventTimeout(), this.settings.scheduler())
+				.firstWithSignal(Mono.delay(this.timeouts.firstEvent(), this.timeouts.scheduler())
 					.then(Mono.defer(() -> Mono.error(timeout(state, context)))), state.firstEvent.asMono());
 			// After the end marker the rest of the body (normally just its last, empty
 			// chunk) is still read, not
@@ -95,7 +95,7 @@ public final class EventStreamDecoder<C> {
 			// observation's scope among them, for
 			// every event when context-propagation is on the classpath.)
 			return events.takeUntilOther(firstEvent.then(idleWatchdog(state, context)))
-				.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.settings.scheduler())))
+				.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.timeouts.scheduler())))
 				.map((event) -> {
 					state.lastEventAt = now();
 					if (!state.anyEvent) {
@@ -130,7 +130,7 @@ public final class EventStreamDecoder<C> {
 	}
 
 	private long now() {
-		return this.settings.scheduler().now(TimeUnit.NANOSECONDS);
+		return this.timeouts.scheduler().now(TimeUnit.NANOSECONDS);
 	}
 
 	/**
@@ -139,18 +139,18 @@ public final class EventStreamDecoder<C> {
 	 */
 	private Mono<Void> idleWatchdog(State state, ExchangeContext context) {
 		return Mono.defer(() -> {
-			long left = state.lastEventAt + this.settings.idleTimeout().toNanos() - now();
+			long left = state.lastEventAt + this.timeouts.idle().toNanos() - now();
 			if (left <= 0) {
 				return Mono.error(timeout(state, context));
 			}
-			return Mono.delay(Duration.ofNanos(left), this.settings.scheduler()).then(idleWatchdog(state, context));
+			return Mono.delay(Duration.ofNanos(left), this.timeouts.scheduler()).then(idleWatchdog(state, context));
 		});
 	}
 
 	private ChatTimeoutException timeout(State state, ExchangeContext context) {
 		String message = (state.events == 0)
-				? "No data event within " + this.settings.firstEventTimeout() + " (first-event-timeout)"
-				: "No data event for " + this.settings.idleTimeout() + " (idle-timeout) after " + state.chunks
+				? "No data event within " + this.timeouts.firstEvent() + " (first-event-timeout)"
+				: "No data event for " + this.timeouts.idle() + " (idle-timeout) after " + state.chunks
 						+ " chunk(s); the answer is incomplete";
 		return new ChatTimeoutException(context.provider(), context.clientName(), message, null);
 	}
@@ -175,7 +175,7 @@ public final class EventStreamDecoder<C> {
 
 	private @Nullable ChatChunk decode(StreamEvent event, State state, ExchangeContext context) {
 		state.events++;
-		C wire;
+		R wire;
 		try {
 			wire = this.reader.readValue(event.dataBytes(), event.dataOffset(), event.dataLength());
 		}
@@ -201,7 +201,7 @@ public final class EventStreamDecoder<C> {
 	/** Per-subscription progress; only touched serially by one stream's signals. */
 	private static final class State {
 
-		/** When the last event came, on the settings' scheduler. */
+		/** When the last event came, on the timeouts' scheduler. */
 		volatile long lastEventAt;
 
 		boolean anyEvent;
@@ -218,6 +218,16 @@ public final class EventStreamDecoder<C> {
 
 		int chunks;
 
+	}
+
+	/**
+	 * How long a stream may wait for its events.
+	 *
+	 * @param firstEvent the longest wait for the first data event
+	 * @param idle the longest wait between two data events
+	 * @param scheduler where the waits are timed
+	 */
+	public record Timeouts(Duration firstEvent, Duration idle, Scheduler scheduler) {
 	}
 
 }

@@ -11,7 +11,7 @@ import io.github.linkai.spring.client.error.AuthenticationException;
 import io.github.linkai.spring.client.error.QuotaExceededException;
 import io.github.linkai.spring.client.error.StatusMapping;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 
 /**
@@ -95,13 +95,13 @@ public final class Jijyun {
 	 */
 	public static ChatClient chatClient(JijyunSettings settings, ChatClientFactory factory) {
 		Objects.requireNonNull(settings, "settings must not be null");
-		ChatOptions defaults = factory.settings().defaults();
+		ChatOptions defaults = factory.defaults();
 		if (defaults.model() != null && settings.defaults().chatMode() != null) {
-			throw new IllegalArgumentException("Jijyun client '" + factory.settings().name() + "' sets both model ('"
+			throw new IllegalArgumentException("Jijyun client '" + factory.clientName() + "' sets both model ('"
 					+ defaults.model() + "') and chatMode ('" + settings.defaults().chatMode()
 					+ "'): both are the chatMode field, set only one");
 		}
-		return factory.create(new JijyunMapping(settings));
+		return factory.chatClient(new JijyunMapping(settings));
 	}
 
 }

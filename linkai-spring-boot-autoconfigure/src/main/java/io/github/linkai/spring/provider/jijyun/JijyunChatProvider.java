@@ -3,11 +3,13 @@ package io.github.linkai.spring.provider.jijyun;
 import java.util.List;
 import java.util.Set;
 
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ProviderClients;
-import io.github.linkai.spring.client.spi.ProviderConfigurationException;
+import io.github.linkai.spring.client.spi.SettingProblems;
+import io.github.linkai.spring.client.spi.Validation;
 
 /**
  * Jijyun (语聚AI) as a provider of configured clients, its settings under {@code jijyun.*}.
@@ -35,16 +37,15 @@ public final class JijyunChatProvider implements ChatProvider<JijyunProperties> 
 	}
 
 	@Override
+	public void validate(JijyunProperties settings, ChatOptions defaults, SettingProblems problems) {
+		JijyunMapping.validateRanges(defaults, Validation.ofSettings(problems, ""));
+	}
+
+	@Override
 	public ProviderClients create(String credential, String baseUrl, JijyunProperties settings,
 			ChatClientFactory factory) {
-		JijyunOptions defaults;
-		try {
-			defaults = settings.toOptions();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ProviderConfigurationException("jijyun", null, String.valueOf(ex.getMessage()));
-		}
-		return ProviderClients.of(Jijyun.chatClient(new JijyunSettings(credential, baseUrl, defaults), factory));
+		return ProviderClients
+			.of(Jijyun.chatClient(new JijyunSettings(credential, baseUrl, settings.toOptions()), factory));
 	}
 
 	@Override

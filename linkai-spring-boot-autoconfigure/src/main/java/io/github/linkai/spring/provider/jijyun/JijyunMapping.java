@@ -38,7 +38,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * {@link #decorate(ClientHttpConnector)} adds it below the exchange (see
  * {@link ApiKeyQueryConnector}).
  */
-final class JijyunMapping implements WireMapping<Reply, Reply> {
+final class JijyunMapping implements WireMapping<Reply> {
 
 	static final String PATH = "/v1/openapi/chat";
 
@@ -84,6 +84,14 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 
 	@Override
 	public void validateOptions(ChatOptions options, Validation validation) {
+		validateRanges(options, validation);
+	}
+
+	/**
+	 * The documented ranges of the neutral options: a request's, and the client's
+	 * defaults once.
+	 */
+	static void validateRanges(ChatOptions options, Validation validation) {
 		validation.atLeast("temperature", options.temperature(), 0);
 		validation.atLeast("maxTokens", options.maxTokens(), 1);
 	}
@@ -166,7 +174,7 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 	}
 
 	@Override
-	public Class<Reply> responseType() {
+	public Class<Reply> replyType() {
 		return Reply.class;
 	}
 
@@ -179,11 +187,6 @@ final class JijyunMapping implements WireMapping<Reply, Reply> {
 		return new ChatResponse(Jijyun.PROVIDER, context.clientName(), chatMode(context.request()),
 				(reply.desc() != null) ? reply.desc() : "", null, null, reply.msgKey(), null, sources(reply),
 				cost(reply), fields(reply));
-	}
-
-	@Override
-	public Class<Reply> chunkType() {
-		return Reply.class;
 	}
 
 	@Override

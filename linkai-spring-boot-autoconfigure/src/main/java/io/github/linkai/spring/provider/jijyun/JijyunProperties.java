@@ -3,6 +3,7 @@ package io.github.linkai.spring.provider.jijyun;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.linkai.spring.client.spi.BlankSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,31 +12,31 @@ import org.jspecify.annotations.Nullable;
  */
 public class JijyunProperties {
 
-	/** The assistant id (ibotID). */
+	/** Jijyun assistant id (ibotID). */
 	private @Nullable String ibotId;
 
-	/** The knowledge id (knowledge). */
+	/** Jijyun knowledge id (knowledge). */
 	private @Nullable String knowledge;
 
-	/** Whether the search engine is used (search). */
+	/** Whether Jijyun uses its search engine (search). */
 	private @Nullable Boolean search;
 
-	/** Tools the assistant may use (tools). */
+	/** Tools the Jijyun assistant may use (tools). */
 	private List<String> tools = new ArrayList<>();
 
-	/** Intentions (intention). */
+	/** Jijyun intentions (intention). */
 	private List<String> intention = new ArrayList<>();
 
-	/** Background setting of the conversation (system). */
+	/** Background setting of a Jijyun conversation (system). */
 	private @Nullable String system;
 
-	/** Format of the returned content (return_format). */
+	/** Format of Jijyun's returned content (return_format). */
 	private @Nullable String returnFormat;
 
-	/** How the knowledge assistant handles a question (handler_type). */
+	/** How the Jijyun knowledge assistant handles a question (handler_type). */
 	private @Nullable String handlerType;
 
-	/** The fixed reply of the knowledge assistant (fix_content). */
+	/** The fixed reply of the Jijyun knowledge assistant (fix_content). */
 	private @Nullable String fixContent;
 
 	public @Nullable String getIbotId() {
@@ -110,18 +111,20 @@ public class JijyunProperties {
 		this.fixContent = fixContent;
 	}
 
-	/** The default options these settings give; empty lists mean unset. */
+	/**
+	 * The default options these settings give; blank values and empty lists mean unset.
+	 */
 	JijyunOptions toOptions() {
 		return JijyunOptions.builder()
-			.ibotId(this.ibotId)
-			.knowledge(this.knowledge)
+			.ibotId(BlankSettings.unsetIfBlank(this.ibotId))
+			.knowledge(BlankSettings.unsetIfBlank(this.knowledge))
 			.search(this.search)
-			.tools(this.tools.isEmpty() ? null : this.tools)
-			.intention(this.intention.isEmpty() ? null : this.intention)
-			.system(this.system)
-			.returnFormat(this.returnFormat)
-			.handlerType(this.handlerType)
-			.fixContent(this.fixContent)
+			.tools(BlankSettings.unsetIfBlank(this.tools))
+			.intention(BlankSettings.unsetIfBlank(this.intention))
+			.system(BlankSettings.unsetIfBlank(this.system))
+			.returnFormat(BlankSettings.unsetIfBlank(this.returnFormat))
+			.handlerType(BlankSettings.unsetIfBlank(this.handlerType))
+			.fixContent(BlankSettings.unsetIfBlank(this.fixContent))
 			.build();
 	}
 

@@ -1,6 +1,6 @@
 package io.github.linkai.spring.provider.jijyun;
 
-import io.github.linkai.spring.client.http.SecretMasker;
+import io.github.linkai.spring.client.spi.SecretMasker;
 
 /**
  * What a Jijyun client needs: its API key, where to send requests and its default

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.linkai.spring.client.ChatClient;
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 
 /**
@@ -43,7 +43,7 @@ public final class Lingma {
 	 */
 	public static ChatClient chatClient(LingmaSettings settings, ChatClientFactory factory) {
 		Objects.requireNonNull(settings, "settings must not be null");
-		return factory.create(new LingmaMapping(settings));
+		return factory.chatClient(new LingmaMapping(settings));
 	}
 
 }

@@ -3,11 +3,13 @@ package io.github.linkai.spring.provider.lingma;
 import java.util.List;
 import java.util.Set;
 
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ProviderClients;
-import io.github.linkai.spring.client.spi.ProviderConfigurationException;
+import io.github.linkai.spring.client.spi.SettingProblems;
+import io.github.linkai.spring.client.spi.Validation;
 
 /**
  * Yunxiao Lingma as a provider of configured clients, its settings under
@@ -36,32 +38,27 @@ public final class LingmaChatProvider implements ChatProvider<LingmaProperties> 
 	}
 
 	@Override
-	public ProviderClients create(String credential, String baseUrl, LingmaProperties settings,
-			ChatClientFactory factory) {
+	public void validate(LingmaProperties settings, ChatOptions defaults, SettingProblems problems) {
 		String organizationId = settings.getOrganizationId();
 		if (organizationId == null || organizationId.isBlank()) {
-			throw new ProviderConfigurationException("lingma.organization-id", organizationId,
+			problems.reject("lingma.organization-id", organizationId,
 					"A lingma client needs the Yunxiao organization id");
 		}
-		try {
-			LingmaSettings.checkedOrganizationId(organizationId.strip());
+		else {
+			String problem = LingmaSettings.organizationIdProblem(organizationId.strip());
+			if (problem != null) {
+				boolean printable = organizationId.chars().noneMatch(Character::isISOControl);
+				problems.reject("lingma.organization-id", printable ? organizationId : null, problem);
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			boolean printable = organizationId.chars().noneMatch(Character::isISOControl);
-			throw new ProviderConfigurationException("lingma.organization-id", printable ? organizationId : null,
-					String.valueOf(ex.getMessage()));
-		}
-		LingmaOptions defaults;
-		try {
-			defaults = new LingmaOptions(settings.getKbIds().isEmpty() ? null : settings.getKbIds(),
-					settings.getTeamDocs(), settings.getSeed(), settings.getTopK());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ProviderConfigurationException("lingma.kb-ids", settings.getKbIds(),
-					String.valueOf(ex.getMessage()));
-		}
-		return ProviderClients
-			.of(Lingma.chatClient(new LingmaSettings(credential, baseUrl, organizationId, defaults), factory));
+		LingmaMapping.validateRanges(defaults, Validation.ofSettings(problems, ""));
+	}
+
+	@Override
+	public ProviderClients create(String credential, String baseUrl, LingmaProperties settings,
+			ChatClientFactory factory) {
+		return ProviderClients.of(Lingma.chatClient(
+				new LingmaSettings(credential, baseUrl, settings.getOrganizationId(), settings.toOptions()), factory));
 	}
 
 	@Override

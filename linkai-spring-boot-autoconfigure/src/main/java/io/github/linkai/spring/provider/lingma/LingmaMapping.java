@@ -16,10 +16,10 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
-import io.github.linkai.spring.client.http.CredentialHeaderConnector;
-import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.ChatOption;
+import io.github.linkai.spring.client.spi.CredentialHeaderConnector;
 import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.SecretMasker;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireMapping;
@@ -39,7 +39,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * reply's shape, its {@code text} being the new text; the event with a finish reason, or
  * {@code data: [DONE]}, ends the answer.
  */
-final class LingmaMapping implements WireMapping<Reply, Reply> {
+final class LingmaMapping implements WireMapping<Reply> {
 
 	static final String PATH = "/oapi/v1/lingma/organizations/{organizationId}/model/chat";
 
@@ -96,6 +96,14 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 
 	@Override
 	public void validateOptions(ChatOptions options, Validation validation) {
+		validateRanges(options, validation);
+	}
+
+	/**
+	 * The documented ranges of the neutral options: a request's, and the client's
+	 * defaults once.
+	 */
+	static void validateRanges(ChatOptions options, Validation validation) {
 		validation.range("maxTokens", options.maxTokens(), 1, 4096);
 		validation.range("temperature", options.temperature(), 0, 1);
 		validation.range("topP", options.topP(), 0, 1);
@@ -138,12 +146,7 @@ final class LingmaMapping implements WireMapping<Reply, Reply> {
 	}
 
 	@Override
-	public Class<Reply> responseType() {
-		return Reply.class;
-	}
-
-	@Override
-	public Class<Reply> chunkType() {
+	public Class<Reply> replyType() {
 		return Reply.class;
 	}
 

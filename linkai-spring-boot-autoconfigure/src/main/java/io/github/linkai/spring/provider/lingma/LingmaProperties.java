@@ -3,6 +3,7 @@ package io.github.linkai.spring.provider.lingma;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.linkai.spring.client.spi.BlankSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,24 +13,26 @@ import org.jspecify.annotations.Nullable;
 public class LingmaProperties {
 
 	/**
-	 * The Yunxiao organization (enterprise) id, the organizationId path parameter.
-	 * Required.
+	 * Yunxiao organization (enterprise) id, the organizationId path parameter. Required
+	 * for lingma clients.
 	 */
 	private @Nullable String organizationId;
 
 	/**
-	 * Whether answers use the organization's knowledge base (the teamDocs query
+	 * Whether Lingma answers use the organization's knowledge base (the teamDocs query
 	 * parameter). Unset: not sent.
 	 */
 	private @Nullable Boolean teamDocs;
 
-	/** Knowledge base ids to search (the kbIds body field). */
+	/** Knowledge base ids Lingma searches (the kbIds body field). */
 	private List<String> kbIds = new ArrayList<>();
 
-	/** Default random seed (parameters.seed). Unset: Lingma's default (1234). */
+	/** Default Lingma random seed (parameters.seed). Unset: Lingma's default (1234). */
 	private @Nullable Integer seed;
 
-	/** Default top-k sampling (parameters.top_k). Unset: Lingma's default (1024). */
+	/**
+	 * Default Lingma top-k sampling (parameters.top_k). Unset: Lingma's default (1024).
+	 */
 	private @Nullable Integer topK;
 
 	public @Nullable String getOrganizationId() {
@@ -70,6 +73,11 @@ public class LingmaProperties {
 
 	public void setTopK(@Nullable Integer topK) {
 		this.topK = topK;
+	}
+
+	/** The default options these settings give; blank ids mean none. */
+	LingmaOptions toOptions() {
+		return new LingmaOptions(BlankSettings.unsetIfBlank(this.kbIds), this.teamDocs, this.seed, this.topK);
 	}
 
 }

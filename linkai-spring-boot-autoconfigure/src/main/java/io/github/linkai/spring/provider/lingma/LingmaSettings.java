@@ -1,7 +1,7 @@
 package io.github.linkai.spring.provider.lingma;
 
-import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.BaseUrls;
+import io.github.linkai.spring.client.spi.SecretMasker;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +27,11 @@ public record LingmaSettings(String token, String baseUrl, String organizationId
 			@Nullable LingmaOptions defaults) {
 		this.token = required("token", token);
 		this.baseUrl = normalize(baseUrl);
-		this.organizationId = checkedOrganizationId(required("organizationId", organizationId));
+		this.organizationId = required("organizationId", organizationId);
+		String problem = organizationIdProblem(this.organizationId);
+		if (problem != null) {
+			throw new IllegalArgumentException("organizationId " + problem);
+		}
 		this.defaults = (defaults != null) ? defaults : LingmaOptions.none();
 	}
 
@@ -45,27 +49,23 @@ public record LingmaSettings(String token, String baseUrl, String organizationId
 	}
 
 	/**
-	 * The organization id if it is one path segment: it is expanded into the request
-	 * path, where {@code ..} or a {@code /} would reach another endpoint of the
-	 * organization's API with the token.
-	 * @throws IllegalArgumentException saying what is wrong, without echoing a control
-	 * character
+	 * What is wrong with an organization id, or {@code null} when it is one path segment:
+	 * it is expanded into the request path, where {@code ..} or a {@code /} would reach
+	 * another endpoint of the organization's API with the token. The problem never echoes
+	 * a control character.
 	 */
-	static String checkedOrganizationId(String organizationId) {
+	static @Nullable String organizationIdProblem(String organizationId) {
 		if (organizationId.equals(".") || organizationId.equals("..")) {
-			throw new IllegalArgumentException(
-					"organizationId must be one path segment, the Yunxiao organization id, not '" + organizationId
-							+ "'");
+			return "must be one path segment, the Yunxiao organization id, not '" + organizationId + "'";
 		}
 		for (int i = 0; i < organizationId.length(); i++) {
 			char c = organizationId.charAt(i);
 			if ("/\\?#%;".indexOf(c) != -1 || Character.isISOControl(c)) {
 				String shown = Character.isISOControl(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
-				throw new IllegalArgumentException("organizationId must be one path segment, the Yunxiao organization "
-						+ "id, but holds " + shown + " at index " + i);
+				return "must be one path segment, the Yunxiao organization id, but holds " + shown + " at index " + i;
 			}
 		}
-		return organizationId;
+		return null;
 	}
 
 	private static String normalize(@Nullable String baseUrl) {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.MemoryChatClient;
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 
 /**
@@ -39,13 +39,13 @@ public final class LinkAi {
 	/** A plain chat client ({@code /v1/chat/completions}). */
 	public static ChatClient chatClient(LinkAiSettings settings, ChatClientFactory factory) {
 		return factory
-			.create(new LinkAiChatMapping(settings.apiKey(), normalize(settings.baseUrl()), settings.defaults()));
+			.chatClient(new LinkAiChatMapping(settings.apiKey(), normalize(settings.baseUrl()), settings.defaults()));
 	}
 
 	/** A memory chat client ({@code /v1/chat/memory/completions}). */
 	public static MemoryChatClient memoryChatClient(LinkAiSettings settings, ChatClientFactory factory) {
-		return new LinkAiMemoryChatClient(factory
-			.create(new LinkAiMemoryMapping(settings.apiKey(), normalize(settings.baseUrl()), settings.defaults())));
+		return factory.memoryChatClient(
+				new LinkAiMemoryMapping(settings.apiKey(), normalize(settings.baseUrl()), settings.defaults()));
 	}
 
 	/**

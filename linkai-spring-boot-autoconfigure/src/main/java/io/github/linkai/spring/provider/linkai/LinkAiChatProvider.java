@@ -3,12 +3,12 @@ package io.github.linkai.spring.provider.linkai;
 import java.util.List;
 import java.util.Set;
 
-import io.github.linkai.spring.client.error.ChatRequestValidationException;
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ProviderClients;
-import io.github.linkai.spring.client.spi.ProviderConfigurationException;
+import io.github.linkai.spring.client.spi.SettingProblems;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.provider.openai.OpenAiWire;
 
@@ -49,21 +49,16 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 	}
 
 	@Override
+	public void validate(LinkAiProviderProperties settings, ChatOptions defaults, SettingProblems problems) {
+		Validation validation = Validation.ofSettings(problems, "");
+		LinkAiMapping.validateRanges(defaults, validation);
+		LinkAiMapping.validate(settings.toOptions(), validation);
+	}
+
+	@Override
 	public ProviderClients create(String credential, String baseUrl, LinkAiProviderProperties settings,
 			ChatClientFactory factory) {
-		LinkAiOptions defaults = settings.toOptions();
-		try {
-			LinkAiMapping.validate(defaults, new Validation(id(), factory.settings().name()));
-		}
-		catch (ChatRequestValidationException ex) {
-			// only the penalties can be out of range here: a blank app code is no app
-			// code
-			Object value = "frequencyPenalty".equals(ex.field()) ? defaults.frequencyPenalty()
-					: defaults.presencePenalty();
-			throw new ProviderConfigurationException(ProviderConfigurationException.settingName(ex.field()), value,
-					String.valueOf(ex.getMessage()));
-		}
-		LinkAiSettings linkAi = new LinkAiSettings(credential, baseUrl, defaults);
+		LinkAiSettings linkAi = new LinkAiSettings(credential, baseUrl, settings.toOptions());
 		return new ProviderClients(LinkAi.chatClient(linkAi, factory), LinkAi.memoryChatClient(linkAi, factory));
 	}
 

@@ -59,6 +59,14 @@ abstract sealed class LinkAiMapping extends OpenAiCompatibleMapping permits Link
 
 	@Override
 	public void validateOptions(ChatOptions options, Validation validation) {
+		validateRanges(options, validation);
+	}
+
+	/**
+	 * The documented ranges of the neutral options: a request's, and the client's
+	 * defaults once.
+	 */
+	static void validateRanges(ChatOptions options, Validation validation) {
 		validation.range("temperature", options.temperature(), 0, 1);
 		validation.range("topP", options.topP(), 0, 1);
 		if (options.topP() != null && options.topP() != Math.rint(options.topP())) {

@@ -1,5 +1,6 @@
 package io.github.linkai.spring.provider.linkai;
 
+import io.github.linkai.spring.client.spi.BlankSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,15 +10,19 @@ import org.jspecify.annotations.Nullable;
 public class LinkAiProviderProperties {
 
 	/**
-	 * LinkAI app or workflow code the calls run in, unless a request names another. Blank
-	 * means none.
+	 * LinkAI app or workflow code the calls run in (app_code), unless a request names
+	 * another. Blank means none. LinkAI clients only.
 	 */
 	private @Nullable String appCode;
 
-	/** Default frequency penalty, [-2, 2]. Unset: the app's or LinkAI's default (0). */
+	/**
+	 * Default LinkAI frequency penalty (frequency_penalty), [-2, 2]. LinkAI clients only.
+	 */
 	private @Nullable Double frequencyPenalty;
 
-	/** Default presence penalty, [-2, 2]. Unset: the app's or LinkAI's default (0). */
+	/**
+	 * Default LinkAI presence penalty (presence_penalty), [-2, 2]. LinkAI clients only.
+	 */
 	private @Nullable Double presencePenalty;
 
 	public @Nullable String getAppCode() {
@@ -46,7 +51,7 @@ public class LinkAiProviderProperties {
 
 	/** The options these settings give a client's calls; a blank app code means none. */
 	LinkAiOptions toOptions() {
-		String app = (this.appCode == null || this.appCode.isBlank()) ? null : this.appCode.strip();
+		String app = BlankSettings.unsetIfBlank(this.appCode);
 		return new LinkAiOptions(app, this.frequencyPenalty, this.presencePenalty);
 	}
 

@@ -2,7 +2,7 @@ package io.github.linkai.spring.provider.linkai;
 
 import java.util.Objects;
 
-import io.github.linkai.spring.client.http.SecretMasker;
+import io.github.linkai.spring.client.spi.SecretMasker;
 
 /**
  * Where and as whom a LinkAI client calls.

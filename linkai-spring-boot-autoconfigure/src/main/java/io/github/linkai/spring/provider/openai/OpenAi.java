@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.linkai.spring.client.ChatClient;
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.Validation;
 
@@ -19,7 +19,7 @@ import io.github.linkai.spring.client.spi.Validation;
  *
  * <pre>{@code
  * ChatClient deepseek = OpenAi.chatClient(OpenAiSettings.of(apiKey, "https://api.deepseek.com/v1"),
- *         new ChatClientFactory(connector,
+ *         new HttpChatClientFactory(connector,
  *                 ClientSettings.builder("deepseek").defaults(new ChatOptions("deepseek-chat", null, null, null)).build()));
  * }</pre>
  */
@@ -46,8 +46,8 @@ public final class OpenAi {
 	public static ChatClient chatClient(OpenAiSettings settings, ChatClientFactory factory) {
 		Objects.requireNonNull(settings, "settings must not be null");
 		Objects.requireNonNull(factory, "factory must not be null");
-		OpenAiMapping.validate(settings.defaults(), new Validation(PROVIDER, factory.settings().name()));
-		return factory.create(new OpenAiMapping(settings, factory.settings().defaults().model() != null));
+		OpenAiMapping.validate(settings.defaults(), new Validation(PROVIDER, factory.clientName()));
+		return factory.chatClient(new OpenAiMapping(settings, factory.defaults().model() != null));
 	}
 
 }

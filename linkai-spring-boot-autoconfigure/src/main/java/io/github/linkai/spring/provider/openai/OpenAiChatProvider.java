@@ -3,12 +3,13 @@ package io.github.linkai.spring.provider.openai;
 import java.util.List;
 import java.util.Set;
 
-import io.github.linkai.spring.client.error.ChatRequestValidationException;
-import io.github.linkai.spring.client.http.ChatClientFactory;
+import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ProviderClients;
-import io.github.linkai.spring.client.spi.ProviderConfigurationException;
+import io.github.linkai.spring.client.spi.SettingProblems;
+import io.github.linkai.spring.client.spi.Validation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,55 +44,16 @@ public final class OpenAiChatProvider implements ChatProvider<OpenAiProperties> 
 	}
 
 	@Override
+	public void validate(OpenAiProperties settings, ChatOptions defaults, SettingProblems problems) {
+		OpenAiMapping.validateRanges(defaults, Validation.ofSettings(problems, ""));
+		OpenAiMapping.validate(settings.toOptions(), Validation.ofSettings(problems, id()));
+	}
+
+	@Override
 	public ProviderClients create(String credential, String baseUrl, OpenAiProperties settings,
 			ChatClientFactory factory) {
-		OpenAiOptions defaults = settings.toOptions();
-		OpenAiSettings openAi;
-		try {
-			openAi = new OpenAiSettings(credential, baseUrl, defaults);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ProviderConfigurationException("base-url", baseUrl, String.valueOf(ex.getMessage()));
-		}
-		try {
-			return ProviderClients.of(OpenAi.chatClient(openAi, factory));
-		}
-		catch (ChatRequestValidationException ex) {
-			if (ChatOption.ofField(ex.field()) != null) {
-				throw ex; // a neutral default: the glue names the property that set it
-			}
-			throw new ProviderConfigurationException(setting(ex.field()), value(ex.field(), defaults),
-					String.valueOf(ex.getMessage()));
-		}
-	}
-
-	/**
-	 * The property of an option's field, relative to the client: {@code extraBody.x} is
-	 * {@code openai.extra-body[x]}.
-	 */
-	private String setting(String field) {
-		String name = field.startsWith("extraBody.") ? "extraBody[" + field.substring("extraBody.".length()) + "]"
-				: field;
-		int bracket = name.indexOf('[');
-		String head = (bracket >= 0) ? name.substring(0, bracket) : name;
-		String tail = (bracket >= 0) ? name.substring(bracket) : "";
-		return id() + "." + ProviderConfigurationException.settingName(head) + tail;
-	}
-
-	private static @Nullable Object value(String field, OpenAiOptions defaults) {
-		if (field.startsWith("extraBody.") && defaults.extraBody() != null) {
-			return defaults.extraBody().get(field.substring("extraBody.".length()));
-		}
-		if (field.startsWith("stop[") && defaults.stop() != null) {
-			return defaults.stop().get(Integer.parseInt(field.substring(5, field.length() - 1)));
-		}
-		return switch (field) {
-			case "frequencyPenalty" -> defaults.frequencyPenalty();
-			case "presencePenalty" -> defaults.presencePenalty();
-			case "stop" -> defaults.stop();
-			case "user" -> defaults.user();
-			default -> null;
-		};
+		return ProviderClients
+			.of(OpenAi.chatClient(new OpenAiSettings(credential, baseUrl, settings.toOptions()), factory));
 	}
 
 	/**

@@ -10,9 +10,9 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
-import io.github.linkai.spring.client.http.CredentialHeaderConnector;
-import io.github.linkai.spring.client.http.SecretMasker;
+import io.github.linkai.spring.client.spi.CredentialHeaderConnector;
 import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.SecretMasker;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireMapping;
@@ -32,7 +32,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * write their own body and statuses, and may add a session id or provider fields. Public
  * so that LinkAI's chat, which has this shape, shares it.
  */
-public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Reply> {
+public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 
 	private final String provider;
 
@@ -93,12 +93,7 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply, Repl
 	}
 
 	@Override
-	public Class<Reply> responseType() {
-		return Reply.class;
-	}
-
-	@Override
-	public Class<Reply> chunkType() {
+	public Class<Reply> replyType() {
 		return Reply.class;
 	}
 

@@ -78,6 +78,14 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 
 	@Override
 	public void validateOptions(ChatOptions options, Validation validation) {
+		validateRanges(options, validation);
+	}
+
+	/**
+	 * The documented ranges of the neutral options: a request's, and the client's
+	 * defaults once.
+	 */
+	static void validateRanges(ChatOptions options, Validation validation) {
 		validation.range("temperature", options.temperature(), 0, 2);
 		validation.range("topP", options.topP(), 0, 1);
 		validation.atLeast("maxTokens", options.maxTokens(), 1);
@@ -106,7 +114,7 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 		List<String> stop = options.stop();
 		if (stop != null) {
 			if (stop.size() > MAX_STOP_SEQUENCES) {
-				throw validation.fail("stop",
+				throw validation.fail("stop", stop,
 						"may hold at most " + MAX_STOP_SEQUENCES + " sequences but held " + stop.size());
 			}
 			for (int i = 0; i < stop.size(); i++) {
@@ -114,7 +122,7 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 				// whitespace is a sequence ("\n" is a common one): only nothing at all is
 				// not
 				if (sequence == null || sequence.isEmpty()) {
-					throw validation.fail("stop[" + i + "]", "must not be null or empty");
+					throw validation.fail("stop[" + i + "]", sequence, "must not be null or empty");
 				}
 			}
 		}
@@ -128,7 +136,7 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 					throw validation.fail("extraBody", "must not hold a null or blank field name");
 				}
 				if (LIBRARY_FIELDS.contains(name)) {
-					throw validation.fail("extraBody." + name,
+					throw validation.fail("extraBody." + name, extraBody.get(name),
 							"is a field the library sets; use "
 									+ ((name.equals("model") || name.equals("messages") || name.startsWith("stream"))
 											? "the request" : "the option of that name")

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.linkai.spring.client.spi.BlankSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,7 +101,7 @@ public class OpenAiProperties {
 	 * user, means none.
 	 */
 	OpenAiOptions toOptions() {
-		String endUser = (this.user == null || this.user.isBlank()) ? null : this.user.strip();
+		String endUser = BlankSettings.unsetIfBlank(this.user);
 		return new OpenAiOptions(this.frequencyPenalty, this.presencePenalty, this.seed,
 				this.stop.isEmpty() ? null : this.stop, endUser,
 				this.extraBody.isEmpty() ? null : new LinkedHashMap<>(this.extraBody));

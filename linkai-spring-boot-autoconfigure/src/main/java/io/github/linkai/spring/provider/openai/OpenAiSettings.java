@@ -2,8 +2,8 @@ package io.github.linkai.spring.provider.openai;
 
 import java.util.Objects;
 
-import io.github.linkai.spring.client.http.SecretMasker;
 import io.github.linkai.spring.client.spi.BaseUrls;
+import io.github.linkai.spring.client.spi.SecretMasker;
 
 /**
  * Where and as whom an OpenAI-compatible client calls.

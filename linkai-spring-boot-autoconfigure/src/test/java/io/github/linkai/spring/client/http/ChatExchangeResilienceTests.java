@@ -21,6 +21,8 @@ import io.github.linkai.spring.client.error.RateLimitedException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.ServerErrorException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
+import io.github.linkai.spring.observation.ChatCallObserver;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.github.linkai.spring.provider.linkai.LinkAi;
@@ -84,7 +86,7 @@ class ChatExchangeResilienceTests {
 	void a503ThatPassesASecondLaterIsRetriedWithBackoff() {
 		failThenSucceed(aResponse().withStatus(503), okJson(REPLY));
 
-		assertThat(client(RetryPolicy.defaults()).chat("你好")).isEqualTo("好");
+		assertThat(client(new RetryPolicy()).chat("你好")).isEqualTo("好");
 
 		wm.verify(2, postRequestedFor(urlPathEqualTo(PATH)));
 		assertThat(this.scheduler.waits).singleElement()
@@ -95,7 +97,7 @@ class ChatExchangeResilienceTests {
 	void aRetryAfterIsWaitedForInsteadOfTheBackoff() {
 		failThenSucceed(aResponse().withStatus(429).withHeader("Retry-After", "1"), okJson(REPLY));
 
-		assertThat(client(RetryPolicy.defaults()).chat("你好")).isEqualTo("好");
+		assertThat(client(new RetryPolicy()).chat("你好")).isEqualTo("好");
 
 		assertThat(this.scheduler.waits).containsExactly(Duration.ofSeconds(1));
 	}
@@ -105,7 +107,7 @@ class ChatExchangeResilienceTests {
 		failThenSucceed(aResponse().withStatus(429).withHeader("Retry-After-Ms", "250").withHeader("Retry-After", "9"),
 				okJson(REPLY));
 
-		client(RetryPolicy.defaults()).chat("你好");
+		client(new RetryPolicy()).chat("你好");
 
 		assertThat(this.scheduler.waits).containsExactly(Duration.ofMillis(250));
 	}
@@ -114,8 +116,7 @@ class ChatExchangeResilienceTests {
 	void aServerAskingForLongerThanTheCapIsNotWaitedForAndTheCallerLearnsHowLong() {
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-		assertThatExceptionOfType(RateLimitedException.class)
-			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"))
+		assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> client(new RetryPolicy()).chat("你好"))
 			.satisfies((error) -> assertThat(error.retryAfter()).isEqualTo(Duration.ofHours(1)));
 
 		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
@@ -125,8 +126,7 @@ class ChatExchangeResilienceTests {
 	@Test
 	void retriesStopAfterTheConfiguredNumberWithGrowingBackoffs() {
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(502)));
-		RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(300), 0,
-				Duration.ofSeconds(60));
+		RetryPolicy policy = retries(3, Duration.ofMillis(100), Duration.ofMillis(300), 0);
 
 		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> client(policy).chat("你好"))
 			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(502));
@@ -141,8 +141,7 @@ class ChatExchangeResilienceTests {
 	void statusesThatDoNotGetBetterAreNotRetried(int status) {
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(status)));
 
-		assertThatExceptionOfType(ProviderApiException.class)
-			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"))
+		assertThatExceptionOfType(ProviderApiException.class).isThrownBy(() -> client(new RetryPolicy()).chat("你好"))
 			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(status));
 
 		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
@@ -157,7 +156,7 @@ class ChatExchangeResilienceTests {
 		}
 		MemoryChatClient memory = LinkAi.memoryChatClient(
 				new LinkAiSettings(KEY, "http://127.0.0.1:" + closedPort, LinkAiOptions.none()),
-				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+				factory(new RetryPolicy(), ObservationRegistry.NOOP));
 
 		assertThatExceptionOfType(ChatTransportException.class).isThrownBy(() -> memory.chat(null, "你好"));
 
@@ -167,12 +166,12 @@ class ChatExchangeResilienceTests {
 	@Test
 	void aResetAfterTheRequestWasSentIsRetriedForPlainChatButNotForMemoryChat() {
 		failThenSucceed(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), okJson(REPLY));
-		assertThat(client(RetryPolicy.defaults()).chat("你好")).isEqualTo("好");
+		assertThat(client(new RetryPolicy()).chat("你好")).isEqualTo("好");
 		wm.verify(2, postRequestedFor(urlPathEqualTo(PATH)));
 
 		wm.stubFor(post(MEMORY_PATH).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+				factory(new RetryPolicy(), ObservationRegistry.NOOP));
 		assertThatExceptionOfType(ChatTransportException.class).isThrownBy(() -> memory.chat(null, "你好"));
 		// the server may have stored the turn: asking again would store it twice
 		wm.verify(1, postRequestedFor(urlPathEqualTo(MEMORY_PATH)));
@@ -183,7 +182,7 @@ class ChatExchangeResilienceTests {
 	void aServerErrorToAMemoryChatTurnIsNotRetriedItMayHaveBeenStored(int status) {
 		wm.stubFor(post(MEMORY_PATH).willReturn(aResponse().withStatus(status)));
 		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+				factory(new RetryPolicy(), ObservationRegistry.NOOP));
 
 		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> memory.chat(null, "你好"))
 			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(status));
@@ -204,7 +203,7 @@ class ChatExchangeResilienceTests {
 			.willReturn(okJson(
 					"{\"session_id\":\"s-1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"好\"}}]}")));
 		MemoryChatClient memory = LinkAi.memoryChatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-				factory(RetryPolicy.defaults(), ObservationRegistry.NOOP));
+				factory(new RetryPolicy(), ObservationRegistry.NOOP));
 
 		assertThat(memory.chat(null, "你好").content()).isEqualTo("好");
 
@@ -216,7 +215,7 @@ class ChatExchangeResilienceTests {
 		failThenSucceed(aResponse().withStatus(503),
 				aResponse().withHeader("Content-Type", "text/event-stream").withBody(STREAM));
 
-		List<ChatChunk> chunks = client(RetryPolicy.defaults()).stream("你好").collectList().block();
+		List<ChatChunk> chunks = client(new RetryPolicy()).stream("你好").collectList().block();
 
 		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("你", "好");
 		wm.verify(2, postRequestedFor(urlPathEqualTo(PATH)));
@@ -229,7 +228,7 @@ class ChatExchangeResilienceTests {
 
 		List<ChatChunk> received = new CopyOnWriteArrayList<>();
 		assertThatExceptionOfType(StreamTruncatedException.class)
-			.isThrownBy(() -> client(RetryPolicy.defaults()).stream("你好").doOnNext(received::add).blockLast());
+			.isThrownBy(() -> client(new RetryPolicy()).stream("你好").doOnNext(received::add).blockLast());
 
 		assertThat(received).hasSize(1);
 		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
@@ -248,7 +247,7 @@ class ChatExchangeResilienceTests {
 
 		LinkAi
 			.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-					factory(RetryPolicy.defaults(), observations))
+					factory(new RetryPolicy(), observations))
 			.chat("你好");
 
 		assertThat(meters.get("linkai.client.retries").counter().count()).isEqualTo(1);
@@ -337,16 +336,13 @@ class ChatExchangeResilienceTests {
 	void unretriedTypesStayTyped() {
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(409)));
 		assertThatExceptionOfType(ContentRejectedException.class)
-			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+			.isThrownBy(() -> client(new RetryPolicy()).chat("你好"));
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(401)));
-		assertThatExceptionOfType(AuthenticationException.class)
-			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		assertThatExceptionOfType(AuthenticationException.class).isThrownBy(() -> client(new RetryPolicy()).chat("你好"));
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(400)));
-		assertThatExceptionOfType(BadRequestException.class)
-			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		assertThatExceptionOfType(BadRequestException.class).isThrownBy(() -> client(new RetryPolicy()).chat("你好"));
 		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(418)));
-		assertThatExceptionOfType(ClientErrorException.class)
-			.isThrownBy(() -> client(RetryPolicy.defaults()).chat("你好"));
+		assertThatExceptionOfType(ClientErrorException.class).isThrownBy(() -> client(new RetryPolicy()).chat("你好"));
 		assertThat(this.scheduler.waits).isEmpty();
 	}
 
@@ -412,7 +408,7 @@ class ChatExchangeResilienceTests {
 			.build();
 		try {
 			ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-					new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)),
+					new HttpChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)),
 							ClientSettings.builder("test").retry(RetryPolicy.none()).build()));
 
 			// an unread body would hold the pool's one connection: the second call would
@@ -430,6 +426,15 @@ class ChatExchangeResilienceTests {
 		}
 	}
 
+	static RetryPolicy retries(int maxRetries, Duration initialBackoff, Duration maxBackoff, double jitter) {
+		RetryPolicy policy = new RetryPolicy();
+		policy.setMaxRetries(maxRetries);
+		policy.setInitialBackoff(initialBackoff);
+		policy.setMaxBackoff(maxBackoff);
+		policy.setJitter(jitter);
+		return policy;
+	}
+
 	private ChatClient client(RetryPolicy policy) {
 		return LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
 				factory(policy, ObservationRegistry.NOOP));
@@ -437,15 +442,15 @@ class ChatExchangeResilienceTests {
 
 	private ChatClient client(ClientSettings.Builder settings) {
 		return LinkAi.chatClient(new LinkAiSettings(KEY, wm.baseUrl(), LinkAiOptions.none()),
-				new ChatClientFactory(new ReactorClientHttpConnector(), settings.build()));
+				new HttpChatClientFactory(new ReactorClientHttpConnector(), settings.build()));
 	}
 
 	private ChatClientFactory factory(RetryPolicy policy, ObservationRegistry observations) {
-		return new ChatClientFactory(new ReactorClientHttpConnector(),
+		return new HttpChatClientFactory(new ReactorClientHttpConnector(),
 				ClientSettings.builder("test")
 					.retry(policy)
 					.scheduler(this.scheduler)
-					.observation(observations, null)
+					.observer(new ChatCallObserver(observations, null, false))
 					.build());
 	}
 

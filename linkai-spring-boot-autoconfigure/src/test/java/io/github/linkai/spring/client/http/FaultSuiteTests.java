@@ -35,6 +35,8 @@ import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.ServerErrorException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
+import io.github.linkai.spring.observation.ChatCallObserver;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.github.linkai.spring.provider.jijyun.Jijyun;
@@ -137,27 +139,29 @@ class FaultSuiteTests {
 		List<String> outcomes = new CopyOnWriteArrayList<>();
 		ClientSettings.Builder settings = ClientSettings.builder("faults")
 			.defaults(target.defaults)
-			.retry(RetryPolicy.defaults())
+			.retry(new RetryPolicy())
 			.scheduler(fault.realTime ? Schedulers.parallel() : scheduler)
-			.observation(observations, null)
-			.listener(new CallListener() {
-				@Override
-				public void onSuccess(String clientName) {
-					outcomes.add("success");
-				}
+			.observer(CallObserver.of(List.of(new ChatCallObserver(observations, null, false),
+					(call, context) -> new CallObserver.Call() {
 
-				@Override
-				public void onFailure(String clientName, Throwable error) {
-					outcomes.add(error.getClass().getSimpleName());
-				}
-			});
+						@Override
+						public void succeeded(@Nullable ChatResponse response) {
+							outcomes.add("success");
+						}
+
+						@Override
+						public void failed(Throwable error) {
+							outcomes.add(error.getClass().getSimpleName());
+						}
+
+					})));
 		fault.tune(settings);
 		// a pool of this case's own: no connection a previous case's server closed is
 		// picked up
 		ConnectionProvider pool = ConnectionProvider.builder("fault-suite").maxConnections(4).build();
 		try {
-			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(),
-					new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)), settings.build()));
+			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(), new HttpChatClientFactory(
+					new ReactorClientHttpConnector(HttpClient.create(pool)), settings.build()));
 			fault.stub(new Stubs(target, mode));
 			Expected expected = fault.expected(target, mode);
 
@@ -542,7 +546,7 @@ class FaultSuiteTests {
 		 * the policy's backoff.
 		 */
 		void checkWait(Duration wait, int retry) {
-			long base = 500L << retry; // RetryPolicy.defaults(): 0.5 s doubling, ±25 %
+			long base = 500L << retry; // new RetryPolicy(): 0.5 s doubling, ±25 %
 			assertThat(wait).isBetween(Duration.ofMillis(base * 3 / 4), Duration.ofMillis(base * 5 / 4));
 		}
 

@@ -68,7 +68,7 @@ class StreamConnectionReuseTests {
 		ChatClient client = LinkAi.chatClient(
 				new LinkAiSettings("Link_tOCJYmHxxm55eA1xs", "http://127.0.0.1:" + this.server.port(),
 						LinkAiOptions.none()),
-				new ChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(this.pool)),
+				new HttpChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(this.pool)),
 						ClientSettings.builder("test").retry(RetryPolicy.none()).build()));
 
 		for (int i = 0; i < 30; i++) {

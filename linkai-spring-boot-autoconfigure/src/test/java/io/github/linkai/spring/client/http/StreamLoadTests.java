@@ -27,6 +27,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.error.ChatTransportException;
 import io.github.linkai.spring.client.error.ServiceUnavailableException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.observation.ChatCallObserver;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.github.linkai.spring.provider.linkai.LinkAi;
@@ -280,12 +281,12 @@ class StreamLoadTests {
 	private static ChatClient client(String baseUrl, ReactorClientHttpConnector connector,
 			ObservationRegistry observations) {
 		return LinkAi.chatClient(new LinkAiSettings("Link_tOCJYmHxxm55eA1xs", baseUrl, LinkAiOptions.none()),
-				new ChatClientFactory(connector, ClientSettings.builder("load")
-					.retry(new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20), 0.5, Duration.ofSeconds(1)))
+				new HttpChatClientFactory(connector, ClientSettings.builder("load")
+					.retry(ChatExchangeResilienceTests.retries(2, Duration.ofMillis(5), Duration.ofMillis(20), 0.5))
 					.idleTimeout(Duration.ofSeconds(10))
 					.deadline(WAIT)
 					.scheduler(Schedulers.parallel())
-					.observation(observations, null)
+					.observer(new ChatCallObserver(observations, null, false))
 					.build()));
 	}
 

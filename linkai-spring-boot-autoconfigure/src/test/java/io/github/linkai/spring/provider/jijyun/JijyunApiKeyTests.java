@@ -18,8 +18,8 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.error.AuthenticationException;
 import io.github.linkai.spring.client.error.ChatTransportException;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -91,9 +91,9 @@ class JijyunApiKeyTests {
 		try {
 			ReactorClientHttpConnector connector = new ReactorClientHttpConnector(HttpClient.create(oneConnection));
 			ChatClient first = Jijyun.chatClient(new JijyunSettings(API_KEY, baseUrl(), JijyunOptions.none()),
-					new ChatClientFactory(connector, ClientSettings.of("first")));
+					new HttpChatClientFactory(connector, ClientSettings.of("first")));
 			ChatClient second = Jijyun.chatClient(new JijyunSettings("other-key-42", baseUrl(), JijyunOptions.none()),
-					new ChatClientFactory(connector, ClientSettings.of("second")));
+					new HttpChatClientFactory(connector, ClientSettings.of("second")));
 			first.chat("你好");
 			first.stream("你好").blockLast();
 			WebClient.builder()

@@ -28,7 +28,7 @@ import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.ServerErrorException;
 import io.github.linkai.spring.client.error.ServiceUnavailableException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
-import io.github.linkai.spring.client.http.WireJson;
+import io.github.linkai.spring.client.spi.WireJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
 import io.github.linkai.spring.client.http.RetryPolicy;
+import io.github.linkai.spring.observation.ChatCallObserver;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -42,11 +43,11 @@ final class JijyunFixtures {
 	static ChatClient client(ObservationRegistry registry, String apiKey, String baseUrl, JijyunOptions jijyunDefaults,
 			ChatOptions defaults) {
 		return Jijyun.chatClient(new JijyunSettings(apiKey, baseUrl, jijyunDefaults),
-				new ChatClientFactory(new ReactorClientHttpConnector(),
+				new HttpChatClientFactory(new ReactorClientHttpConnector(),
 						ClientSettings.builder("test")
 							.defaults(defaults)
 							.retry(RetryPolicy.none())
-							.observation(registry, null)
+							.observer(new ChatCallObserver(registry, null, false))
 							.build()));
 	}
 

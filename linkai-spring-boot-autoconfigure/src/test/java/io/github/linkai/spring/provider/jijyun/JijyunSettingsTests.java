@@ -2,8 +2,8 @@ package io.github.linkai.spring.provider.jijyun;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -57,7 +57,7 @@ class JijyunSettingsTests {
 	void makeAClientNamedForJijyun() {
 		ChatClient client = Jijyun.chatClient(
 				new JijyunSettings(API_KEY, Jijyun.DEFAULT_BASE_URL, JijyunOptions.none()),
-				new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("support")));
+				new HttpChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("support")));
 		assertThat(client.name()).isEqualTo("support");
 		assertThat(client.provider()).isEqualTo(Jijyun.PROVIDER);
 		assertThat(client.toString()).doesNotContain(API_KEY);
@@ -70,7 +70,7 @@ class JijyunSettingsTests {
 		ChatOptions defaults = new ChatOptions("model", null, null, null);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Jijyun.chatClient(settings,
-					new ChatClientFactory(new ReactorClientHttpConnector(),
+					new HttpChatClientFactory(new ReactorClientHttpConnector(),
 							ClientSettings.builder("support").defaults(defaults).build())))
 			.withMessageContaining("'support'")
 			.withMessageContaining("model")

@@ -7,8 +7,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
+import io.github.linkai.spring.observation.ChatCallObserver;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,8 +248,8 @@ class LingmaRequestTests {
 	@Test
 	void observationsHoldNeitherTheOrganizationNorTheToken() {
 		TestObservationRegistry registry = TestObservationRegistry.create();
-		ChatClientFactory factory = new ChatClientFactory(new ReactorClientHttpConnector(),
-				ClientSettings.builder("lingma").observation(registry, null).build());
+		ChatClientFactory factory = new HttpChatClientFactory(new ReactorClientHttpConnector(),
+				ClientSettings.builder("lingma").observer(new ChatCallObserver(registry, null, false)).build());
 		ChatClient client = Lingma.chatClient(
 				new LingmaSettings(TOKEN, LingmaTestSupport.baseUrl(wm), ORGANIZATION, LingmaOptions.useTeamDocs(true)),
 				factory);

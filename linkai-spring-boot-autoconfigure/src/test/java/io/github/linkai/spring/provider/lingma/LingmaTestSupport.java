@@ -9,9 +9,10 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
 import io.github.linkai.spring.client.http.RetryPolicy;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,7 +66,7 @@ final class LingmaTestSupport {
 	 * options.
 	 */
 	static ChatClientFactory factory(ChatOptions defaults) {
-		return new ChatClientFactory(new ReactorClientHttpConnector(),
+		return new HttpChatClientFactory(new ReactorClientHttpConnector(),
 				ClientSettings.builder("lingma").defaults(defaults).retry(RetryPolicy.none()).build());
 	}
 

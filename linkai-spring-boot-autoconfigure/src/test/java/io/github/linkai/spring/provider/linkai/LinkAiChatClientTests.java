@@ -12,9 +12,9 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
-import io.github.linkai.spring.client.http.WireJson;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
+import io.github.linkai.spring.client.spi.WireJson;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -239,7 +239,7 @@ class LinkAiChatClientTests {
 		wm.stubFor(post(CHAT_PATH).willReturn(okJson(fixture("chat-response.json"))));
 		ChatClient client = LinkAi.chatClient(
 				new LinkAiSettings(KEY_WITH_APP_CODE, wm.baseUrl(), new LinkAiOptions("APP1", 0.5, null)),
-				new ChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("test")));
+				new HttpChatClientFactory(new ReactorClientHttpConnector(), ClientSettings.of("test")));
 
 		client.chat("你好");
 		client.chat(ChatRequest.builder().user("你好").providerOptions(LinkAiOptions.appCode("G7z6vKwp")).build());

@@ -10,10 +10,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.MemoryChatClient;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
 import io.github.linkai.spring.client.http.RetryPolicy;
-import io.github.linkai.spring.client.http.WireJson;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
+import io.github.linkai.spring.client.spi.WireJson;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -64,7 +65,7 @@ final class LinkAiTestSupport {
 	private static ChatClientFactory factory(ClientHttpConnector connector) {
 		// one attempt: these suites check how each answer maps; retries have their own
 		// tests
-		return new ChatClientFactory(connector, ClientSettings.builder("test").retry(RetryPolicy.none()).build());
+		return new HttpChatClientFactory(connector, ClientSettings.builder("test").retry(RetryPolicy.none()).build());
 	}
 
 	/** A fixture next to the tests, as UTF-8 text. */

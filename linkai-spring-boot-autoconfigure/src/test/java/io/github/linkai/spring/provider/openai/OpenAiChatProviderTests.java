@@ -1,5 +1,6 @@
 package io.github.linkai.spring.provider.openai;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -12,7 +13,6 @@ import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ChatProvider;
 import io.github.linkai.spring.client.spi.ChatProviders;
 import io.github.linkai.spring.client.spi.ProviderClients;
-import io.github.linkai.spring.client.spi.ProviderConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -114,19 +114,29 @@ class OpenAiChatProviderTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("invalidSettings")
-	void createWithADefaultThatBreaksARuleFailsNamingTheSetting(String setting, Object value,
-			OpenAiProperties settings) {
-		assertThatExceptionOfType(ProviderConfigurationException.class)
-			.isThrownBy(() -> this.provider.create(API_KEY, BASE_URL, settings,
-					factory(new ChatOptions("deepseek-chat", null, null, null))))
-			.satisfies((ex) -> {
-				assertThat(ex.setting()).isEqualTo(setting);
-				assertThat(ex.value()).isEqualTo(value);
-			});
+	void validateWithADefaultThatBreaksARuleReportsTheSetting(String setting, Object value, OpenAiProperties settings) {
+		List<String> reported = new ArrayList<>();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.provider.validate(settings,
+				new ChatOptions("deepseek-chat", null, null, null), (name, shown, reason) -> {
+					reported.add(name + "=" + shown);
+					throw new IllegalArgumentException(reason);
+				}));
+		assertThat(reported).containsExactly(setting + "=" + value);
 	}
 
 	@Test
-	void neutralDefaultOutOfRangeIsLeftForTheGlueToNameItsProperty() {
+	void validateReportsANeutralDefaultOutOfRangeByItsProperty() {
+		List<String> reported = new ArrayList<>();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.provider.validate(new OpenAiProperties(),
+				new ChatOptions("deepseek-chat", 2.5, null, null), (name, shown, reason) -> {
+					reported.add(name + "=" + shown + ": " + reason);
+					throw new IllegalArgumentException(reason);
+				}));
+		assertThat(reported).containsExactly("temperature=2.5: Must be in [0, 2] but was 2.5");
+	}
+
+	@Test
+	void createWithANeutralDefaultOutOfRangeFailsAsARequestWould() {
 		assertThatExceptionOfType(ChatRequestValidationException.class)
 			.isThrownBy(() -> this.provider.create(API_KEY, BASE_URL, new OpenAiProperties(),
 					factory(new ChatOptions("deepseek-chat", 2.5, null, null))))

@@ -11,10 +11,11 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
 import io.github.linkai.spring.client.http.RetryPolicy;
-import io.github.linkai.spring.client.http.WireJson;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
+import io.github.linkai.spring.client.spi.WireJson;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -67,7 +68,7 @@ final class OpenAiTestSupport {
 
 	/** A factory whose clients have these neutral defaults. */
 	static ChatClientFactory factory(ChatOptions defaults) {
-		return new ChatClientFactory(new ReactorClientHttpConnector(),
+		return new HttpChatClientFactory(new ReactorClientHttpConnector(),
 				ClientSettings.builder("test").defaults(defaults).retry(RetryPolicy.none()).build());
 	}
 

@@ -3,19 +3,29 @@ package io.github.linkai.spring.autoconfigure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.linkai.spring.client.http.TimerWheelScheduler;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The clients' Reactor Netty connection pools, sized explicitly and closed with the
- * application context.
+ * What the clients of one application context hold at run time and give back when it
+ * closes: their Reactor Netty connection pools, sized explicitly, and a lease on the
+ * shared timer wheel (whose thread stops with the last context that holds one).
  */
-class ConnectionPools implements DisposableBean {
+class ClientResources implements DisposableBean {
 
 	private final List<ConnectionProvider> pools = new CopyOnWriteArrayList<>();
 
-	ConnectionProvider create(String clientName, LinkAiClientProperties.Pool properties) {
+	private final TimerWheelScheduler timer = TimerWheelScheduler.lease();
+
+	/** The timer of the clients' waits: deadlines, timeouts, backoffs. */
+	TimerWheelScheduler timer() {
+		return this.timer;
+	}
+
+	/** A connection pool of its own for the client of that name. */
+	ConnectionProvider pool(String clientName, LinkAiClientProperties.Pool properties) {
 		ConnectionProvider pool = ConnectionProvider.builder("linkai-" + clientName)
 			.maxConnections(properties.getMaxConnections())
 			.pendingAcquireMaxCount(2 * properties.getMaxConnections())
@@ -33,6 +43,7 @@ class ConnectionPools implements DisposableBean {
 	public void destroy() {
 		this.pools.forEach(ConnectionProvider::dispose);
 		this.pools.clear();
+		this.timer.dispose();
 	}
 
 }

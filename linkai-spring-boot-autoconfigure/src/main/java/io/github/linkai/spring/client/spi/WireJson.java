@@ -1,4 +1,4 @@
-package io.github.linkai.spring.client.http;
+package io.github.linkai.spring.client.spi;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -8,10 +8,12 @@ import java.lang.reflect.Constructor;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.Version;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.PackageVersion;
 import tools.jackson.databind.deser.SettableBeanProperty;
 import tools.jackson.databind.deser.ValueInstantiator;
 import tools.jackson.databind.deser.ValueInstantiators;
@@ -28,19 +30,13 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class WireJson {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.addModule(new SimpleModule("linkai-record-creators") {
+	/**
+	 * The Jackson line {@link RecordCreators} was written against and checked on: it
+	 * reaches into Jackson's value instantiators, which another line may change.
+	 */
+	static final String PATCHED_LINE = "3.1";
 
-			@Override
-			public void setupModule(SetupContext context) {
-				super.setupModule(context);
-				context.addValueInstantiators(new RecordCreators());
-			}
-
-		})
-		.build();
+	private static final JsonMapper MAPPER = mapper(PATCHED_LINE.equals(jacksonLine()));
 
 	private WireJson() {
 	}
@@ -58,6 +54,35 @@ public final class WireJson {
 	/** The shared, thread-safe mapper. */
 	public static JsonMapper mapper() {
 		return MAPPER;
+	}
+
+	/**
+	 * A mapper for wire records; {@code fastRecords} creates records through
+	 * {@link RecordCreators}, which only the Jackson line {@link #PATCHED_LINE} is known
+	 * to take: on any other the plain mapper, which reads the same, is used.
+	 */
+	static JsonMapper mapper(boolean fastRecords) {
+		JsonMapper.Builder builder = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+		if (fastRecords) {
+			builder.addModule(new SimpleModule("linkai-record-creators") {
+
+				@Override
+				public void setupModule(SetupContext context) {
+					super.setupModule(context);
+					context.addValueInstantiators(new RecordCreators());
+				}
+
+			});
+		}
+		return builder.build();
+	}
+
+	/** The running Jackson's major and minor version, e.g. {@code 3.1}. */
+	static String jacksonLine() {
+		Version version = PackageVersion.VERSION;
+		return version.getMajorVersion() + "." + version.getMinorVersion();
 	}
 
 	/**

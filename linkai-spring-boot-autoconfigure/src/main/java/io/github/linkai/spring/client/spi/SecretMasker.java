@@ -1,4 +1,4 @@
-package io.github.linkai.spring.client.http;
+package io.github.linkai.spring.client.spi;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,0 +1,108 @@
+package io.github.linkai.spring.client.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.channels.UnresolvedAddressException;
+
+import io.github.linkai.spring.client.error.ChatClientException;
+import io.github.linkai.spring.client.error.ChatTimeoutException;
+import io.github.linkai.spring.client.error.ChatTransportException;
+import io.github.linkai.spring.client.error.ResponseDecodingException;
+import io.github.linkai.spring.client.spi.SecretMasker;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.TimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.InvalidMediaTypeException;
+
+/**
+ * Turns what the transport throws into the typed errors of one client: a timeout is a
+ * {@link ChatTimeoutException}, a connection that failed or closed early a
+ * {@link ChatTransportException}, a reply the client cannot read a
+ * {@link ResponseDecodingException}. Messages keep the cause's kind and never a
+ * credential.
+ */
+final class TransportErrors {
+
+	private final String provider;
+
+	private final String clientName;
+
+	private final SecretMasker masker;
+
+	private final int maxEventBytes;
+
+	TransportErrors(String provider, String clientName, SecretMasker masker, int maxEventBytes) {
+		this.provider = provider;
+		this.clientName = clientName;
+		this.masker = masker;
+		this.maxEventBytes = maxEventBytes;
+	}
+
+	/** Whether the failure happened before a connection existed, so nothing was sent. */
+	static boolean isConnectFailure(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+					|| cause instanceof UnresolvedAddressException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A failure to connect or to send: the transport's own failure, or else "request
+	 * failed".
+	 */
+	Throwable requestFailed(Throwable error) {
+		Throwable translated = translate(error);
+		return (translated instanceof ChatClientException) ? translated : requestFailure(error);
+	}
+
+	/** The typed error of a transport failure; any other error as it is. */
+	Throwable translate(Throwable cause) {
+		if (cause instanceof ChatClientException) {
+			return cause;
+		}
+		if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
+				|| cause instanceof ConnectTimeoutException) {
+			return new ChatTimeoutException(this.provider, this.clientName, "Timed out: " + describe(cause), cause);
+		}
+		if (cause instanceof PrematureCloseException) {
+			return new ChatTransportException(this.provider, this.clientName,
+					"Connection closed before the response was complete", cause);
+		}
+		if (cause instanceof DataBufferLimitException) {
+			return new ResponseDecodingException(this.provider, this.clientName,
+					"Reply or stream event larger than the client's max-event-size (" + this.maxEventBytes + " bytes): "
+							+ describe(cause),
+					cause);
+		}
+		if (cause instanceof InvalidMediaTypeException) {
+			// not its message: it quotes the header
+			return new ResponseDecodingException(this.provider, this.clientName, "Malformed Content-Type header", null);
+		}
+		if (cause instanceof DecoderException || cause instanceof NumberFormatException) {
+			// Netty could not parse the HTTP response (a bad chunk-size line, random
+			// bytes)
+			return new ChatTransportException(this.provider, this.clientName,
+					"Malformed HTTP response (" + cause.getClass().getSimpleName() + ")", null);
+		}
+		if (cause instanceof IOException) {
+			return requestFailure(cause);
+		}
+		return cause;
+	}
+
+	private ChatTransportException requestFailure(Throwable cause) {
+		return new ChatTransportException(this.provider, this.clientName, "Request failed: " + describe(cause), cause);
+	}
+
+	private String describe(Throwable error) {
+		String message = this.masker.mask(error.getMessage());
+		return error.getClass().getSimpleName() + ((message != null) ? " (" + message + ")" : "");
+	}
+
+}
