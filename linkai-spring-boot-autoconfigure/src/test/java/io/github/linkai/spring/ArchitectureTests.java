@@ -1,116 +1,99 @@
 package io.github.linkai.spring;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the layering: the client core ({@code client}, {@code provider}) is usable
- * without a Spring Boot context and without a meter registry, so it imports nothing from
- * Spring Boot or Micrometer's core; and providers depend on the core, never on the Spring
- * glue, and on each other only where one shares another's wire format (LinkAI's chat API
- * is OpenAI-shaped and reads it with the openai package's records). The Spring AI adapter
- * ({@code ai}) is core too: it builds on Spring AI's model API, never on Boot, and names
- * no provider.
+ * The architecture, kept true. The client core ({@code client}, {@code provider}) stands
+ * alone: usable without a Spring Boot context or a meter registry, it imports nothing
+ * from Spring Boot, Micrometer's core or the glue; it defines the hooks the glue
+ * implements. A provider builds on the core's model and its SPI only (LinkAI's chat,
+ * which has OpenAI's shape, also on the openai package's wire records and mapping). The
+ * glue names no provider: it reaches them through the SPI. No package depends on another
+ * that depends back on it.
  */
-class ArchitectureTests {
+@AnalyzeClasses(packages = "io.github.linkai.spring", importOptions = ImportOption.DoNotIncludeTests.class)
+final class ArchitectureTests {
 
-	private static final Path SOURCES = Path.of("src/main/java/io/github/linkai/spring");
+	private static final String[] GLUE = { "..spring.autoconfigure..", "..spring.observation..", "..spring.health..",
+			"..spring.web..", "..spring.ai.." };
 
-	@Test
-	void clientCoreImportsNothingFromSpringBootOrMicrometerCore() throws IOException {
-		assertThat(importsIn("client")).isNotEmpty()
-			.noneMatch((line) -> line.contains("org.springframework.boot") || line.contains("io.micrometer.core"));
+	private ArchitectureTests() {
 	}
 
-	@Test
-	void providersImportNoSpringBootNoOtherProviderAndNoGlue() throws IOException {
-		for (String provider : List.of("linkai", "lingma", "jijyun", "openai")) {
-			List<String> imports = importsIn("provider/" + provider);
-			assertThat(imports).as(provider)
-				.isNotEmpty()
-				.noneMatch((line) -> line.contains("org.springframework.boot") || line.contains("io.micrometer.core")
-						|| line.contains("io.github.linkai.spring.autoconfigure")
-						|| (line.contains("io.github.linkai.spring.provider.")
-								&& !line.contains("io.github.linkai.spring.provider." + provider)
-								&& !sharesWireFormat(provider, line)));
-		}
-	}
+	@ArchTest
+	static final ArchRule noPackageCycles = slices().matching("io.github.linkai.spring.(**)").should().beFreeOfCycles();
 
-	@Test
-	void linkAiUsesTheSharedOpenAiWireFormatAndOpenAiUsesNoOtherProvider() throws IOException {
-		assertThat(importsIn("provider/linkai")).anyMatch((line) -> line.contains("spring.provider.openai."));
-		assertThat(importsIn("provider/openai"))
-			.noneMatch((line) -> line.contains("spring.provider.") && !line.contains("spring.provider.openai."));
-	}
+	@ArchTest
+	static final ArchRule clientCoreImportsNoSpringBootNoMicrometerCoreAndNoGlue = noClasses().that()
+		.resideInAPackage("..spring.client..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(concat(GLUE, "org.springframework.boot..", "io.micrometer.core.."));
 
-	@Test
-	void healthNamesNoProviderAndDoesNotDependOnTheGlue() throws IOException {
-		assertThat(importsIn("health")).isNotEmpty()
-			.noneMatch((line) -> line.contains("io.github.linkai.spring.provider")
-					|| line.contains("io.github.linkai.spring.autoconfigure"));
-	}
+	@ArchTest
+	static final ArchRule providersBuildOnTheModelAndTheSpiOnly = noClasses().that()
+		.resideInAPackage("..spring.provider..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(concat(GLUE, "..spring.client.http..", "..spring.client.stream..",
+				"org.springframework.boot..", "io.micrometer.core..", "io.micrometer.observation.."));
 
-	@Test
-	void webNamesNoProviderAndImportsNothingFromSpringBootOrTheGlue() throws IOException {
-		assertThat(importsIn("web")).isNotEmpty()
-			.noneMatch((line) -> line.contains("io.github.linkai.spring.provider")
-					|| line.contains("io.github.linkai.spring.autoconfigure")
-					|| line.contains("org.springframework.boot"));
-	}
+	@ArchTest
+	static final ArchRule providersUseNoOtherProviderButLinkAiTheOpenAiWire = slices()
+		.matching("io.github.linkai.spring.provider.(*)..")
+		.should()
+		.notDependOnEachOther()
+		.ignoreDependency(resideInAPackage("..spring.provider.linkai.."),
+				resideInAPackage("..spring.provider.openai.."));
 
-	@Test
-	void springAiAdapterDependsOnSpringAiNotOnBootAndNamesNoProvider() throws IOException {
-		assertThat(importsIn("ai")).isNotEmpty()
-			.anyMatch((line) -> line.contains("org.springframework.ai."))
-			.noneMatch((line) -> line.contains("org.springframework.boot") || line.contains("io.micrometer.core")
-					|| line.contains("io.github.linkai.spring.provider")
-					|| line.contains("io.github.linkai.spring.autoconfigure"));
-	}
+	@ArchTest
+	static final ArchRule theGlueNamesNoProvider = noClasses().that()
+		.resideInAnyPackage(GLUE)
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("..spring.provider..");
 
-	@Test
-	void onlyTheAdapterAndTheGlueUseSpringAi() throws IOException {
-		for (String packagePath : List.of("client", "provider", "observation", "health", "web")) {
-			assertThat(importsIn(packagePath)).as(packagePath)
-				.noneMatch((line) -> line.contains("org.springframework.ai.")
-						|| line.contains("io.github.linkai.spring.ai."));
-		}
-	}
+	@ArchTest
+	static final ArchRule healthObservationWebAndSpringAiDoNotDependOnTheAutoConfiguration = noClasses().that()
+		.resideInAnyPackage("..spring.observation..", "..spring.health..", "..spring.web..", "..spring.ai..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("..spring.autoconfigure..");
 
-	/**
-	 * LinkAI's chat API has OpenAI's shape: it reads it with the openai package's records
-	 * and mapping.
-	 */
-	private static boolean sharesWireFormat(String provider, String importLine) {
-		return "linkai".equals(provider) && importLine.contains("io.github.linkai.spring.provider.openai.");
-	}
+	@ArchTest
+	static final ArchRule theSpringAiAdapterBuildsOnSpringAiNotOnBoot = noClasses().that()
+		.resideInAPackage("..spring.ai..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.boot..", "io.micrometer.core..");
 
-	private static List<String> importsIn(String packagePath) throws IOException {
-		Path dir = SOURCES.resolve(packagePath);
-		if (!Files.isDirectory(dir)) {
-			return List.of();
-		}
-		try (Stream<Path> files = Files.walk(dir)) {
-			return files.filter((file) -> file.toString().endsWith(".java"))
-				.flatMap(ArchitectureTests::lines)
-				.filter((line) -> line.startsWith("import "))
-				.toList();
-		}
-	}
+	@ArchTest
+	static final ArchRule onlyTheAdapterAndTheAutoConfigurationUseSpringAi = noClasses().that()
+		.resideInAnyPackage("..spring.client..", "..spring.provider..", "..spring.observation..", "..spring.health..",
+				"..spring.web..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.ai..", "..spring.ai..");
 
-	private static Stream<String> lines(Path file) {
-		try {
-			return Files.readAllLines(file).stream();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	@ArchTest
+	static final ArchRule webImportsNothingFromSpringBoot = noClasses().that()
+		.resideInAPackage("..spring.web..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("org.springframework.boot..");
+
+	private static String[] concat(String[] first, String... more) {
+		String[] all = new String[first.length + more.length];
+		System.arraycopy(first, 0, all, 0, first.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
 	}
 
 }
