@@ -2,7 +2,9 @@ package io.github.linkai.spring.client.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -14,6 +16,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
+import static io.github.linkai.spring.ThreadAllocations.allocatedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,6 +49,29 @@ class BodyBytesTests {
 		StepVerifier.create(BodyBytes.read(Flux.just(buffer("{}")), 2).map(String::new))
 			.expectNext("{}")
 			.verifyComplete();
+	}
+
+	@Test
+	void aBodyOfManyBuffersIsCopiedInProportionToItsSize() {
+		// one past a power of two under the default 8 MiB limit, the worst case for
+		// doubling: the capacities sum to less than twice the last, itself less than
+		// twice the body, and the array is trimmed once. Copying the body again with
+		// every 8 KB buffer would allocate about 1 GB.
+		int size = 4 * 1024 * 1024 + 1;
+		byte[] body = new byte[size];
+		Arrays.fill(body, (byte) 'x');
+		AtomicReference<byte[]> read = new AtomicReference<>();
+
+		long allocated = allocatedBy(() -> {
+			List<DataBuffer> buffers = new ArrayList<>();
+			for (int start = 0; start < size; start += 8192) {
+				buffers.add(this.factory.wrap(Unpooled.wrappedBuffer(body, start, Math.min(size - start, 8192))));
+			}
+			return () -> read.set(BodyBytes.read(Flux.fromIterable(buffers), 8 * 1024 * 1024).block());
+		});
+
+		assertThat(read.get()).isEqualTo(body);
+		assertThat(allocated).isLessThan(5L * size + 256 * 1024);
 	}
 
 	@Test
