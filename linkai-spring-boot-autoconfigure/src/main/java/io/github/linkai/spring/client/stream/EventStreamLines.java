@@ -150,7 +150,7 @@ public final class EventStreamLines {
 			if (tail > 0) {
 				// the read is at most one byte longer than the line may grow by: only a
 				// line left unfinished can have passed the limit
-				if (this.line.length() + tail > this.maxEventBytes) {
+				if (tail > this.maxEventBytes - this.line.length()) {
 					throw new DataBufferLimitException(
 							"Stream line exceeds the limit of " + this.maxEventBytes + " bytes");
 				}
