@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.linkai.spring.ThreadAllocations;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
-import static io.github.linkai.spring.ThreadAllocations.allocatedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,7 +62,7 @@ class BodyBytesTests {
 		Arrays.fill(body, (byte) 'x');
 		AtomicReference<byte[]> read = new AtomicReference<>();
 
-		long allocated = allocatedBy(() -> {
+		long allocated = ThreadAllocations.allocatedBy(() -> {
 			List<DataBuffer> buffers = new ArrayList<>();
 			for (int start = 0; start < size; start += 8192) {
 				buffers.add(this.factory.wrap(Unpooled.wrappedBuffer(body, start, Math.min(size - start, 8192))));

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.github.linkai.spring.ThreadAllocations;
 import io.github.linkai.spring.client.spi.StreamEvent;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -18,7 +19,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
-import static io.github.linkai.spring.ThreadAllocations.allocatedBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -183,7 +183,7 @@ class EventStreamLinesTests {
 		EventStreamLines lines = new EventStreamLines(8 * MIB);
 		AtomicReference<StreamEvent> event = new AtomicReference<>();
 
-		long allocated = allocatedBy(() -> {
+		long allocated = ThreadAllocations.allocatedBy(() -> {
 			List<DataBuffer> reads = reads(body, READ_BYTES);
 			return () -> event.set(lines.events(Flux.fromIterable(reads)).blockLast());
 		});
@@ -200,7 +200,7 @@ class EventStreamLinesTests {
 		EventStreamLines lines = new EventStreamLines(8 * MIB);
 		AtomicReference<StreamEvent> event = new AtomicReference<>();
 
-		long allocated = allocatedBy(() -> {
+		long allocated = ThreadAllocations.allocatedBy(() -> {
 			List<DataBuffer> reads = reads(body, READ_BYTES);
 			return () -> event.set(lines.events(Flux.fromIterable(reads)).blockLast());
 		});
@@ -217,7 +217,7 @@ class EventStreamLinesTests {
 		EventStreamLines lines = new EventStreamLines(MIB);
 		AtomicReference<Throwable> error = new AtomicReference<>();
 
-		long allocated = allocatedBy(() -> {
+		long allocated = ThreadAllocations.allocatedBy(() -> {
 			List<DataBuffer> reads = reads(body, READ_BYTES);
 			return () -> lines.events(Flux.fromIterable(reads)).doOnError(error::set).onErrorComplete().blockLast();
 		});
@@ -236,7 +236,7 @@ class EventStreamLinesTests {
 		EventStreamLines lines = new EventStreamLines(MIB);
 		AtomicReference<Throwable> error = new AtomicReference<>();
 
-		long allocated = allocatedBy(() -> {
+		long allocated = ThreadAllocations.allocatedBy(() -> {
 			DataBuffer buffer = DefaultDataBufferFactory.sharedInstance.wrap(inflated);
 			return () -> lines.events(Flux.just(buffer)).doOnError(error::set).onErrorComplete().blockLast();
 		});
