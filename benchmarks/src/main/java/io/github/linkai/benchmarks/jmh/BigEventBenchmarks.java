@@ -18,6 +18,7 @@ import io.github.linkai.spring.client.stream.EventStreamLines;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -115,7 +116,7 @@ public class BigEventBenchmarks {
 
 	/** The event split out of its reads, as the stream path does before binding. */
 	@Benchmark
-	public StreamEvent eventLines() {
+	public @Nullable StreamEvent eventLines() {
 		List<DataBuffer> buffers = new ArrayList<>(this.eventReads.size());
 		for (byte[] read : this.eventReads) {
 			buffers.add(DefaultDataBufferFactory.sharedInstance.wrap(read));
@@ -125,13 +126,13 @@ public class BigEventBenchmarks {
 
 	/** The starter: a stream of the one big event, from request to its last chunk. */
 	@Benchmark
-	public ChatChunk chatClientStream() {
+	public @Nullable ChatChunk chatClientStream() {
 		return this.streamClient.stream(REQUEST).blockLast();
 	}
 
 	/** The starter: a complete reply of the same size, from request to response. */
 	@Benchmark
-	public Object chatClientCall() {
+	public @Nullable Object chatClientCall() {
 		return this.callClient.chatReactive(REQUEST).block();
 	}
 
