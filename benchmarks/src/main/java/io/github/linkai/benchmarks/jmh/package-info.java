@@ -1,5 +1,6 @@
 /**
- * JMH benchmarks of the client's own work per call and per chunk, with no socket.
+ * JMH benchmarks of the client's own work per call and per chunk, and on one big event or
+ * reply, with no socket.
  */
 @NullMarked
 package io.github.linkai.benchmarks.jmh;

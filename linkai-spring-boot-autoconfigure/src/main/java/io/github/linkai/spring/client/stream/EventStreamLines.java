@@ -1,9 +1,7 @@
 package io.github.linkai.spring.client.stream;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import io.github.linkai.spring.client.spi.StreamEvent;
@@ -35,6 +33,14 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * per event; only an {@code event:} name is decoded. (Spring's {@code StringDecoder}
  * split the lines before; it decoded every line with its delimiter and matched delimiters
  * byte by byte through a composite matcher, the largest cost of a stream's decoding.)
+ *
+ * <p>
+ * A line longer than a network read (a base64 image, long tool-call arguments: events of
+ * several MB are ordinary, and Reactor Netty reads 8 KB at a time) is kept as the reads'
+ * copies and joined into one array when it ends; only each new read is searched for a
+ * line end. A big event so costs time in proportion to its size, and at most about twice
+ * its size in memory. A buffer is copied no further than the limit lets the line grow, so
+ * one inflated from a few compressed bytes costs the limit, not its size.
  */
 public final class EventStreamLines {
 
@@ -85,27 +91,15 @@ public final class EventStreamLines {
 
 		private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
+		private static final byte[] NEWLINE = { '\n' };
+
 		private final int maxEventBytes;
 
-		/**
-		 * The start of a line that has not ended yet, carried over to the next buffer.
-		 */
-		private byte[] carried = new byte[0];
+		/** The start of a line that has not ended yet: its pieces of the reads so far. */
+		private final Pieces line = new Pieces();
 
-		private int carriedLength;
-
-		/**
-		 * The first data line of an event not complete yet:
-		 * {@code dataBytes[dataOffset, dataOffset + dataLength)}.
-		 */
-		private byte @Nullable [] dataBytes;
-
-		private int dataOffset;
-
-		private int dataLength;
-
-		/** The data lines so far, once a second one came. */
-		private @Nullable ByteArrayOutputStream joined;
+		/** The data lines of an event not complete yet, with a newline between each. */
+		private final Pieces data = new Pieces();
 
 		private @Nullable String event;
 
@@ -117,30 +111,35 @@ public final class EventStreamLines {
 
 		/** The events the lines completed by this buffer end. */
 		List<StreamEvent> accept(DataBuffer buffer) {
-			int length = buffer.readableByteCount();
-			byte[] bytes;
-			int from;
-			if (this.carriedLength == 0) {
-				bytes = new byte[length];
-				from = 0;
-			}
-			else {
-				bytes = Arrays.copyOf(this.carried, this.carriedLength + length);
-				from = this.carriedLength;
-			}
-			buffer.read(bytes, from, length);
 			List<StreamEvent> events = List.of();
+			for (int readable = buffer.readableByteCount(); readable > 0; readable = buffer.readableByteCount()) {
+				// never more than the unfinished line may still grow by, plus the byte
+				// that passes the limit: a buffer inflated from a few compressed bytes
+				// costs the limit, not its size
+				int room = this.maxEventBytes - this.line.length();
+				byte[] bytes = new byte[(readable > room) ? room + 1 : readable];
+				buffer.read(bytes);
+				events = lines(bytes, events);
+			}
+			return events;
+		}
+
+		/**
+		 * The events the lines ending in {@code bytes} complete. Only these new bytes are
+		 * searched for line ends: a line begun in earlier reads is not looked at again
+		 * until it ends.
+		 */
+		private List<StreamEvent> lines(byte[] bytes, List<StreamEvent> events) {
 			int lineStart = 0;
-			for (int i = from; i < bytes.length; i++) {
+			for (int i = 0; i < bytes.length; i++) {
 				byte b = bytes[i];
 				if (b != '\n' && b != '\r') {
 					continue;
 				}
-				checkLength(i - lineStart);
-				boolean crlfTail = this.afterCarriageReturn && b == '\n' && i == lineStart;
+				boolean crlfTail = this.afterCarriageReturn && b == '\n' && i == lineStart && this.line.isEmpty();
 				this.afterCarriageReturn = b == '\r';
 				if (!crlfTail) {
-					StreamEvent completed = line(bytes, lineStart, i);
+					StreamEvent completed = this.line.isEmpty() ? line(bytes, lineStart, i) : carriedLine(bytes, i);
 					if (completed != null) {
 						events = (events.isEmpty()) ? new ArrayList<>(2) : events;
 						events.add(completed);
@@ -148,12 +147,27 @@ public final class EventStreamLines {
 				}
 				lineStart = i + 1;
 			}
-			checkLength(bytes.length - lineStart);
-			this.carriedLength = bytes.length - lineStart;
-			if (this.carriedLength > 0) {
-				this.carried = (lineStart == 0) ? bytes : Arrays.copyOfRange(bytes, lineStart, bytes.length);
+			int tail = bytes.length - lineStart;
+			if (tail > 0) {
+				// the read is at most one byte longer than the line may grow by: only a
+				// line left unfinished can have passed the limit
+				if (tail > this.maxEventBytes - this.line.length()) {
+					throw new DataBufferLimitException(
+							"Stream line exceeds the limit of " + this.maxEventBytes + " bytes");
+				}
+				this.line.add(bytes, lineStart, tail);
 			}
 			return events;
+		}
+
+		/**
+		 * The line carried over from earlier reads ends at {@code bytes[end]}: its pieces
+		 * are joined, once.
+		 */
+		private @Nullable StreamEvent carriedLine(byte[] bytes, int end) {
+			this.line.add(bytes, 0, end);
+			Slice whole = this.line.take();
+			return line(whole.bytes(), whole.offset(), whole.offset() + whole.length());
 		}
 
 		/**
@@ -161,26 +175,25 @@ public final class EventStreamLines {
 		 * whole event on its own.
 		 */
 		List<StreamEvent> finish() {
-			if (this.carriedLength == 0 || this.dataBytes != null
-					|| !startsWith(this.carried, 0, this.carriedLength, DATA) || this.carriedLength <= DATA.length
-					|| this.carried[DATA.length] != ':') {
+			if (this.line.isEmpty() || !this.data.isEmpty()) {
 				return List.of();
 			}
-			int start = valueStart(this.carried, DATA.length + 1, this.carriedLength);
-			return isComplete(this.carried, start, this.carriedLength)
-					? List.of(event(this.carried, start, this.carriedLength - start)) : List.of();
-		}
-
-		private void checkLength(int lineLength) {
-			if (lineLength > this.maxEventBytes) {
-				throw new DataBufferLimitException("Stream line exceeds the limit of " + this.maxEventBytes + " bytes");
+			Slice last = this.line.take();
+			byte[] bytes = last.bytes();
+			int start = last.offset();
+			int end = start + last.length();
+			if (!startsWith(bytes, start, end, DATA) || end - start <= DATA.length
+					|| bytes[start + DATA.length] != ':') {
+				return List.of();
 			}
+			int value = valueStart(bytes, start + DATA.length + 1, end);
+			return isComplete(bytes, value, end) ? List.of(event(bytes, value, end - value)) : List.of();
 		}
 
 		/** A line without its delimiter, {@code bytes[start, end)}. */
 		private @Nullable StreamEvent line(byte[] bytes, int start, int end) {
 			if (start == end) {
-				return (this.dataBytes != null || this.event != null) ? pendingEvent() : null;
+				return (!this.data.isEmpty() || this.event != null) ? pendingEvent() : null;
 			}
 			if (bytes[start] == ':') {
 				return null;
@@ -203,7 +216,7 @@ public final class EventStreamLines {
 
 		/** A data line's value, {@code bytes[start, end)}. */
 		private @Nullable StreamEvent data(byte[] bytes, int start, int end) {
-			if (this.dataBytes == null) {
+			if (this.data.isEmpty()) {
 				if (isComplete(bytes, start, end)) {
 					return event(bytes, start, end - start);
 				}
@@ -211,36 +224,28 @@ public final class EventStreamLines {
 					return null; // an empty data: line carries nothing, and must not
 									// swallow the lines after it
 				}
-				this.dataBytes = bytes;
-				this.dataOffset = start;
-				this.dataLength = end - start;
+				this.data.add(bytes, start, end - start);
 				return null;
 			}
-			if (this.joined == null) {
-				this.joined = new ByteArrayOutputStream(this.dataLength * 2 + (end - start));
-				this.joined.write(this.dataBytes, this.dataOffset, this.dataLength);
-			}
-			if (this.joined.size() + 1 + (end - start) > this.maxEventBytes) {
+			if (this.data.length() + 1 + (end - start) > this.maxEventBytes) {
 				throw new DataBufferLimitException(
 						"Stream event exceeds the limit of " + this.maxEventBytes + " bytes");
 			}
-			this.joined.write('\n');
-			this.joined.write(bytes, start, end - start);
+			this.data.add(NEWLINE, 0, 1);
+			this.data.add(bytes, start, end - start);
 			return null;
 		}
 
 		private StreamEvent pendingEvent() {
-			if (this.joined != null) {
-				byte[] joined = this.joined.toByteArray();
-				return event(joined, 0, joined.length);
+			if (this.data.isEmpty()) {
+				return event(null, 0, 0);
 			}
-			return event(this.dataBytes, this.dataOffset, this.dataLength);
+			Slice data = this.data.take();
+			return event(data.bytes(), data.offset(), data.length());
 		}
 
 		private StreamEvent event(byte @Nullable [] bytes, int offset, int length) {
 			StreamEvent event = new StreamEvent(this.event, bytes, offset, length);
-			this.dataBytes = null;
-			this.joined = null;
 			this.event = null;
 			return event;
 		}
@@ -321,6 +326,60 @@ public final class EventStreamLines {
 			return false;
 		}
 
+	}
+
+	/**
+	 * Ranges of the arrays read, joined into one array only when a line or an event spans
+	 * more than one: a long line is copied once more when it ends instead of again with
+	 * every read, so its time and memory stay in proportion to its size (the pieces and
+	 * their join, twice its size at most).
+	 */
+	private static final class Pieces {
+
+		private final List<Slice> slices = new ArrayList<>();
+
+		private int length;
+
+		int length() {
+			return this.length;
+		}
+
+		boolean isEmpty() {
+			return this.length == 0;
+		}
+
+		void add(byte[] bytes, int offset, int length) {
+			if (length > 0) {
+				this.slices.add(new Slice(bytes, offset, length));
+				this.length += length;
+			}
+		}
+
+		/**
+		 * The pieces as one range, a new array only if there is more than one; the pieces
+		 * are let go of, so the reads they held can be collected.
+		 */
+		Slice take() {
+			Slice taken = (this.slices.size() == 1) ? this.slices.get(0) : joined();
+			this.slices.clear();
+			this.length = 0;
+			return taken;
+		}
+
+		private Slice joined() {
+			byte[] joined = new byte[this.length];
+			int at = 0;
+			for (Slice slice : this.slices) {
+				System.arraycopy(slice.bytes(), slice.offset(), joined, at, slice.length());
+				at += slice.length();
+			}
+			return new Slice(joined, 0, joined.length);
+		}
+
+	}
+
+	/** {@code bytes[offset, offset + length)}. */
+	private record Slice(byte[] bytes, int offset, int length) {
 	}
 
 }

@@ -2,8 +2,11 @@ package io.github.linkai.spring.client.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.linkai.spring.ThreadAllocations;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,29 @@ class BodyBytesTests {
 		StepVerifier.create(BodyBytes.read(Flux.just(buffer("{}")), 2).map(String::new))
 			.expectNext("{}")
 			.verifyComplete();
+	}
+
+	@Test
+	void aBodyOfManyBuffersIsCopiedInProportionToItsSize() {
+		// one past a power of two under the default 8 MiB limit, the worst case for
+		// doubling: the capacities sum to less than twice the last, itself less than
+		// twice the body, and the array is trimmed once. Copying the body again with
+		// every 8 KB buffer would allocate about 1 GB.
+		int size = 4 * 1024 * 1024 + 1;
+		byte[] body = new byte[size];
+		Arrays.fill(body, (byte) 'x');
+		AtomicReference<byte[]> read = new AtomicReference<>();
+
+		long allocated = ThreadAllocations.allocatedBy(() -> {
+			List<DataBuffer> buffers = new ArrayList<>();
+			for (int start = 0; start < size; start += 8192) {
+				buffers.add(this.factory.wrap(Unpooled.wrappedBuffer(body, start, Math.min(size - start, 8192))));
+			}
+			return () -> read.set(BodyBytes.read(Flux.fromIterable(buffers), 8 * 1024 * 1024).block());
+		});
+
+		assertThat(read.get()).isEqualTo(body);
+		assertThat(allocated).isLessThan(5L * size + 256 * 1024);
 	}
 
 	@Test
