@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatRequest;
-import io.github.linkai.spring.client.http.ChatClientFactory;
 import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
+import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.client.spi.StreamEvent;
 import io.github.linkai.spring.client.stream.EventStreamLines;
 import io.github.linkai.spring.provider.linkai.LinkAi;
@@ -63,7 +64,7 @@ public class BigEventBenchmarks {
 	@Param({ "1", "2", "4", "8" })
 	public int megabytes;
 
-	private final EventStreamLines lines = new EventStreamLines(ClientSettings.DEFAULT_MAX_EVENT_BYTES);
+	private final EventStreamLines lines = new EventStreamLines(ClientSettings.of("bench").maxEventBytes());
 
 	private List<byte[]> eventReads;
 
@@ -110,7 +111,7 @@ public class BigEventBenchmarks {
 	}
 
 	private static ChatClient client(InMemoryConnector connector) {
-		ChatClientFactory factory = new ChatClientFactory(connector, ClientSettings.of("bench"));
+		ChatClientFactory factory = new HttpChatClientFactory(connector, ClientSettings.of("bench"));
 		return LinkAi.chatClient(new LinkAiSettings("bench-key", "http://127.0.0.1", LinkAiOptions.none()), factory);
 	}
 
