@@ -13,16 +13,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * The architecture, kept true. The client core ({@code client}, {@code provider}) stands
  * alone: usable without a Spring Boot context or a meter registry, it imports nothing
  * from Spring Boot, Micrometer's core or the glue; it defines the hooks the glue
- * implements. A provider builds on the core's model and its SPI only (LinkAI's chat,
- * which has OpenAI's shape, also on the openai package's wire records and mapping). The
- * glue names no provider: it reaches them through the SPI. No package depends on another
- * that depends back on it.
+ * implements, and knows nothing of Redis, Bucket4j or Resilience4j, which only the limits
+ * glue uses. A provider builds on the core's model and its SPI only (LinkAI's chat, which
+ * has OpenAI's shape, also on the openai package's wire records and mapping). The glue
+ * names no provider: it reaches them through the SPI. No package depends on another that
+ * depends back on it.
  */
 @AnalyzeClasses(packages = "io.github.linkai.spring", importOptions = ImportOption.DoNotIncludeTests.class)
 final class ArchitectureTests {
 
 	private static final String[] GLUE = { "..spring.autoconfigure..", "..spring.observation..", "..spring.health..",
-			"..spring.web..", "..spring.ai.." };
+			"..spring.web..", "..spring.ai..", "..spring.limits.." };
 
 	private ArchitectureTests() {
 	}
@@ -36,6 +37,21 @@ final class ArchitectureTests {
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage(concat(GLUE, "org.springframework.boot..", "io.micrometer.core.."));
+
+	@ArchTest
+	static final ArchRule clientCoreImportsNoRedisNoBucket4jAndNoResilience4j = noClasses().that()
+		.resideInAPackage("..spring.client..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.lettuce..", "io.github.bucket4j..", "io.github.resilience4j..",
+				"org.springframework.data.redis..");
+
+	@ArchTest
+	static final ArchRule onlyTheLimitsAndTheAutoConfigurationUseRedis = noClasses().that()
+		.resideOutsideOfPackages("..spring.limits..", "..spring.autoconfigure..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.lettuce..", "io.github.bucket4j..", "org.springframework.data.redis..");
 
 	@ArchTest
 	static final ArchRule providersBuildOnTheModelAndTheSpiOnly = noClasses().that()

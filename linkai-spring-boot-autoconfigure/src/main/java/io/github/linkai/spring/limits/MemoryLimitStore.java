@@ -1,0 +1,117 @@
+package io.github.linkai.spring.limits;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.local.LocalBucket;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The limits of this instance alone, in Bucket4j's local buckets: no round trip, no extra
+ * dependency. Buckets follow the given clock and wait on the given scheduler; a bucket
+ * unused for its time to live is dropped when another is made.
+ */
+final class MemoryLimitStore implements LimitStore {
+
+	private final Map<String, Entry> buckets = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	private final TimeMeter time;
+
+	private final SchedulerExecutor executor;
+
+	MemoryLimitStore(Clock clock, Scheduler scheduler) {
+		this.clock = clock;
+		this.time = new ClockTimeMeter(clock);
+		this.executor = new SchedulerExecutor(scheduler);
+	}
+
+	@Override
+	public Mono<Long> available(BucketSpec bucket, Duration timeout) {
+		return Mono.just(bucket(bucket).getAvailableTokens());
+	}
+
+	@Override
+	public Mono<Boolean> take(BucketSpec bucket, Duration maxWait, Duration timeout) {
+		Bucket local = bucket(bucket);
+		if (local.tryConsume(1)) {
+			return Mono.just(true);
+		}
+		return maxWait.isZero() ? Mono.just(false)
+				: Mono.fromFuture(() -> local.asScheduler().tryConsume(1, maxWait, this.executor), true);
+	}
+
+	@Override
+	public Mono<Long> spend(BucketSpec bucket, long amount) {
+		Bucket local = bucket(bucket);
+		local.consumeIgnoringRateLimits(amount);
+		return Mono.just(local.getAvailableTokens());
+	}
+
+	@Override
+	public Mono<Void> put(String key, String value, Instant until) {
+		return Mono.empty();
+	}
+
+	@Override
+	public Mono<Map<String, String>> get(List<String> keys) {
+		return Mono.just(Map.of());
+	}
+
+	@Override
+	public boolean isShared() {
+		return false;
+	}
+
+	private Bucket bucket(BucketSpec spec) {
+		Instant now = this.clock.instant();
+		Entry entry = this.buckets.get(spec.key());
+		if (entry == null) {
+			this.buckets.values().removeIf((old) -> old.expires.isBefore(now));
+			entry = this.buckets.computeIfAbsent(spec.key(),
+					(key) -> new Entry(Bucket.builder()
+						.withCustomTimePrecision(this.time)
+						.addLimit(spec.configuration().getBandwidths()[0])
+						.build()));
+		}
+		entry.expires = now.plus(spec.timeToLive());
+		return entry.bucket;
+	}
+
+	private static final class Entry {
+
+		final LocalBucket bucket;
+
+		volatile Instant expires = Instant.MAX;
+
+		Entry(LocalBucket bucket) {
+			this.bucket = bucket;
+		}
+
+	}
+
+	/** Bucket4j's time, from the clients' clock. */
+	private record ClockTimeMeter(Clock clock) implements TimeMeter {
+
+		@Override
+		public long currentTimeNanos() {
+			Instant now = this.clock.instant();
+			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		}
+
+		@Override
+		public boolean isWallClockBased() {
+			return true;
+		}
+
+	}
+
+}
