@@ -1,0 +1,261 @@
+package io.github.linkai.spring.limits;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisStringAsyncCommands;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The limits of every instance, on Redis through Bucket4j's Lettuce integration: one
+ * connection of its own (opened from the application's Lettuce client, with its address,
+ * credentials, TLS and resources, off the caller's thread: startup never waits for
+ * Redis), one Bucket4j proxy per bucket, cached, with batching (exact under contention).
+ * Every operation is bounded by the store's timeout and the call's remaining deadline,
+ * and none is sent while the connection is closed or Redis is taken as unavailable
+ * ({@link RedisAvailability}). Answers leave Lettuce's threads at once.
+ */
+final class RedisLimitStore implements LimitStore, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(RedisLimitStore.class);
+
+	private final Supplier<StatefulConnection<String, byte[]>> connector;
+
+	private final RedisAvailability availability;
+
+	private final Duration timeout;
+
+	private final Duration retryInterval;
+
+	private final Clock clock;
+
+	private final Scheduler timer;
+
+	private final SchedulerExecutor executor;
+
+	private volatile @Nullable Connected connected;
+
+	private final AtomicBoolean connecting = new AtomicBoolean();
+
+	private final AtomicLong lastConnect = new AtomicLong(Long.MIN_VALUE);
+
+	private volatile boolean closed;
+
+	/**
+	 * A store that connects with {@code connector} at once, in the background, and again
+	 * (at most once per retry interval) while it has no connection.
+	 */
+	RedisLimitStore(Supplier<StatefulConnection<String, byte[]>> connector, RedisAvailability availability,
+			Duration timeout, Duration retryInterval, Clock clock, Scheduler timer) {
+		this.connector = connector;
+		this.availability = availability;
+		this.timeout = timeout;
+		this.retryInterval = retryInterval;
+		this.clock = clock;
+		this.timer = timer;
+		this.executor = new SchedulerExecutor(timer);
+		connect();
+	}
+
+	@Override
+	public Mono<Long> available(BucketSpec bucket, Duration left) {
+		return this.availability.decide(this::isOpen,
+				() -> bounded((redis) -> redis.proxy(bucket).getAvailableTokens(), this.timeout, left), Mono::empty);
+	}
+
+	@Override
+	public Mono<Boolean> take(BucketSpec bucket, Duration maxWait, Duration left) {
+		// one operation reserves the token; the wait for it (if any) follows on the timer
+		return this.availability.decide(this::isOpen,
+				() -> bounded(
+						(redis) -> (maxWait.isZero() || maxWait.isNegative()) ? redis.proxy(bucket).tryConsume(1)
+								: redis.proxy(bucket).asScheduler().tryConsume(1, maxWait, this.executor),
+						this.timeout.plus(maxWait), left),
+				() -> Mono.just(true));
+	}
+
+	@Override
+	public Mono<Long> spend(BucketSpec bucket, long amount) {
+		return this.availability
+			.update(this::isOpen,
+					() -> bounded((redis) -> redis.proxy(bucket).asVerbose().consumeIgnoringRateLimits(amount),
+							this.timeout, this.timeout))
+			.map((result) -> result.getDiagnostics().getAvailableTokens());
+	}
+
+	@Override
+	public Mono<Void> put(String key, String value, Instant until) {
+		return this.availability
+			.update(this::isOpen,
+					() -> bounded((redis) -> redis.commands.set(key, value.getBytes(StandardCharsets.UTF_8),
+							SetArgs.Builder.pxAt(until.toEpochMilli())), this.timeout, this.timeout))
+			.then();
+	}
+
+	@Override
+	public Mono<Map<String, String>> get(List<String> keys) {
+		return this.availability
+			.update(this::isOpen,
+					() -> bounded((redis) -> redis.commands.mget(keys.toArray(String[]::new)), this.timeout,
+							this.timeout))
+			.map(RedisLimitStore::values);
+	}
+
+	@Override
+	public boolean isShared() {
+		return true;
+	}
+
+	@Override
+	public void close() {
+		this.closed = true;
+		Connected redis = this.connected;
+		if (redis != null) {
+			redis.connection.closeAsync();
+		}
+	}
+
+	/** Whether the store has connected (it may have lost the connection since). */
+	boolean hasConnected() {
+		return this.connected != null;
+	}
+
+	/** Whether the store's connection is open; without one, tries to connect again. */
+	private boolean isOpen() {
+		Connected redis = this.connected;
+		if (redis == null) {
+			connect();
+			return false;
+		}
+		return redis.connection.isOpen();
+	}
+
+	private void connect() {
+		long now = this.clock.millis();
+		long last = this.lastConnect.get();
+		if (this.closed || (last != Long.MIN_VALUE && now - last < this.retryInterval.toMillis())
+				|| !this.lastConnect.compareAndSet(last, now) || !this.connecting.compareAndSet(false, true)) {
+			return;
+		}
+		Mono.fromCallable(() -> new Connected(this.connector.get()))
+			.subscribeOn(Schedulers.boundedElastic())
+			.doFinally((signal) -> this.connecting.set(false))
+			.subscribe((redis) -> {
+				if (this.closed) {
+					redis.connection.closeAsync();
+					return;
+				}
+				this.connected = redis;
+				// the first operation on a connection is slow (scripts, classes): not a
+				// call's
+				redis.commands.get("{linkai}:warm-up");
+			}, (error) -> logger.debug("Cannot connect to Redis for linkai limits yet", error));
+	}
+
+	private <T> Mono<T> bounded(Function<Connected, ? extends CompletionStage<T>> operation, Duration timeout,
+			Duration left) {
+		Duration bound = (timeout.compareTo(left) < 0) ? timeout : left;
+		Connected redis = this.connected;
+		if (redis == null || bound.isNegative() || bound.isZero()) {
+			return Mono.error(new StoreUnavailableException("No connection or no time left for Redis"));
+		}
+		return Mono.fromCompletionStage(() -> operation.apply(redis))
+			.timeout(bound, this.timer)
+			.publishOn(Schedulers.parallel());
+	}
+
+	private static Map<String, String> values(List<KeyValue<String, byte[]>> values) {
+		Map<String, String> found = new LinkedHashMap<>();
+		for (KeyValue<String, byte[]> value : values) {
+			if (value.hasValue()) {
+				found.put(value.getKey(), new String(value.getValue(), StandardCharsets.UTF_8));
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * An open connection and what works on it: its commands and Bucket4j's proxies, one
+	 * per bucket.
+	 */
+	private static final class Connected {
+
+		final StatefulConnection<String, byte[]> connection;
+
+		final RedisStringAsyncCommands<String, byte[]> commands;
+
+		private final AsyncProxyManager<String> rates;
+
+		private final Map<Duration, AsyncProxyManager<String>> counters = new ConcurrentHashMap<>();
+
+		private final Map<String, AsyncBucketProxy> proxies = new ConcurrentHashMap<>();
+
+		@SuppressWarnings("unchecked")
+		Connected(StatefulConnection<String, byte[]> connection) {
+			this.connection = connection;
+			this.commands = (connection instanceof StatefulRedisClusterConnection<?, ?> cluster)
+					? ((StatefulRedisClusterConnection<String, byte[]>) cluster).async()
+					: ((StatefulRedisConnection<String, byte[]>) connection).async();
+			// a rate bucket lives until it would be full again (10 s more)
+			this.rates = proxyManager(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)));
+		}
+
+		/**
+		 * The proxy of a bucket. Those of past budget periods stay, one per period: a few
+		 * bytes each.
+		 */
+		AsyncBucketProxy proxy(BucketSpec bucket) {
+			return this.proxies.computeIfAbsent(bucket.key(), (key) -> {
+				AsyncProxyManager<String> manager = bucket.refills() ? this.rates : this.counters.computeIfAbsent(
+						bucket.timeToLive(), (ttl) -> proxyManager(ExpirationAfterWriteStrategy.fixedTimeToLive(ttl)));
+				return manager.builder()
+					.withOptimization(Optimizations.batching())
+					.build(key, () -> CompletableFuture.completedFuture(bucket.configuration()));
+			});
+		}
+
+		@SuppressWarnings("unchecked")
+		private AsyncProxyManager<String> proxyManager(ExpirationAfterWriteStrategy expiration) {
+			if (this.connection instanceof StatefulRedisClusterConnection<?, ?> cluster) {
+				return Bucket4jLettuce.casBasedBuilder((StatefulRedisClusterConnection<String, byte[]>) cluster)
+					.expirationAfterWrite(expiration)
+					.build()
+					.asAsync();
+			}
+			return Bucket4jLettuce.casBasedBuilder((StatefulRedisConnection<String, byte[]>) this.connection)
+				.expirationAfterWrite(expiration)
+				.build()
+				.asAsync();
+		}
+
+	}
+
+}
