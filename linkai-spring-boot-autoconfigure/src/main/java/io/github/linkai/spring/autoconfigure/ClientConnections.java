@@ -42,7 +42,7 @@ final class ClientConnections {
 	static Connection fromProperties(ConfiguredClient<?> client) {
 		Problem problem = (setting, shown,
 				reason) -> new InvalidConfigurationPropertyValueException(client.property(setting), shown, reason);
-		String apiKey = client.properties().getApiKey();
+		String apiKey = client.properties().primaryApiKey();
 		String credential = credential(unresolvedChecked(client, "api-key", apiKey), client, "api-key", problem);
 		String baseUrl = BlankSettings
 			.unsetIfBlank(unresolvedChecked(client, "base-url", client.properties().getBaseUrl()));

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.ChatOptions;
+import io.github.linkai.spring.client.admission.PriceTable;
 import io.github.linkai.spring.client.spi.BlankSettings;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ChatProvider;
@@ -84,9 +85,13 @@ final class ClientPropertiesBinder {
 				providers);
 	}
 
-	/** Whether the top-level client is configured: {@code linkai.api-key} is set. */
+	/**
+	 * Whether the top-level client is configured: {@code linkai.api-key} or
+	 * {@code linkai.api-keys} is set.
+	 */
 	boolean hasDefaultClient() {
-		return this.binder.bind(PREFIX + ".api-key", String.class).isBound();
+		return this.binder.bind(PREFIX + ".api-key", String.class).isBound()
+				|| this.binder.bind(PREFIX + ".api-keys", Bindable.listOf(String.class)).isBound();
 	}
 
 	/** The top-level provider id, as configured (unchecked). */
@@ -142,6 +147,9 @@ final class ClientPropertiesBinder {
 			String prefix = clientPrefix(name);
 			LinkAiClientProperties properties = new LinkAiClientProperties();
 			this.binder.bind(PREFIX, Bindable.ofInstance(properties));
+			// a chain is the client's own: inherited, every client would name the top
+			// level's
+			properties.setFallback(new ArrayList<>());
 			String providerId = this.binder.bind(prefix + ".provider", String.class).orElse(top.getProvider());
 			ChatProvider<?> provider = checkedProvider(prefix, providerId);
 			boolean sameProvider = provider == topProvider;
@@ -150,15 +158,36 @@ final class ClientPropertiesBinder {
 				// key
 				// must never reach it
 				properties.setApiKey(null);
+				properties.setApiKeys(new ArrayList<>());
 				properties.setBaseUrl(null);
 				properties.setModel(null);
 			}
 			this.binder.bind(prefix, Bindable.ofInstance(properties), recorder);
+			ownKeysOnly(prefix, properties, recorder);
 			clients.add(bind(name, prefix, provider, properties, recorder, sameProvider));
 		}
 		checkEverythingBound(recorder, clients, topProvider);
 		clients.forEach(ClientPropertiesBinder::check);
-		return new ConfiguredClients(top, clients);
+		LimitsChecks.checkStore(top);
+		PriceTable prices = LimitsChecks.prices(top);
+		LimitsChecks.checkBudgets(clients, prices);
+		LimitsChecks.checkFallbacks(clients);
+		return new ConfiguredClients(top, clients, prices);
+	}
+
+	/**
+	 * A client that sets api-key or api-keys itself does not also inherit the other from
+	 * the top level.
+	 */
+	private static void ownKeysOnly(String prefix, LinkAiClientProperties properties, RecordingBindHandler recorder) {
+		boolean ownKey = recorder.isBound(ConfigurationPropertyName.of(prefix + ".api-key"));
+		boolean ownKeys = recorder.isBound(ConfigurationPropertyName.of(prefix + ".api-keys"));
+		if (ownKeys && !ownKey) {
+			properties.setApiKey(null);
+		}
+		if (ownKey && !ownKeys) {
+			properties.setApiKeys(new ArrayList<>());
+		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.linkai.spring.client.admission.PriceTable;
 import io.github.linkai.spring.client.spi.BlankSettings;
 
 /**
@@ -14,14 +15,18 @@ import io.github.linkai.spring.client.spi.BlankSettings;
  * @param properties the top level as bound: the settings every client inherits, and the
  * observation, health and web settings
  * @param clients the clients, the top-level one first when it is configured
+ * @param prices the price table ({@code linkai.pricing})
  */
-record ConfiguredClients(LinkAiProperties properties, List<ConfiguredClient<?>> clients) {
+record ConfiguredClients(LinkAiProperties properties, List<ConfiguredClient<?>> clients, PriceTable prices) {
 
 	ConfiguredClients {
 		clients = List.copyOf(clients);
 	}
 
-	/** Every configured credential ({@code api-key}), stripped. */
+	/**
+	 * Every configured credential ({@code api-key} and each of {@code api-keys}),
+	 * stripped.
+	 */
 	Set<String> credentials() {
 		Set<String> credentials = new LinkedHashSet<>();
 		for (ConfiguredClient<?> client : this.clients) {
@@ -29,6 +34,7 @@ record ConfiguredClients(LinkAiProperties properties, List<ConfiguredClient<?>> 
 			if (apiKey != null) {
 				credentials.add(apiKey);
 			}
+			credentials.addAll(client.properties().credentials());
 		}
 		return credentials;
 	}

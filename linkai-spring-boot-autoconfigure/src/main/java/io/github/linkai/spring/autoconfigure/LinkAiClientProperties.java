@@ -1,11 +1,18 @@
 package io.github.linkai.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import io.github.linkai.spring.client.http.CallPolicy;
 import io.github.linkai.spring.client.http.RetryPolicy;
 import io.github.linkai.spring.client.spi.SecretMasker;
 import io.github.linkai.spring.client.spi.SettingProblems;
+import io.github.linkai.spring.limits.BreakerSettings;
+import io.github.linkai.spring.limits.BudgetSettings;
+import io.github.linkai.spring.limits.LimitSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -40,6 +47,24 @@ public class LinkAiClientProperties extends CallPolicy {
 	 * endpoint's API key.
 	 */
 	private @Nullable String apiKey;
+
+	/**
+	 * Several credentials of one account (or of accounts of one app), instead of api-key:
+	 * calls spread over them; one the provider rate limits is left for another at once,
+	 * one it rejects or finds out of credit rests for key-cooldown. Shown and logged only
+	 * by position, never by value.
+	 */
+	private List<String> apiKeys = new ArrayList<>();
+
+	/** How long a key the provider rejected or found out of credit rests. */
+	private Duration keyCooldown = Duration.ofMinutes(10);
+
+	/**
+	 * Other configured clients that answer, in turn, when this one fails on the
+	 * provider's or the account's side before its answer began (never on a failure of the
+	 * request itself). Not inherited from the top level. Memory chat never falls back.
+	 */
+	private List<String> fallback = new ArrayList<>();
 
 	/**
 	 * The API's base URL. Defaults to https://api.link-ai.tech for linkai,
@@ -100,6 +125,24 @@ public class LinkAiClientProperties extends CallPolicy {
 	/** Connection pool of this client (Reactor Netty). */
 	private final Pool pool = new Pool();
 
+	/** Calls in flight and request and token rates of this client. */
+	private final LimitSettings limits;
+
+	/** What this client may spend per calendar period, in cost or in tokens. */
+	private final BudgetSettings budget = new BudgetSettings();
+
+	/** The circuit breaker of this client. */
+	private final BreakerSettings breaker = new BreakerSettings();
+
+	public LinkAiClientProperties() {
+		this(new LimitSettings());
+	}
+
+	/** Properties whose {@code limits} are of a type of the subclass's choice. */
+	protected LinkAiClientProperties(LimitSettings limits) {
+		this.limits = limits;
+	}
+
 	public String getProvider() {
 		return this.provider;
 	}
@@ -114,6 +157,54 @@ public class LinkAiClientProperties extends CallPolicy {
 
 	public void setApiKey(@Nullable String apiKey) {
 		this.apiKey = apiKey;
+	}
+
+	public List<String> getApiKeys() {
+		return this.apiKeys;
+	}
+
+	public void setApiKeys(List<String> apiKeys) {
+		this.apiKeys = apiKeys;
+	}
+
+	/**
+	 * The client's credentials in order: api-key alone, or the api-keys; blanks dropped,
+	 * each stripped.
+	 */
+	public List<String> credentials() {
+		String single = (this.apiKey != null) ? this.apiKey.strip() : "";
+		if (!single.isEmpty()) {
+			return List.of(single);
+		}
+		List<String> keys = new ArrayList<>();
+		for (String key : this.apiKeys) {
+			if (key != null && !key.isBlank()) {
+				keys.add(key.strip());
+			}
+		}
+		return keys;
+	}
+
+	/** The credential a provider sends: api-key, else the first of api-keys. */
+	public @Nullable String primaryApiKey() {
+		List<String> credentials = credentials();
+		return credentials.isEmpty() ? this.apiKey : credentials.get(0);
+	}
+
+	public Duration getKeyCooldown() {
+		return this.keyCooldown;
+	}
+
+	public void setKeyCooldown(Duration keyCooldown) {
+		this.keyCooldown = keyCooldown;
+	}
+
+	public List<String> getFallback() {
+		return this.fallback;
+	}
+
+	public void setFallback(List<String> fallback) {
+		this.fallback = fallback;
 	}
 
 	public @Nullable String getBaseUrl() {
@@ -206,18 +297,59 @@ public class LinkAiClientProperties extends CallPolicy {
 		return this.pool;
 	}
 
+	@NestedConfigurationProperty
+	public LimitSettings getLimits() {
+		return this.limits;
+	}
+
+	@NestedConfigurationProperty
+	public BudgetSettings getBudget() {
+		return this.budget;
+	}
+
+	@NestedConfigurationProperty
+	public BreakerSettings getBreaker() {
+		return this.breaker;
+	}
+
 	@Override
 	public void validate(SettingProblems problems) {
 		super.validate(problems);
 		if (this.pool.getMaxConnections() < 1) {
 			problems.reject("pool.max-connections", this.pool.getMaxConnections(), "Must be at least 1");
 		}
+		validateKeys(problems);
+		this.limits.validate(problems);
+		this.budget.validate(problems);
+		this.breaker.validate(problems);
+	}
+
+	/** The key pool: one of api-key and api-keys, each key set and different. */
+	private void validateKeys(SettingProblems problems) {
+		if (this.apiKey != null && !this.apiKey.isBlank() && !this.apiKeys.isEmpty()) {
+			problems.reject("api-keys", null, "Set api-key or api-keys, not both");
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < this.apiKeys.size(); i++) {
+			String key = this.apiKeys.get(i);
+			if (key == null || key.isBlank()) {
+				problems.reject("api-keys[" + i + "]", null, "Is blank: remove it or set the key");
+			}
+			else if (!seen.add(key.strip())) {
+				problems.reject("api-keys[" + i + "]", null, "Is the same key as an earlier one");
+			}
+		}
+		if (this.keyCooldown == null || this.keyCooldown.isNegative() || this.keyCooldown.isZero()) {
+			problems.reject("key-cooldown", this.keyCooldown, "Must be positive");
+		}
 	}
 
 	@Override
 	public String toString() {
 		return getClass().getSimpleName() + "[provider=" + this.provider + ", apiKey="
-				+ SecretMasker.describe(this.apiKey) + ", baseUrl=" + this.baseUrl + ", model=" + this.model + "]";
+				+ SecretMasker.describe(this.apiKey) + ", apiKeys="
+				+ this.apiKeys.stream().map(SecretMasker::describe).toList() + ", baseUrl=" + this.baseUrl + ", model="
+				+ this.model + "]";
 	}
 
 	/** TLS of a client's connections. */

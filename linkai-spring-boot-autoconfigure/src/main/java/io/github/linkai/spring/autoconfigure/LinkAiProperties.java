@@ -1,10 +1,15 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.linkai.spring.limits.LimitStoreSettings;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 /**
  * {@code linkai.*}: the default client (created when {@code linkai.api-key} is set) and
@@ -21,6 +26,14 @@ public class LinkAiProperties extends LinkAiClientProperties {
 	 */
 	private Map<String, LinkAiClientProperties> clients = new LinkedHashMap<>();
 
+	/**
+	 * What tokens cost, per model (looked up without regard to case; write a name with
+	 * dots or capitals in brackets, e.g. "[LinkAI-4o-mini]"), in one currency of your
+	 * choice: the basis of cost budgets and of linkai.client.cost. A provider that
+	 * reports its own cost (Jijyun's total_cost) counts as reported.
+	 */
+	private Map<String, Price> pricing = new LinkedHashMap<>();
+
 	/** Observation of the chat calls (metrics and spans). */
 	private final Observations observations = new Observations();
 
@@ -35,6 +48,28 @@ public class LinkAiProperties extends LinkAiClientProperties {
 	 * fails.
 	 */
 	private final Web web = new Web();
+
+	public LinkAiProperties() {
+		super(new LimitStoreSettings());
+	}
+
+	/**
+	 * The default client's limits, which named clients inherit, and where every client's
+	 * limits are kept.
+	 */
+	@Override
+	@NestedConfigurationProperty
+	public LimitStoreSettings getLimits() {
+		return (LimitStoreSettings) super.getLimits();
+	}
+
+	public Map<String, Price> getPricing() {
+		return this.pricing;
+	}
+
+	public void setPricing(Map<String, Price> pricing) {
+		this.pricing = pricing;
+	}
 
 	public Map<String, LinkAiClientProperties> getClients() {
 		return this.clients;
@@ -212,6 +247,47 @@ public class LinkAiProperties extends LinkAiClientProperties {
 				this.enabled = enabled;
 			}
 
+		}
+
+	}
+
+	/** What a model's tokens cost, per million. */
+	public static class Price {
+
+		/** Price of a million input tokens. */
+		private @Nullable BigDecimal input;
+
+		/**
+		 * Price of a million input tokens served from the provider's cache. Unset: the
+		 * input price.
+		 */
+		private @Nullable BigDecimal cachedInput;
+
+		/** Price of a million output tokens. */
+		private @Nullable BigDecimal output;
+
+		public @Nullable BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(@Nullable BigDecimal input) {
+			this.input = input;
+		}
+
+		public @Nullable BigDecimal getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable BigDecimal cachedInput) {
+			this.cachedInput = cachedInput;
+		}
+
+		public @Nullable BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable BigDecimal output) {
+			this.output = output;
 		}
 
 	}
