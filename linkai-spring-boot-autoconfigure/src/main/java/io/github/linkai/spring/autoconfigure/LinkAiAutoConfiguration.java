@@ -1,13 +1,19 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.time.Clock;
 import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.fallback.FallbackListener;
 import io.github.linkai.spring.client.http.CallObserver;
+import io.github.linkai.spring.limits.LimitStoreSettings;
+import io.github.linkai.spring.limits.Limits;
+import io.github.linkai.spring.limits.LimitsListener;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -38,7 +44,8 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * URL and credential come from the {@link LinkAiConnectionDetails} bean: the properties
  * by default.
  */
-@AutoConfiguration(after = { HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@AutoConfiguration(after = { HttpClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class },
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass({ ClientHttpConnector.class, ClientHttpConnectorBuilder.class })
 @EnableConfigurationProperties(LinkAiProperties.class)
 @ImportRuntimeHints(LinkAiRuntimeHints.class)
@@ -46,10 +53,12 @@ public final class LinkAiAutoConfiguration {
 
 	/**
 	 * {@code linkai.api-key}, {@code linkai.clients.x.api-key}, {@code LINKAI_API_KEY},
-	 * configprops' {@code apiKey}.
+	 * configprops' {@code apiKey}, and every element of {@code api-keys}
+	 * ({@code linkai.api-keys[1]}, {@code LINKAI_APIKEYS_1}, configprops'
+	 * {@code apiKeys}).
 	 */
 	private static final Pattern CREDENTIAL_KEY = Pattern
-		.compile("(?i)(linkai\\..*)?api[-_]?key|linkai(_\\w+)?_api_?key");
+		.compile("(?i)(linkai\\..*)?api[-_]?keys?(\\[\\d+])?|linkai(_\\w+)?_api_?keys?(_\\d+_?)?");
 
 	private LinkAiAutoConfiguration() {
 	}
@@ -82,12 +91,38 @@ public final class LinkAiAutoConfiguration {
 				ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 				ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<CallObserver> observers, ClientResources resources,
-				LinkAiConnectionDetails connectionDetails) {
+				LinkAiConnectionDetails connectionDetails, Limits limits,
+				ObjectProvider<FallbackListener> fallbackListeners) {
 			HttpClientSettingsPropertyMapper settingsMapper = new HttpClientSettingsPropertyMapper(
 					sslBundles.getIfAvailable(), httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
-			return new ChatClientRegistryFactory(connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect),
-					settingsMapper, resources, CallObserver.of(observers.orderedStream().toList()), connectionDetails)
+			ChatClientRegistry built = new ChatClientRegistryFactory(
+					connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect), settingsMapper, resources,
+					CallObserver.of(observers.orderedStream().toList()), connectionDetails)
 				.create(clients);
+			return new ClientChains(limits, FallbackListener.of(fallbackListeners.orderedStream().toList()),
+					resources.timer(), Clock.systemUTC())
+				.apply(clients, built);
+		}
+
+		/**
+		 * Every client's limits, budget, breaker and key pool: in this instance's memory,
+		 * or on Redis with {@code linkai.limits.store=redis}. Uses the application's
+		 * {@link Clock} bean, if it has exactly one, else the system's.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		Limits linkAiLimits(ConfiguredClients clients, ClientResources resources,
+				ObjectProvider<LimitsListener> listeners, ObjectProvider<Clock> clock, BeanFactory beanFactory,
+				ResourceLoader resourceLoader) {
+			LimitStoreSettings settings = clients.properties().getLimits();
+			Limits.Context context = new Limits.Context(clients.prices(), clock.getIfUnique(Clock::systemUTC),
+					resources.timer(), LimitsListener.of(listeners.orderedStream().toList()),
+					settings.getRedis().getKeyPrefix());
+			Limits limits = (settings.getStore() == LimitStoreSettings.Store.REDIS)
+					? RedisLimitsSupport.create(beanFactory, resourceLoader.getClassLoader(), settings, context)
+					: Limits.inMemory(context);
+			limits.startSync(settings.getRedis().getSyncInterval());
+			return limits;
 		}
 
 		@Bean

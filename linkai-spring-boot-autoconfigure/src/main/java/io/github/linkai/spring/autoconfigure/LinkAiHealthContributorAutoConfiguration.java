@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
+import io.github.linkai.spring.client.fallback.FallbackChatClient;
 import io.github.linkai.spring.health.ChatClientHealthIndicator;
 import io.github.linkai.spring.health.ChatClientHealthTracker;
 import io.github.linkai.spring.health.PassiveHealthSettings;
 import io.github.linkai.spring.health.ProbeSettings;
+import io.github.linkai.spring.limits.Limits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,8 +31,10 @@ import org.springframework.context.annotation.Bean;
  * The {@code linkai} health contributor: one entry per configured client, named by the
  * client's name ({@code linkai/default}, {@code linkai/support}), judged from the
  * clients' real calls and, when {@code linkai.health.probe.enabled} is set, an occasional
- * probe call. Disabled with {@code management.health.linkai.enabled=false}; absent
- * without Spring Boot's health module.
+ * probe call. Its details show the client's circuit breaker, its keys (by position) and
+ * its budget, when it has them. Disabled with
+ * {@code management.health.linkai.enabled=false}; absent without Spring Boot's health
+ * module.
  *
  * <p>
  * Shaped as Boot's own health contributor auto-configurations are, but the composite is
@@ -71,12 +76,16 @@ public final class LinkAiHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "linkaiHealthIndicator", "linkaiHealthContributor" })
 	ReactiveHealthContributor linkaiHealthContributor(ChatClientRegistry registry, ChatClientHealthTracker tracker,
-			LinkAiProperties properties) {
+			LinkAiProperties properties, ObjectProvider<Limits> limits) {
 		ProbeSettings probeSettings = probeSettings(properties.getHealth().getProbe());
+		Limits clientLimits = limits.getIfAvailable();
 		Map<String, ChatClientHealthIndicator> indicators = new LinkedHashMap<>();
 		for (ChatClientRegistry.Registered client : registry.all()) {
-			indicators.put(client.chat().name(),
-					new ChatClientHealthIndicator(client.chat(), client.target(), tracker, probeSettings));
+			String name = client.chat().name();
+			// a chain's health is its first client's: the probe asks that client alone
+			ChatClient probed = (client.chat() instanceof FallbackChatClient chain) ? chain.primary() : client.chat();
+			indicators.put(name, new ChatClientHealthIndicator(probed, client.target(), tracker, probeSettings,
+					(clientLimits != null) ? () -> clientLimits.details(name) : Map::of));
 		}
 		return CompositeReactiveHealthContributor.fromMap(indicators);
 	}

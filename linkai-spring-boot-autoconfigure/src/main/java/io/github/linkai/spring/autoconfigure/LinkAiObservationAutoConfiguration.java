@@ -1,9 +1,11 @@
 package io.github.linkai.spring.autoconfigure;
 
+import io.github.linkai.spring.limits.LimitsMeters;
 import io.github.linkai.spring.observation.ChatCallObserver;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.ChatObservationConvention;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
+import io.github.linkai.spring.observation.FallbackObservationEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
@@ -47,6 +49,13 @@ public final class LinkAiObservationAutoConfiguration {
 		return new ChatCallObserver(registry, convention, properties.getObservations().isIncludeContent());
 	}
 
+	/** Each fallback as an event of the caller's observation. */
+	@Bean
+	@ConditionalOnMissingBean
+	FallbackObservationEvents linkAiFallbackObservationEvents() {
+		return new FallbackObservationEvents();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
@@ -67,6 +76,13 @@ public final class LinkAiObservationAutoConfiguration {
 		@Bean
 		MeterFilter linkAiChatRetryEventCounter(ChatObservationConvention convention) {
 			return ChatMeterObservationHandler.retryEventCounter(convention);
+		}
+
+		/** Fallbacks, limits, budgets, breakers and the shared store, counted. */
+		@Bean
+		@ConditionalOnMissingBean
+		LimitsMeters linkAiLimitsMeters(MeterRegistry registry) {
+			return new LimitsMeters(registry);
 		}
 
 	}

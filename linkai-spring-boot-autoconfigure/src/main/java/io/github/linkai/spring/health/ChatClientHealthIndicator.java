@@ -1,7 +1,9 @@
 package io.github.linkai.spring.health;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientTarget;
@@ -33,6 +35,8 @@ public class ChatClientHealthIndicator implements ReactiveHealthIndicator {
 
 	private final @Nullable ChatClientProbe probe;
 
+	private final Supplier<Map<String, Object>> details;
+
 	/**
 	 * The health of {@code client}.
 	 * @param target what the client talks to
@@ -41,7 +45,21 @@ public class ChatClientHealthIndicator implements ReactiveHealthIndicator {
 	 */
 	public ChatClientHealthIndicator(ChatClient client, ChatClientTarget target, ChatClientHealthTracker tracker,
 			@Nullable ProbeSettings probe) {
+		this(client, target, tracker, probe, Map::of);
+	}
+
+	/**
+	 * The health of {@code client}, with more details, read at each check (its circuit
+	 * breaker, its keys by position, its budget).
+	 * @param target what the client talks to
+	 * @param tracker the tracker the client reports its calls to
+	 * @param probe the active probe's settings, {@code null} for passive health only
+	 * @param details more details of the client
+	 */
+	public ChatClientHealthIndicator(ChatClient client, ChatClientTarget target, ChatClientHealthTracker tracker,
+			@Nullable ProbeSettings probe, Supplier<Map<String, Object>> details) {
 		Objects.requireNonNull(client, "client must not be null");
+		this.details = Objects.requireNonNull(details, "details must not be null");
 		this.clientName = client.name();
 		this.target = Objects.requireNonNull(target, "target must not be null");
 		this.tracker = Objects.requireNonNull(tracker, "tracker must not be null");
@@ -50,10 +68,19 @@ public class ChatClientHealthIndicator implements ReactiveHealthIndicator {
 
 	@Override
 	public Mono<Health> health() {
-		Mono<Health> passive = Mono.fromSupplier(() -> this.tracker.health(this.clientName, this.target,
-				(this.probe != null) ? Map.of("probe", this.probe.details()) : Map.of()));
+		Mono<Health> passive = Mono.fromSupplier(() -> this.tracker.health(this.clientName, this.target, details()));
 		ChatClientProbe probe = this.probe;
 		return (probe != null) ? Mono.defer(probe::refresh).then(passive) : passive;
+	}
+
+	private Map<String, Object> details() {
+		Map<String, Object> more = this.details.get();
+		if (this.probe == null) {
+			return more;
+		}
+		Map<String, Object> details = new LinkedHashMap<>(more);
+		details.put("probe", this.probe.details());
+		return details;
 	}
 
 }

@@ -39,4 +39,9 @@ interface LimitStore {
 	/** Whether the store is shared by every instance. */
 	boolean isShared();
 
+	/** Whether the store can be reached now (always, for this instance's memory). */
+	default boolean isAvailable() {
+		return true;
+	}
+
 }

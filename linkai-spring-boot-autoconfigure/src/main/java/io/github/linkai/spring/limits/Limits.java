@@ -58,6 +58,11 @@ public final class Limits implements AutoCloseable {
 						this.context.scheduler(), this.context.listener(), this.context.keyPrefix()));
 	}
 
+	/** Tells the listener that the clients' gates are made. */
+	public void gatesMade() {
+		this.context.listener().gatesMade(this);
+	}
+
 	/** The names of the clients with a gate. */
 	public List<String> clientNames() {
 		return List.copyOf(this.gates.keySet());
@@ -66,6 +71,14 @@ public final class Limits implements AutoCloseable {
 	/** Whether the limits are shared by every instance. */
 	public boolean isShared() {
 		return this.store.isShared();
+	}
+
+	/**
+	 * Whether the store of the limits can be reached now: for a shared one, connected and
+	 * not taken as unavailable.
+	 */
+	public boolean isStoreAvailable() {
+		return this.store.isAvailable();
 	}
 
 	/** The state of a client's breaker, {@code null} when it has none. */

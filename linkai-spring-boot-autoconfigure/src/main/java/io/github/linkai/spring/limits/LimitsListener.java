@@ -1,6 +1,7 @@
 package io.github.linkai.spring.limits;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Told what the limits did, e.g. to count it. Called on the thread of the call's signals:
@@ -40,6 +41,23 @@ public interface LimitsListener {
 
 	/** An update after a call was dropped while the shared store was unavailable. */
 	default void storeDropped() {
+	}
+
+	/**
+	 * The clients' gates are made: {@code limits} can say each one's breaker, keys and
+	 * budget (e.g. for gauges).
+	 */
+	default void gatesMade(Limits limits) {
+	}
+
+	/** The listeners as one. */
+	static LimitsListener of(List<LimitsListener> listeners) {
+		List<LimitsListener> all = List.copyOf(listeners);
+		return switch (all.size()) {
+			case 0 -> NONE;
+			case 1 -> all.get(0);
+			default -> new CompositeLimitsListener(all);
+		};
 	}
 
 }

@@ -58,8 +58,6 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 
 	private final Scheduler timer;
 
-	private final SchedulerExecutor executor;
-
 	private volatile @Nullable Connected connected;
 
 	private final AtomicBoolean connecting = new AtomicBoolean();
@@ -80,7 +78,6 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 		this.retryInterval = retryInterval;
 		this.clock = clock;
 		this.timer = timer;
-		this.executor = new SchedulerExecutor(timer);
 		connect();
 	}
 
@@ -92,13 +89,38 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 
 	@Override
 	public Mono<Boolean> take(BucketSpec bucket, Duration maxWait, Duration left) {
-		// one operation reserves the token; the wait for it (if any) follows on the timer
-		return this.availability.decide(this::isOpen,
-				() -> bounded(
-						(redis) -> (maxWait.isZero() || maxWait.isNegative()) ? redis.proxy(bucket).tryConsume(1)
-								: redis.proxy(bucket).asScheduler().tryConsume(1, maxWait, this.executor),
-						this.timeout.plus(maxWait), left),
-				() -> Mono.just(true));
+		if (maxWait.isZero() || maxWait.isNegative()) {
+			return this.availability.decide(this::isOpen,
+					() -> bounded((redis) -> redis.proxy(bucket).tryConsume(1), this.timeout, left),
+					() -> Mono.just(true));
+		}
+		return this.availability.decide(this::isOpen, () -> reserve(bucket, maxWait, left), () -> Mono.just(true));
+	}
+
+	/**
+	 * Reserves a token, then waits for it on the timer: only the reservation is an
+	 * operation on Redis, bounded as every operation is; the wait after it is at most
+	 * {@code maxWait}, within the deadline.
+	 */
+	private Mono<Boolean> reserve(BucketSpec bucket, Duration maxWait, Duration left) {
+		return Mono.defer(() -> {
+			CompletableFuture<Void> reserved = new CompletableFuture<>();
+			CompletableFuture<Boolean> taken = new CompletableFuture<>();
+			return bounded((redis) -> {
+				redis.proxy(bucket)
+					.asScheduler()
+					.tryConsume(1, maxWait, new SchedulerExecutor(this.timer, () -> reserved.complete(null)))
+					.whenComplete((result, error) -> {
+						if (error != null) {
+							taken.completeExceptionally(error);
+						}
+						else {
+							taken.complete(result);
+						}
+					});
+				return CompletableFuture.anyOf(taken, reserved);
+			}, this.timeout, left).then(Mono.fromCompletionStage(taken)).publishOn(Schedulers.parallel());
+		});
 	}
 
 	@Override
@@ -140,6 +162,12 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 		if (redis != null) {
 			redis.connection.closeAsync();
 		}
+	}
+
+	@Override
+	public boolean isAvailable() {
+		Connected redis = this.connected;
+		return redis != null && redis.connection.isOpen() && !this.availability.isDown();
 	}
 
 	/** Whether the store has connected (it may have lost the connection since). */

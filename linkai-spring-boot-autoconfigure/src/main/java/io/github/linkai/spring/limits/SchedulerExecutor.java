@@ -21,12 +21,25 @@ final class SchedulerExecutor extends AbstractExecutorService implements Schedul
 
 	private final Scheduler scheduler;
 
+	private final Runnable onSchedule;
+
 	SchedulerExecutor(Scheduler scheduler) {
+		this(scheduler, () -> {
+		});
+	}
+
+	/**
+	 * An executor that also runs {@code onSchedule} when a task is scheduled: for
+	 * Bucket4j, when a reservation has been answered and only its wait is left.
+	 */
+	SchedulerExecutor(Scheduler scheduler, Runnable onSchedule) {
 		this.scheduler = scheduler;
+		this.onSchedule = onSchedule;
 	}
 
 	@Override
 	public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+		this.onSchedule.run();
 		return new Scheduled(this.scheduler.schedule(command, delay, unit), unit.toNanos(delay));
 	}
 

@@ -96,6 +96,37 @@ class LinkAiActuatorSanitizingTests {
 	}
 
 	@Test
+	void everyKeyOfAPoolIsMaskedByItsKeyAndByItsValue() {
+		String first = "sk-pool0a1b2c3d4e5f";
+		String second = "sk-pool9z8y7x6w5v4u";
+		Map<String, Object> variables = Map.of("LINKAI_CLIENTS_POOL_APIKEYS_1_", second, "BACKUP", first);
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource("testEnvironment", variables)))
+			.withPropertyValues("linkai.clients.pool.provider=openai", "linkai.clients.pool.api-keys[0]=" + first,
+					"linkai.clients.pool.base-url=https://api.example.com/v1", "linkai.clients.pool.model=m")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				List<SanitizingFunction> sanitizers = context.getBeanProvider(SanitizingFunction.class)
+					.orderedStream()
+					.toList();
+				EnvironmentEndpoint env = new EnvironmentEndpoint(context.getEnvironment(), sanitizers, Show.ALWAYS);
+				ConfigurationPropertiesReportEndpoint configprops = new ConfigurationPropertiesReportEndpoint(
+						sanitizers, Show.ALWAYS);
+				configprops.setApplicationContext(context);
+				JsonMapper json = new JsonMapper();
+				String envPage = json.writeValueAsString(env.environment(null));
+				String configpropsPage = json
+					.writeValueAsString(configprops.configurationPropertiesWithPrefix("linkai"));
+				for (String page : List.of(envPage, configpropsPage)) {
+					assertThat(page).doesNotContain(first).doesNotContain(second);
+				}
+				assertThat(envPage).contains("BACKUP", "LINKAI_CLIENTS_POOL_APIKEYS_1_");
+			});
+	}
+
+	@Test
 	void aShortCredentialIsMaskedOnlyAsTheWholeValue() {
 		this.contextRunner.withPropertyValues("linkai.clients.short.api-key=k1", "app.one=k1", "app.other=k1k1-x")
 			.run((context) -> {

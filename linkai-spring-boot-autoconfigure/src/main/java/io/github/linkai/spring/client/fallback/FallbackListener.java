@@ -1,5 +1,7 @@
 package io.github.linkai.spring.client.fallback;
 
+import java.util.List;
+
 import io.github.linkai.spring.client.error.FailureKind;
 import reactor.util.context.ContextView;
 
@@ -23,5 +25,16 @@ public interface FallbackListener {
 	 * @param context the subscriber's Reactor context (where the caller's observation is)
 	 */
 	void onFallback(String from, String to, FailureKind reason, ContextView context);
+
+	/** The listeners as one. */
+	static FallbackListener of(List<FallbackListener> listeners) {
+		List<FallbackListener> all = List.copyOf(listeners);
+		return switch (all.size()) {
+			case 0 -> NONE;
+			case 1 -> all.get(0);
+			default -> (from, to, reason, context) -> all
+				.forEach((listener) -> listener.onFallback(from, to, reason, context));
+		};
+	}
 
 }
