@@ -3,10 +3,13 @@ package io.github.linkai.spring.client.http;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
+import io.github.linkai.spring.client.error.LocalSaturationException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.spi.SecretMasker;
 import io.netty.channel.ConnectTimeoutException;
@@ -21,10 +24,23 @@ import org.springframework.http.InvalidMediaTypeException;
  * Turns what the transport throws into the typed errors of one client: a timeout is a
  * {@link ChatTimeoutException}, a connection that failed or closed early a
  * {@link ChatTransportException}, a reply the client cannot read a
- * {@link ResponseDecodingException}. Messages keep the cause's kind and never a
- * credential.
+ * {@link ResponseDecodingException}, a connection this application could not get in time
+ * (its pool full) a {@link LocalSaturationException}. Messages keep the cause's kind and
+ * never a credential.
  */
 final class TransportErrors {
+
+	/**
+	 * What a connector raises when its own pool has no connection to give: Reactor
+	 * Netty's (its copy of reactor-pool's, or reactor-pool's own) pending-queue limit and
+	 * acquire timeout, Apache HttpClient's connection-request timeout. Named, not
+	 * imported: they live in a shaded internal package or in an optional library.
+	 */
+	private static final Set<String> POOL_SATURATION = Set.of(
+			"reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException",
+			"reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException",
+			"reactor.pool.PoolAcquirePendingLimitException", "reactor.pool.PoolAcquireTimeoutException",
+			"org.apache.hc.core5.http.ConnectionRequestTimeoutException");
 
 	private final String provider;
 
@@ -66,6 +82,10 @@ final class TransportErrors {
 		if (cause instanceof ChatClientException) {
 			return cause;
 		}
+		if (isSaturation(cause)) {
+			return new LocalSaturationException(this.provider, this.clientName,
+					"No connection free in this client's pool: " + describe(cause), cause);
+		}
 		if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
 				|| cause instanceof ConnectTimeoutException) {
 			return new ChatTimeoutException(this.provider, this.clientName, "Timed out: " + describe(cause), cause);
@@ -94,6 +114,14 @@ final class TransportErrors {
 			return requestFailure(cause);
 		}
 		return cause;
+	}
+
+	/**
+	 * Whether this application refused the call for want of a connection (a pool that is
+	 * full, a connector's queue of requests that is full), before sending anything.
+	 */
+	private static boolean isSaturation(Throwable cause) {
+		return POOL_SATURATION.contains(cause.getClass().getName()) || cause instanceof RejectedExecutionException;
 	}
 
 	private ChatTransportException requestFailure(Throwable cause) {
