@@ -27,8 +27,9 @@ public class CallPolicy {
 	private Duration firstEventTimeout = Duration.ofMinutes(2);
 
 	/**
-	 * Longest wait between two data events of a stream; SSE comments and keep-alives do
-	 * not reset it (unlike read-timeout, which any byte resets).
+	 * Longest wait between two events of a stream that carry part of the answer; SSE
+	 * comments, pings and events that yield no chunk do not reset it (unlike
+	 * read-timeout, which any byte resets).
 	 */
 	private Duration idleTimeout = Duration.ofSeconds(60);
 

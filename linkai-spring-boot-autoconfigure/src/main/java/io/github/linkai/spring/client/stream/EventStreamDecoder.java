@@ -29,8 +29,9 @@ import tools.jackson.databind.ObjectReader;
 /**
  * Turns the events {@link EventStreamLines} splits into chunks: each event's data is
  * decoded once, straight into the provider's record. Added here: complete at the end
- * marker (reading the body's rest so the connection is reused), time out when no data
- * event arrives in time (first-event and idle timeouts), fail on an in-stream error
+ * marker (reading the body's rest so the connection is reused), time out when no event
+ * that yields a chunk arrives in time (first-event and idle timeouts: comments, empty
+ * events and events that map to no chunk are not progress), fail on an in-stream error
  * object, and fail with {@link StreamTruncatedException} when the body ends before the
  * end marker or a final finish reason, or when the connection fails after events arrived
  * (a read timeout then is a {@link ChatTimeoutException} saying the answer is
@@ -96,15 +97,18 @@ public final class EventStreamDecoder<R> {
 			// every event when context-propagation is on the classpath.)
 			return events.takeUntilOther(firstEvent.then(idleWatchdog(state, context)))
 				.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.timeouts.scheduler())))
-				.map((event) -> {
-					state.lastEventAt = now();
-					if (!state.anyEvent) {
-						state.anyEvent = true;
+				.map((event) -> chunk(event, state, context))
+				.filter(EventStreamDecoder::isChunk)
+				// only a chunk is progress: a keep-alive sent as an event (data: {}, an
+				// event that maps to no chunk) must not hold a stream open
+				.map((chunk) -> {
+					state.lastChunkAt = now();
+					if (!state.anyChunk) {
+						state.anyChunk = true;
 						state.firstEvent.tryEmitEmpty();
 					}
-					return chunk(event, state, context);
+					return chunk;
 				})
-				.filter(EventStreamDecoder::isChunk)
 				.onErrorResume((error) -> state.ended ? Mono.empty() : Mono.error(failure(error, state, context)))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty() : Mono.error(
 						new StreamTruncatedException(context.provider(), context.clientName(), state.chunks, null))));
@@ -139,7 +143,7 @@ public final class EventStreamDecoder<R> {
 	 */
 	private Mono<Void> idleWatchdog(State state, ExchangeContext context) {
 		return Mono.defer(() -> {
-			long left = state.lastEventAt + this.timeouts.idle().toNanos() - now();
+			long left = state.lastChunkAt + this.timeouts.idle().toNanos() - now();
 			if (left <= 0) {
 				return Mono.error(timeout(state, context));
 			}
@@ -148,9 +152,9 @@ public final class EventStreamDecoder<R> {
 	}
 
 	private ChatTimeoutException timeout(State state, ExchangeContext context) {
-		String message = (state.events == 0)
-				? "No data event within " + this.timeouts.firstEvent() + " (first-event-timeout)"
-				: "No data event for " + this.timeouts.idle() + " (idle-timeout) after " + state.chunks
+		String message = (state.chunks == 0)
+				? "No answer event within " + this.timeouts.firstEvent() + " (first-event-timeout)"
+				: "No answer event for " + this.timeouts.idle() + " (idle-timeout) after " + state.chunks
 						+ " chunk(s); the answer is incomplete";
 		return new ChatTimeoutException(context.provider(), context.clientName(), message, null);
 	}
@@ -201,10 +205,10 @@ public final class EventStreamDecoder<R> {
 	/** Per-subscription progress; only touched serially by one stream's signals. */
 	private static final class State {
 
-		/** When the last event came, on the timeouts' scheduler. */
-		volatile long lastEventAt;
+		/** When the last chunk came, on the timeouts' scheduler. */
+		volatile long lastChunkAt;
 
-		boolean anyEvent;
+		boolean anyChunk;
 
 		final Sinks.Empty<Void> firstEvent = Sinks.empty();
 

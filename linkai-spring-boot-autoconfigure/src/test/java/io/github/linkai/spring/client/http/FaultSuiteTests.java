@@ -507,6 +507,58 @@ class FaultSuiteTests {
 		},
 
 		/**
+		 * A stream of pings that are not answer events: named events with no data (which
+		 * the SSE standard does not dispatch) and empty events ({@code data: {}}, which
+		 * yield no chunk). Neither is progress: the first-event timeout ends it.
+		 */
+		PINGS_AS_EVENTS(EnumSet.of(Mode.STREAM), true) {
+			@Override
+			void stub(Stubs stubs) {
+				// a ping every 100 ms: each would keep the stream open if it were
+				// progress
+				stubs.always(eventStream("event: ping\n\ndata: {}\n\n".repeat(30)).withChunkedDribbleDelay(30, 3000));
+			}
+
+			@Override
+			void tune(ClientSettings.Builder settings) {
+				settings.firstEventTimeout(SHORT);
+			}
+
+			@Override
+			Expected expected(Target target, Mode mode) {
+				return new Expected(ChatTimeoutException.class, "first-event-timeout", 1);
+			}
+		},
+
+		/**
+		 * One chunk, then only pings as events: the idle timeout ends it, saying the
+		 * answer is incomplete.
+		 */
+		PINGS_AS_EVENTS_AFTER_A_CHUNK(EnumSet.of(Mode.STREAM), true) {
+			@Override
+			void stub(Stubs stubs) {
+				// each ping as long as the event, so the event comes whole in the first
+				// of
+				// the dribbled chunks
+				String event = stubs.target.firstEvent();
+				String ping = "event: ping\n\ndata: {}\n\n";
+				String padded = ping.replace("{}", "{}" + " ".repeat(Math.max(0,
+						event.getBytes(StandardCharsets.UTF_8).length - ping.getBytes(StandardCharsets.UTF_8).length)));
+				stubs.always(eventStream(event + padded.repeat(30)).withChunkedDribbleDelay(31, 3000));
+			}
+
+			@Override
+			void tune(ClientSettings.Builder settings) {
+				settings.idleTimeout(SHORT);
+			}
+
+			@Override
+			Expected expected(Target target, Mode mode) {
+				return new Expected(ChatTimeoutException.class, "(idle-timeout) after 1 chunk(s)", 1);
+			}
+		},
+
+		/**
 		 * 302 to another origin: not followed (the request carries the credential), not
 		 * retried.
 		 */
