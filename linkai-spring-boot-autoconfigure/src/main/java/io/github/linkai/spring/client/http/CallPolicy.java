@@ -21,8 +21,8 @@ public class CallPolicy {
 	private static final DataSize MAX_EVENT_SIZE_LIMIT = DataSize.ofBytes(Integer.MAX_VALUE);
 
 	/**
-	 * Longest wait for a stream's first data event (the time a model thinks before
-	 * answering).
+	 * Longest wait, from sending a stream's request, for its first chunk (the time a
+	 * model thinks before answering); response headers alone do not end it.
 	 */
 	private Duration firstEventTimeout = Duration.ofMinutes(2);
 

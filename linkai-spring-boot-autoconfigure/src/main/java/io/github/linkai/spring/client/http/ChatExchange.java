@@ -130,10 +130,7 @@ final class ChatExchange<R> {
 		this.validation.validateOptions(this.defaults);
 		this.responseReader = WireJson.mapper().readerFor(mapping.replyType());
 		this.eventLines = new EventStreamLines(settings.maxEventBytes());
-		CallPolicy policy = settings.policy();
-		this.streamDecoder = new EventStreamDecoder<>(mapping, this.responseReader, this.masker,
-				new EventStreamDecoder.Timeouts(policy.getFirstEventTimeout(), policy.getIdleTimeout(),
-						settings.scheduler()));
+		this.streamDecoder = new EventStreamDecoder<>(mapping, this.responseReader, this.masker, settings.scheduler());
 		this.observed = new ObservedCalls(settings.observer());
 	}
 
@@ -152,7 +149,7 @@ final class ChatExchange<R> {
 		Objects.requireNonNull(request, "request must not be null");
 		return this.observed.call(() -> start(request, false), (call) -> Mono.defer(() -> {
 			ExchangeContext context = prepare(request);
-			return send(context, false, MediaType.APPLICATION_JSON_VALUE)
+			return send(context, false, MediaType.APPLICATION_JSON_VALUE, null)
 				.flatMap((response) -> readReply(response, context));
 		})
 			.onErrorMap(this.errors::translate)
@@ -173,8 +170,16 @@ final class ChatExchange<R> {
 			AtomicInteger delivered = new AtomicInteger();
 			return Flux.defer(() -> {
 				ExchangeContext context = prepare(request);
-				return send(context, true, MediaType.TEXT_EVENT_STREAM_VALUE)
-					.flatMapMany((response) -> readStream(response, context));
+				CallPolicy policy = this.settings.policy();
+				StreamTimeouts timeouts = new StreamTimeouts(policy.getFirstEventTimeout(), policy.getIdleTimeout(),
+						this.settings.scheduler());
+				// timed from the request's writing, through the response's headers, to
+				// each chunk: a server that takes the request and never answers is cut
+				// off as one that stops mid-answer
+				return send(context, true, MediaType.TEXT_EVENT_STREAM_VALUE, timeouts::written)
+					.flatMapMany((response) -> readStream(response, context))
+					.map(timeouts::chunk)
+					.takeUntilOther(timeouts.expiry(context));
 			})
 				.onErrorMap(this.errors::translate)
 				.doOnNext((chunk) -> delivered.incrementAndGet())
@@ -233,8 +238,10 @@ final class ChatExchange<R> {
 	/**
 	 * Posts the request's JSON; a failure before a response arrives is a transport
 	 * failure.
+	 * @param written told once the request is written, if given
 	 */
-	private Mono<ClientHttpResponse> send(ExchangeContext context, boolean stream, String accept) {
+	private Mono<ClientHttpResponse> send(ExchangeContext context, boolean stream, String accept,
+			@Nullable Runnable written) {
 		WireRequest wire = this.mapping.toWire(context.request(), stream);
 		byte[] body = WireJson.mapper().writeValueAsBytes(wire.body());
 		return this.connector.connect(HttpMethod.POST, uri(wire), (request) -> {
@@ -243,7 +250,8 @@ final class ChatExchange<R> {
 			headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
 			headers.set(HttpHeaders.ACCEPT, accept);
 			headers.setContentLength(body.length);
-			return request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(body)));
+			Mono<Void> write = request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(body)));
+			return (written != null) ? write.then(Mono.fromRunnable(written)) : write;
 		}).onErrorMap(this.errors::requestFailed);
 	}
 

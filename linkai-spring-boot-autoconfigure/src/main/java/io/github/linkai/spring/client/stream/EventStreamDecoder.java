@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
@@ -29,12 +28,10 @@ import tools.jackson.databind.ObjectReader;
 /**
  * Turns the events {@link EventStreamLines} splits into chunks: each event's data is
  * decoded once, straight into the provider's record. Added here: complete at the end
- * marker (reading the body's rest so the connection is reused), time out when no event
- * that yields a chunk arrives in time (first-event and idle timeouts: comments, empty
- * events and events that map to no chunk are not progress), fail on an in-stream error
- * object, and fail with {@link StreamTruncatedException} when the body ends before the
- * end marker or a final finish reason, or when the connection fails after events arrived
- * (a read timeout then is a {@link ChatTimeoutException} saying the answer is
+ * marker (reading the body's rest so the connection is reused), fail on an in-stream
+ * error object, and fail with {@link StreamTruncatedException} when the body ends before
+ * the end marker or a final finish reason, or when the connection fails after events
+ * arrived (a read timeout then is a {@link ChatTimeoutException} saying the answer is
  * incomplete). The mapping's secrets are masked in what it raises: a provider may echo a
  * credential in an error event.
  *
@@ -54,61 +51,40 @@ public final class EventStreamDecoder<R> {
 
 	private final SecretMasker masker;
 
-	private final Timeouts timeouts;
+	private final Scheduler scheduler;
 
 	/**
 	 * A decoder for one client endpoint.
 	 * @param mapping the provider endpoint's wire mapping
 	 * @param reader reads the mapping's reply type, which an event's data binds to
 	 * @param masker the client's masker of credentials in what the provider sends back
-	 * @param timeouts the client's first-event and idle timeouts
+	 * @param scheduler where the grace after the end marker is timed
 	 */
-	public EventStreamDecoder(WireMapping<R> mapping, ObjectReader reader, SecretMasker masker, Timeouts timeouts) {
+	public EventStreamDecoder(WireMapping<R> mapping, ObjectReader reader, SecretMasker masker, Scheduler scheduler) {
 		this.mapping = mapping;
 		this.reader = reader;
 		this.masker = masker;
-		this.timeouts = timeouts;
+		this.scheduler = scheduler;
 	}
 
 	/** The chunks of one response's events. */
 	public Flux<ChatChunk> decode(Flux<StreamEvent> events, ExchangeContext context) {
 		return Flux.defer(() -> {
 			State state = new State();
-			// Timeouts on data events, not Netty's read timeout: keep-alive comments must
-			// not reset them
-			// (EventStreamLines emits no event for a comment). Timing out cancels the
-			// body and its connection. One
-			// timer per stream, re-armed only when it fires, instead of Reactor's
-			// timeout(), which schedules and
-			// cancels a timer for every event.
-			Mono<Void> firstEvent = Mono
-				.firstWithSignal(Mono.delay(this.timeouts.firstEvent(), this.timeouts.scheduler())
-					.then(Mono.defer(() -> Mono.error(timeout(state, context)))), state.firstEvent.asMono());
 			// After the end marker the rest of the body (normally just its last, empty
-			// chunk) is still read, not
-			// cancelled: a cancelled body closes its connection, a finished one goes back
-			// to the pool. A server
-			// that keeps sending is cut off after a short grace. Each event is timed and
-			// made a chunk as it passes, in
-			// order, with no queue between: nothing before the marker is dropped. (map
-			// and filter rather than
-			// handle(), which restores the Reactor context's thread locals, the
-			// observation's scope among them, for
-			// every event when context-propagation is on the classpath.)
-			return events.takeUntilOther(firstEvent.then(idleWatchdog(state, context)))
-				.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.timeouts.scheduler())))
+			// chunk) is still read, not cancelled: a cancelled body closes its
+			// connection,
+			// a finished one goes back to the pool. A server that keeps sending is cut
+			// off
+			// after a short grace. Each event is made a chunk as it passes, in order,
+			// with
+			// no queue between: nothing before the marker is dropped. (map and filter
+			// rather than handle(), which restores the Reactor context's thread locals,
+			// the observation's scope among them, for every event when
+			// context-propagation is on the classpath.)
+			return events.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.scheduler)))
 				.map((event) -> chunk(event, state, context))
 				.filter(EventStreamDecoder::isChunk)
-				// only a chunk is progress: a keep-alive sent as an event (data: {}, an
-				// event that maps to no chunk) must not hold a stream open
-				.map((chunk) -> {
-					state.lastChunkAt = now();
-					if (!state.anyChunk) {
-						state.anyChunk = true;
-						state.firstEvent.tryEmitEmpty();
-					}
-					return chunk;
-				})
 				.onErrorResume((error) -> state.ended ? Mono.empty() : Mono.error(failure(error, state, context)))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty() : Mono.error(
 						new StreamTruncatedException(context.provider(), context.clientName(), state.chunks, null))));
@@ -131,32 +107,6 @@ public final class EventStreamDecoder<R> {
 			return new StreamTruncatedException(context.provider(), context.clientName(), state.chunks, error);
 		}
 		return error;
-	}
-
-	private long now() {
-		return this.timeouts.scheduler().now(TimeUnit.NANOSECONDS);
-	}
-
-	/**
-	 * From the first event on: fails once no event came within the idle timeout; never
-	 * emits.
-	 */
-	private Mono<Void> idleWatchdog(State state, ExchangeContext context) {
-		return Mono.defer(() -> {
-			long left = state.lastChunkAt + this.timeouts.idle().toNanos() - now();
-			if (left <= 0) {
-				return Mono.error(timeout(state, context));
-			}
-			return Mono.delay(Duration.ofNanos(left), this.timeouts.scheduler()).then(idleWatchdog(state, context));
-		});
-	}
-
-	private ChatTimeoutException timeout(State state, ExchangeContext context) {
-		String message = (state.chunks == 0)
-				? "No answer event within " + this.timeouts.firstEvent() + " (first-event-timeout)"
-				: "No answer event for " + this.timeouts.idle() + " (idle-timeout) after " + state.chunks
-						+ " chunk(s); the answer is incomplete";
-		return new ChatTimeoutException(context.provider(), context.clientName(), message, null);
 	}
 
 	/** The chunk of an event, {@link #NO_CHUNK} for none. */
@@ -205,13 +155,6 @@ public final class EventStreamDecoder<R> {
 	/** Per-subscription progress; only touched serially by one stream's signals. */
 	private static final class State {
 
-		/** When the last chunk came, on the timeouts' scheduler. */
-		volatile long lastChunkAt;
-
-		boolean anyChunk;
-
-		final Sinks.Empty<Void> firstEvent = Sinks.empty();
-
 		boolean ended;
 
 		final Sinks.Empty<Void> endMarker = Sinks.empty();
@@ -222,16 +165,6 @@ public final class EventStreamDecoder<R> {
 
 		int chunks;
 
-	}
-
-	/**
-	 * How long a stream may wait for its events.
-	 *
-	 * @param firstEvent the longest wait for the first data event
-	 * @param idle the longest wait between two data events
-	 * @param scheduler where the waits are timed
-	 */
-	public record Timeouts(Duration firstEvent, Duration idle, Scheduler scheduler) {
 	}
 
 }

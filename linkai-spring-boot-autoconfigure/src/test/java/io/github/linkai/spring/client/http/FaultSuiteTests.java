@@ -507,6 +507,27 @@ class FaultSuiteTests {
 		},
 
 		/**
+		 * The server takes the request and says nothing for 3 s, not even its headers:
+		 * the first-event timeout runs from the request, so it ends the stream.
+		 */
+		SILENT_AFTER_THE_REQUEST(EnumSet.of(Mode.STREAM), true) {
+			@Override
+			void stub(Stubs stubs) {
+				stubs.always(stubs.success().withFixedDelay(3000));
+			}
+
+			@Override
+			void tune(ClientSettings.Builder settings) {
+				settings.firstEventTimeout(SHORT);
+			}
+
+			@Override
+			Expected expected(Target target, Mode mode) {
+				return new Expected(ChatTimeoutException.class, "first-event-timeout", 1);
+			}
+		},
+
+		/**
 		 * A stream of pings that are not answer events: named events with no data (which
 		 * the SSE standard does not dispatch) and empty events ({@code data: {}}, which
 		 * yield no chunk). Neither is progress: the first-event timeout ends it.
