@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -31,6 +32,7 @@ import io.github.linkai.spring.client.stream.EventStreamLines;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
@@ -203,22 +205,29 @@ final class ChatExchange<R> {
 
 	/**
 	 * Retries what the client's {@link RetryPolicy} says may pass on a second attempt,
-	 * never once a stream has handed over a chunk. Each retry is told to the call's
-	 * observer.
+	 * never once a stream has handed over a chunk, and never after a wait the deadline
+	 * would cut short. Each retry is told to the call's observer.
 	 */
 	private Retry retries(Call call, BooleanSupplier delivered) {
 		RetryPolicy policy = this.settings.retry();
 		boolean stateful = this.mapping.supportsSessionId();
-		return Retry.from((signals) -> signals.concatMap((signal) -> {
-			Throwable error = signal.failure();
-			Duration delay = delivered.getAsBoolean() ? null
-					: policy.delay(error, signal.totalRetries(), stateful, ThreadLocalRandom.current().nextDouble());
-			if (delay == null) {
-				return Mono.error(error);
-			}
-			call.retrying(error, delay);
-			return Mono.delay(delay, this.settings.scheduler());
-		}));
+		Scheduler scheduler = this.settings.scheduler();
+		long deadline = this.settings.deadline().toNanos();
+		return Retry.from((signals) -> {
+			// made per subscription, as the deadline's timer is
+			long start = scheduler.now(TimeUnit.NANOSECONDS);
+			return signals.concatMap((signal) -> {
+				Throwable error = signal.failure();
+				Duration left = Duration.ofNanos(deadline - (scheduler.now(TimeUnit.NANOSECONDS) - start));
+				Duration delay = delivered.getAsBoolean() ? null : policy.delay(error, signal.totalRetries(), stateful,
+						ThreadLocalRandom.current().nextDouble(), left);
+				if (delay == null) {
+					return Mono.error(error);
+				}
+				call.retrying(error, delay);
+				return Mono.delay(delay, scheduler);
+			});
+		});
 	}
 
 	private ChatTimeoutException deadlineExceeded(int chunks) {

@@ -134,8 +134,16 @@ public class RetryPolicy {
 	 * @param stateful whether the server keeps state, so that a request it may have acted
 	 * on must not be sent again
 	 * @param random a number in [0, 1), drawn per wait
+	 * @param timeLeft the time left before the call's deadline: a wait that would outlast
+	 * it is not made, so the error surfaces now (a {@code Retry-After} of 5 minutes with
+	 * 1 left is a {@code RateLimitedException} saying so, not a timeout later)
 	 */
-	@Nullable Duration delay(Throwable error, long retry, boolean stateful, double random) {
+	@Nullable Duration delay(Throwable error, long retry, boolean stateful, double random, Duration timeLeft) {
+		Duration delay = delay(error, retry, stateful, random);
+		return (delay != null && delay.compareTo(timeLeft) < 0) ? delay : null;
+	}
+
+	private @Nullable Duration delay(Throwable error, long retry, boolean stateful, double random) {
 		if (retry >= this.maxRetries || error instanceof CallRejectedException) {
 			return null;
 		}
