@@ -98,8 +98,6 @@ final class ChatExchange<R> {
 
 	private final ObjectReader responseReader;
 
-	private final EventStreamLines eventLines;
-
 	private final EventStreamDecoder<R> streamDecoder;
 
 	private final ObservedCalls observed;
@@ -131,8 +129,8 @@ final class ChatExchange<R> {
 		this.defaults = ChatOption.retain(settings.defaults(), mapping.supportedOptions());
 		this.validation.validateOptions(this.defaults);
 		this.responseReader = WireJson.mapper().readerFor(mapping.replyType());
-		this.eventLines = new EventStreamLines(settings.maxEventBytes());
-		this.streamDecoder = new EventStreamDecoder<>(mapping, this.responseReader, this.masker, settings.scheduler());
+		this.streamDecoder = new EventStreamDecoder<>(mapping, this.responseReader, this.masker,
+				new EventStreamLines(settings.maxEventBytes()), settings.scheduler());
 		this.observed = new ObservedCalls(settings.observer());
 	}
 
@@ -324,7 +322,7 @@ final class ChatExchange<R> {
 						"Expected a text/event-stream reply but got Content-Type " + contentType, null)))
 				.flux();
 		}
-		return this.streamDecoder.decode(this.eventLines.events(response.getBody()), context);
+		return this.streamDecoder.decode(response.getBody(), context);
 	}
 
 	/**

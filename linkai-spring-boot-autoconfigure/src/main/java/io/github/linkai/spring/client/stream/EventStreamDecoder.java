@@ -20,20 +20,22 @@ import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
+import org.springframework.core.io.buffer.DataBuffer;
+
 /**
- * Turns the events {@link EventStreamLines} splits into chunks: each event's data is
- * decoded once, straight into the provider's record. Added here: complete at the end
- * marker (reading the body's rest so the connection is reused), fail on an in-stream
- * error object, and fail with {@link StreamTruncatedException} when the body ends before
- * the end marker or a final finish reason, or when the connection fails after events
- * arrived (a read timeout then is a {@link ChatTimeoutException} saying the answer is
- * incomplete). The mapping's secrets are masked in what it raises: a provider may echo a
- * credential in an error event.
+ * Turns the events {@link EventStreamLines} splits a body into chunks: each event's data
+ * is decoded once, straight into the provider's record. Added here: complete at the end
+ * marker, at once (reading the body's rest in the background so the connection is
+ * reused), fail on an in-stream error object, and fail with
+ * {@link StreamTruncatedException} when the body ends before the end marker or a final
+ * finish reason, or when the connection fails after events arrived (a read timeout then
+ * is a {@link ChatTimeoutException} saying the answer is incomplete). The mapping's
+ * secrets are masked in what it raises: a provider may echo a credential in an error
+ * event.
  *
  * @param <R> the provider's reply record, which an event's data binds to
  */
@@ -42,7 +44,10 @@ public final class EventStreamDecoder<R> {
 	/** What an event that makes no chunk maps to, filtered out by identity. */
 	private static final ChatChunk NO_CHUNK = new ChatChunk("", null, null, null, null, List.of(), null, Map.of());
 
-	/** How long the body may go on after the end marker before it is cut off. */
+	/**
+	 * How long the body may go on after the end marker, read in the background, before it
+	 * is cut off.
+	 */
 	private static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
 
 	private final WireMapping<R> mapping;
@@ -51,6 +56,8 @@ public final class EventStreamDecoder<R> {
 
 	private final SecretMasker masker;
 
+	private final EventStreamLines lines;
+
 	private final Scheduler scheduler;
 
 	/**
@@ -58,37 +65,46 @@ public final class EventStreamDecoder<R> {
 	 * @param mapping the provider endpoint's wire mapping
 	 * @param reader reads the mapping's reply type, which an event's data binds to
 	 * @param masker the client's masker of credentials in what the provider sends back
+	 * @param lines splits a body into events
 	 * @param scheduler where the grace after the end marker is timed
 	 */
-	public EventStreamDecoder(WireMapping<R> mapping, ObjectReader reader, SecretMasker masker, Scheduler scheduler) {
+	public EventStreamDecoder(WireMapping<R> mapping, ObjectReader reader, SecretMasker masker, EventStreamLines lines,
+			Scheduler scheduler) {
 		this.mapping = mapping;
 		this.reader = reader;
 		this.masker = masker;
+		this.lines = lines;
 		this.scheduler = scheduler;
 	}
 
-	/** The chunks of one response's events. */
-	public Flux<ChatChunk> decode(Flux<StreamEvent> events, ExchangeContext context) {
+	/** The chunks of one response body's events. */
+	public Flux<ChatChunk> decode(Flux<DataBuffer> body, ExchangeContext context) {
 		return Flux.defer(() -> {
 			State state = new State();
-			// After the end marker the rest of the body (normally just its last, empty
-			// chunk) is still read, not cancelled: a cancelled body closes its
-			// connection,
-			// a finished one goes back to the pool. A server that keeps sending is cut
-			// off
-			// after a short grace. Each event is made a chunk as it passes, in order,
-			// with
-			// no queue between: nothing before the marker is dropped. (map and filter
-			// rather than handle(), which restores the Reactor context's thread locals,
-			// the observation's scope among them, for every event when
-			// context-propagation is on the classpath.)
-			return events.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.scheduler)))
+			DrainingBody drained = new DrainingBody(body, DRAIN_GRACE, this.scheduler);
+			// The stream completes at its end marker, at once. The rest of the body
+			// (normally just its last, empty chunk) is still read, in the background,
+			// not cancelled: a cancelled body closes its connection, a finished one goes
+			// back to the pool; a server that keeps sending is cut off after a short
+			// grace. Each event is made a chunk as it passes, in order, with no queue
+			// between: nothing before the marker is dropped. (map and filter rather than
+			// handle(), which restores the Reactor context's thread locals, the
+			// observation's scope among them, for every event when context-propagation
+			// is on the classpath.)
+			return this.lines.events(drained)
 				.map((event) -> chunk(event, state, context))
+				.takeUntil((chunk) -> state.ended && keepReading(drained))
 				.filter(EventStreamDecoder::isChunk)
 				.onErrorResume((error) -> state.ended ? Mono.empty() : Mono.error(failure(error, state, context)))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty() : Mono.error(
 						new StreamTruncatedException(context.provider(), context.clientName(), state.chunks, null))));
 		});
+	}
+
+	/** The end marker came: the body is drained when the stream completes. */
+	private static boolean keepReading(DrainingBody body) {
+		body.keepReadingOnCancel();
+		return true;
 	}
 
 	@SuppressWarnings("ReferenceEquality") // NO_CHUNK is a sentinel: only it is no chunk
@@ -117,7 +133,6 @@ public final class EventStreamDecoder<R> {
 		}
 		if (this.mapping.isEndOfStream(event)) {
 			state.ended = true;
-			state.endMarker.tryEmitEmpty();
 			return NO_CHUNK;
 		}
 		if (event.isBlank()) {
@@ -156,8 +171,6 @@ public final class EventStreamDecoder<R> {
 	private static final class State {
 
 		boolean ended;
-
-		final Sinks.Empty<Void> endMarker = Sinks.empty();
 
 		boolean finished;
 
