@@ -6,6 +6,8 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
@@ -14,6 +16,7 @@ import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.spi.SecretMasker;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.timeout.TimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -57,11 +60,14 @@ final class TransportErrors {
 		this.maxEventBytes = maxEventBytes;
 	}
 
-	/** Whether the failure happened before a connection existed, so nothing was sent. */
+	/**
+	 * Whether the failure happened before a connection existed (or before its TLS
+	 * handshake completed), so nothing was sent.
+	 */
 	static boolean isConnectFailure(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-					|| cause instanceof UnresolvedAddressException) {
+					|| cause instanceof UnresolvedAddressException || cause instanceof SSLHandshakeException) {
 				return true;
 			}
 		}
@@ -85,6 +91,10 @@ final class TransportErrors {
 		if (isSaturation(cause)) {
 			return new LocalSaturationException(this.provider, this.clientName,
 					"No connection free in this client's pool: " + describe(cause), cause);
+		}
+		if (cause instanceof SslHandshakeTimeoutException) {
+			return new ChatTimeoutException(this.provider, this.clientName,
+					"TLS handshake not complete within the connect-timeout: " + describe(cause), cause);
 		}
 		if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
 				|| cause instanceof ConnectTimeoutException) {
