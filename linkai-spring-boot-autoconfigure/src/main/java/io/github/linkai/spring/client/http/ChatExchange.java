@@ -68,6 +68,13 @@ final class ChatExchange<R> {
 	 */
 	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
+	/**
+	 * How long an error response's body is read for its message, beyond which the status
+	 * alone is reported: a server that dribbles its error page holds the call for this
+	 * long at most, not until the deadline.
+	 */
+	static final Duration ERROR_BODY_TIMEOUT = Duration.ofSeconds(5);
+
 	private final ClientSettings settings;
 
 	private final URI baseUri;
@@ -326,14 +333,17 @@ final class ChatExchange<R> {
 	}
 
 	/**
-	 * The typed error of an error response. Only a bounded prefix of the body is read: a
-	 * huge error page keeps its status instead of failing on the codec's buffer limit.
+	 * The typed error of an error response. Only a bounded prefix of the body is read,
+	 * for a bounded time: a huge error page keeps its status instead of failing on the
+	 * codec's buffer limit, and a dribbled one keeps it instead of running to the
+	 * deadline.
 	 */
 	private <T> Mono<T> errorFrom(ClientHttpResponse response, ExchangeContext context) {
 		HttpHeaders headers = response.getHeaders();
 		int status = response.getStatusCode().value();
 		Flux<DataBuffer> prefix = DataBufferUtils.takeUntilByteCount(response.getBody(), MAX_ERROR_BODY_BYTES);
 		return BodyBytes.read(prefix, Integer.MAX_VALUE)
+			.timeout(ERROR_BODY_TIMEOUT, this.settings.scheduler())
 			.defaultIfEmpty(new byte[0])
 			.onErrorResume((error) -> Mono.just(new byte[0]))
 			.flatMap((bytes) -> {

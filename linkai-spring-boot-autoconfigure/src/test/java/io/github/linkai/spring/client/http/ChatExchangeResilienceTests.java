@@ -342,6 +342,22 @@ class ChatExchangeResilienceTests {
 	}
 
 	@Test
+	void anErrorBodyThatDribblesIsReadOnlyForItsOwnShortTimeAndTheErrorKeepsItsStatus() {
+		// a minute to send its error page: the 5 s bound on reading it runs at once here
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(503)
+			.withHeader("Retry-After", "7")
+			.withBody("{\"error\":{\"message\":\"" + "busy ".repeat(200) + "\"}}")
+			.withChunkedDribbleDelay(60, 60_000)));
+		RecordingScheduler everythingShort = RecordingScheduler.runningEverythingShortAtOnce();
+		ChatClient client = client(ClientSettings.builder("test").retry(RetryPolicy.none()).scheduler(everythingShort));
+
+		assertThatExceptionOfType(ServiceUnavailableException.class)
+			.isThrownBy(() -> client.chatReactive("你好").block(Duration.ofSeconds(10)))
+			.satisfies((error) -> assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
+		assertThat(everythingShort.waits).contains(ChatExchange.ERROR_BODY_TIMEOUT);
+	}
+
+	@Test
 	void anEventOverTheLimitIsATypedErrorNamingThePropertyAndReleasesItsBuffersOnce(CapturedOutput output) {
 		wm.stubFor(post(PATH).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
 			.withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(4096)
