@@ -2,6 +2,9 @@ package io.github.linkai.spring.client.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,7 +70,8 @@ final class TransportErrors {
 	static boolean isConnectFailure(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-					|| cause instanceof UnresolvedAddressException || cause instanceof SSLHandshakeException) {
+					|| cause instanceof UnresolvedAddressException || cause instanceof SSLHandshakeException
+					|| cause instanceof HttpConnectTimeoutException) {
 				return true;
 			}
 		}
@@ -96,8 +100,7 @@ final class TransportErrors {
 			return new ChatTimeoutException(this.provider, this.clientName,
 					"TLS handshake not complete within the connect-timeout: " + describe(cause), cause);
 		}
-		if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
-				|| cause instanceof ConnectTimeoutException) {
+		if (isTimeout(cause)) {
 			return new ChatTimeoutException(this.provider, this.clientName, "Timed out: " + describe(cause), cause);
 		}
 		if (cause instanceof PrematureCloseException) {
@@ -124,6 +127,19 @@ final class TransportErrors {
 			return requestFailure(cause);
 		}
 		return cause;
+	}
+
+	/**
+	 * Whether the connector gave up waiting: Reactor Netty's response and connect
+	 * timeouts, the JDK client's request and connect timeouts
+	 * ({@link HttpTimeoutException}, an {@link IOException} that would otherwise read as
+	 * a failed connection and be retried), a socket timeout (Apache, Jetty) or any
+	 * {@link java.util.concurrent.TimeoutException} (Jetty's).
+	 */
+	private static boolean isTimeout(Throwable cause) {
+		return cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
+				|| cause instanceof ConnectTimeoutException || cause instanceof HttpTimeoutException
+				|| cause instanceof SocketTimeoutException;
 	}
 
 	/**
