@@ -16,7 +16,6 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ErrorDetails;
 import io.github.linkai.spring.client.error.ProviderApiException;
-import io.github.linkai.spring.client.error.RedirectNotFollowedException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.http.CallObserver.Call;
 import io.github.linkai.spring.client.http.CallObserver.CallStart;
@@ -37,7 +36,6 @@ import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -63,21 +61,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
  */
 final class ChatExchange<R> {
 
-	/**
-	 * How much of an error response's body is read for its message: plenty, and bounded.
-	 */
-	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-	/**
-	 * How long an error response's body is read for its message, beyond which the status
-	 * alone is reported: a server that dribbles its error page holds the call for this
-	 * long at most, not until the deadline.
-	 */
-	static final Duration ERROR_BODY_TIMEOUT = Duration.ofSeconds(5);
-
 	private final ClientSettings settings;
-
-	private final URI baseUri;
 
 	private final String serverAddress;
 
@@ -101,6 +85,8 @@ final class ChatExchange<R> {
 
 	private final TransportErrors errors;
 
+	private final ErrorResponses errorResponses;
+
 	private final RequestValidation validation;
 
 	private final ObjectReader responseReader;
@@ -122,12 +108,13 @@ final class ChatExchange<R> {
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.masker = new SecretMasker(mapping.secrets());
 		this.errors = new TransportErrors(mapping.provider(), settings.name(), this.masker, settings.maxEventBytes());
-		this.baseUri = URI.create(mapping.baseUrl());
+		URI baseUri = URI.create(mapping.baseUrl());
+		this.errorResponses = new ErrorResponses(mapping.statusMapping(), this.masker, baseUri, settings);
 		this.uris = new DefaultUriBuilderFactory(mapping.baseUrl());
-		this.lastUri = new ExpandedUri("", Map.of(), this.baseUri);
-		this.serverAddress = String.valueOf(this.baseUri.getHost());
-		this.serverPort = (this.baseUri.getPort() != -1) ? this.baseUri.getPort()
-				: ("http".equals(this.baseUri.getScheme()) ? 80 : 443);
+		this.lastUri = new ExpandedUri("", Map.of(), baseUri);
+		this.serverAddress = String.valueOf(baseUri.getHost());
+		this.serverPort = (baseUri.getPort() != -1) ? baseUri.getPort()
+				: ("http".equals(baseUri.getScheme()) ? 80 : 443);
 		this.validation = new RequestValidation(mapping, settings.name());
 		// Defaults an endpoint has no field for are dropped (a named client inherits the
 		// top level's); those kept are checked once, here, so a misconfigured client
@@ -281,7 +268,7 @@ final class ChatExchange<R> {
 
 	private Mono<ChatResponse> readReply(ClientHttpResponse response, ExchangeContext context) {
 		if (!response.getStatusCode().is2xxSuccessful()) {
-			return errorFrom(response, context);
+			return this.errorResponses.errorFrom(response, context);
 		}
 		MediaType contentType = response.getHeaders().getContentType();
 		int status = response.getStatusCode().value();
@@ -314,7 +301,7 @@ final class ChatExchange<R> {
 
 	private Flux<ChatChunk> readStream(ClientHttpResponse response, ExchangeContext context) {
 		if (!response.getStatusCode().is2xxSuccessful()) {
-			return this.<ChatChunk>errorFrom(response, context).flux();
+			return this.errorResponses.<ChatChunk>errorFrom(response, context).flux();
 		}
 		MediaType contentType = response.getHeaders().getContentType();
 		if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
@@ -330,35 +317,6 @@ final class ChatExchange<R> {
 				.flux();
 		}
 		return this.streamDecoder.decode(response.getBody(), context);
-	}
-
-	/**
-	 * The typed error of an error response. Only a bounded prefix of the body is read,
-	 * for a bounded time: a huge error page keeps its status instead of failing on the
-	 * codec's buffer limit, and a dribbled one keeps it instead of running to the
-	 * deadline.
-	 */
-	private <T> Mono<T> errorFrom(ClientHttpResponse response, ExchangeContext context) {
-		HttpHeaders headers = response.getHeaders();
-		int status = response.getStatusCode().value();
-		Flux<DataBuffer> prefix = DataBufferUtils.takeUntilByteCount(response.getBody(), MAX_ERROR_BODY_BYTES);
-		return BodyBytes.read(prefix, Integer.MAX_VALUE)
-			.timeout(ERROR_BODY_TIMEOUT, this.settings.scheduler())
-			.defaultIfEmpty(new byte[0])
-			.onErrorResume((error) -> Mono.just(new byte[0]))
-			.flatMap((bytes) -> {
-				StreamError body = ErrorBodies.parse(bytes, this.masker);
-				ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(), status, body.type(),
-						body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
-								headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
-				if (response.getStatusCode().is3xxRedirection()) {
-					// the connector did not follow it (off by default, never to another
-					// origin): say where it pointed
-					return Mono.error(new RedirectNotFollowedException(details,
-							RedirectNotFollowedException.origin(this.baseUri, headers.getFirst(HttpHeaders.LOCATION))));
-				}
-				return Mono.error(this.mapping.statusMapping().map(details));
-			});
 	}
 
 	private ResponseDecodingException decodingError(ExchangeContext context, String message,

@@ -354,7 +354,7 @@ class ChatExchangeResilienceTests {
 		assertThatExceptionOfType(ServiceUnavailableException.class)
 			.isThrownBy(() -> client.chatReactive("你好").block(Duration.ofSeconds(10)))
 			.satisfies((error) -> assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
-		assertThat(everythingShort.waits).contains(ChatExchange.ERROR_BODY_TIMEOUT);
+		assertThat(everythingShort.waits).contains(ErrorResponses.BODY_TIMEOUT);
 	}
 
 	@Test

@@ -13,7 +13,7 @@ import reactor.core.scheduler.Schedulers;
  * Runs waits shorter than 30 s (backoffs, {@code Retry-After}s, the short drain grace
  * after a stream's end marker) at once and records them; longer ones (the default
  * timeouts and deadline) wait for real, and so does the bound on reading an error body
- * ({@link ChatExchange#ERROR_BODY_TIMEOUT}), which is no wait between attempts (unless
+ * ({@link ErrorResponses#BODY_TIMEOUT}), which is no wait between attempts (unless
  * {@link #runningEverythingShortAtOnce()}). Tests of short timeouts use a real scheduler
  * instead.
  */
@@ -46,7 +46,7 @@ final class RecordingScheduler implements Scheduler {
 	@Override
 	public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
 		Duration wait = Duration.ofNanos(unit.toNanos(delay));
-		if (wait.equals(ChatExchange.ERROR_BODY_TIMEOUT) && !this.everythingShort) {
+		if (wait.equals(ErrorResponses.BODY_TIMEOUT) && !this.everythingShort) {
 			return this.delegate.schedule(task, delay, unit);
 		}
 		if (wait.compareTo(Duration.ofSeconds(30)) < 0) {
