@@ -4,6 +4,7 @@ import io.github.linkai.spring.limits.LimitsMeters;
 import io.github.linkai.spring.observation.ChatCallObserver;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.ChatObservationConvention;
+import io.github.linkai.spring.observation.ConnectionPoolMeters;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.github.linkai.spring.observation.FallbackObservationEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Observation of the chat calls: the convention holding every name (replace it with a
  * bean of your own), and, with a {@link MeterRegistry}, the meters the observation's
- * timer does not cover and the advised buckets for that timer. Without Boot's
- * {@link ObservationRegistry} the clients are not observed and pay nothing.
+ * timer does not cover, the advised buckets for that timer and each client's connection
+ * pool ({@link ConnectionPoolMeters}). Without Boot's {@link ObservationRegistry} the
+ * clients are not observed and pay nothing.
  */
 @AutoConfiguration(before = LinkAiAutoConfiguration.class,
 		afterName = {
@@ -83,6 +85,11 @@ public final class LinkAiObservationAutoConfiguration {
 		@ConditionalOnMissingBean
 		LimitsMeters linkAiLimitsMeters(MeterRegistry registry) {
 			return new LimitsMeters(registry);
+		}
+
+		@Bean
+		ClientPoolMeters linkAiClientPoolMeters(MeterRegistry registry) {
+			return new ConnectionPoolMeters(registry)::registrar;
 		}
 
 	}

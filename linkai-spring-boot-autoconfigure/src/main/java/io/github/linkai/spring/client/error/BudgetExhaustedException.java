@@ -18,7 +18,7 @@ public class BudgetExhaustedException extends CallRejectedException {
 	 * @param retryAfter the time until the next period begins
 	 */
 	public BudgetExhaustedException(String provider, String clientName, String period, @Nullable Duration retryAfter) {
-		super(provider, clientName, "budget", "Budget of period " + period + " spent (budget.*)", retryAfter);
+		super(provider, clientName, "budget", "Budget of period " + period + " spent (budget.*)", retryAfter, null);
 		this.period = period;
 	}
 

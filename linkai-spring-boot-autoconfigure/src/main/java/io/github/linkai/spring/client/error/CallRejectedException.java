@@ -5,10 +5,14 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A call refused on this side before anything was sent: a local limit, a budget, an open
- * circuit breaker, no usable key, or a limiter that cannot decide. Never retried by the
- * client and never counted against the provider's health; {@link #retryAfter()} says when
- * trying again may succeed, for a {@code Retry-After} of the caller's own answer.
+ * The call was refused inside this application, before it reached the provider: nothing
+ * was sent. It says nothing about the provider, so it is never retried by the client and
+ * never counted by health, and a web application answers it as "busy, try again shortly"
+ * (503 application-busy, with {@link #retryAfter()} as its {@code Retry-After}), not as a
+ * provider failure. Each subclass names the local limit that refused the call: a full
+ * connection pool ({@link LocalSaturationException}), calls in flight, a request or token
+ * rate, a budget, an open circuit breaker, no usable key, or a limiter that cannot
+ * decide.
  */
 public class CallRejectedException extends ChatClientException {
 
@@ -18,28 +22,31 @@ public class CallRejectedException extends ChatClientException {
 
 	/**
 	 * A refused call.
+	 * @param provider the provider
+	 * @param clientName the configured client
 	 * @param reason what refused it, as meters and logs name it (e.g. {@code in-flight})
 	 * @param message what happened and what to do; {@code "; nothing was sent"} is
 	 * appended
-	 * @param retryAfter when trying again may succeed, if known
+	 * @param retryAfter when trying again may pass, if the limit knows
+	 * @param cause what the limit raised, if anything
 	 */
 	public CallRejectedException(String provider, String clientName, String reason, String message,
-			@Nullable Duration retryAfter) {
-		super(provider, clientName, message + "; nothing was sent", null);
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+		super(provider, clientName, message + "; nothing was sent", cause);
 		this.reason = reason;
 		this.retryAfter = retryAfter;
 	}
 
 	/**
-	 * What refused the call: {@code in-flight}, {@code request-rate}, {@code token-rate},
-	 * {@code budget}, {@code circuit-open}, {@code no-usable-key} or
-	 * {@code store-unavailable}.
+	 * What refused the call: {@code connection-pool}, {@code in-flight},
+	 * {@code request-rate}, {@code token-rate}, {@code budget}, {@code circuit-open},
+	 * {@code no-usable-key} or {@code store-unavailable}.
 	 */
 	public String reason() {
 		return this.reason;
 	}
 
-	/** When trying again may succeed, if known. */
+	/** When trying again may pass, if the limit that refused the call knows. */
 	public @Nullable Duration retryAfter() {
 		return this.retryAfter;
 	}
@@ -47,7 +54,8 @@ public class CallRejectedException extends ChatClientException {
 	/**
 	 * Whether it mirrors the provider account's capacity (a rate, a budget, a key, an
 	 * open breaker), so that another client may answer instead, rather than this
-	 * instance's own capacity (calls in flight, a limiter that cannot decide).
+	 * instance's own capacity (a full pool, calls in flight, a limiter that cannot
+	 * decide).
 	 */
 	public boolean isAccountSide() {
 		return true;

@@ -12,7 +12,7 @@ public class CircuitOpenException extends CallRejectedException {
 
 	public CircuitOpenException(String provider, String clientName, @Nullable Duration retryAfter) {
 		super(provider, clientName, "circuit-open", "The provider kept failing: the circuit breaker is open"
-				+ ((retryAfter != null) ? " for " + retryAfter : "") + " (breaker.*)", retryAfter);
+				+ ((retryAfter != null) ? " for " + retryAfter : "") + " (breaker.*)", retryAfter, null);
 	}
 
 }

@@ -14,7 +14,7 @@ public class InFlightLimitException extends CallRejectedException {
 	public InFlightLimitException(String provider, String clientName, int limit, Duration waited) {
 		super(provider, clientName, "in-flight",
 				"More than " + limit + " calls in flight; none ended within " + waited + " (limits.max-in-flight)",
-				null);
+				null, null);
 		this.limit = limit;
 	}
 

@@ -12,7 +12,7 @@ public class LimiterUnavailableException extends CallRejectedException {
 		super(provider, clientName, "store-unavailable",
 				"The shared limits' store is unavailable and the limits fail closed "
 						+ "(linkai.limits.redis-unavailable)",
-				null);
+				null, null);
 	}
 
 	@Override

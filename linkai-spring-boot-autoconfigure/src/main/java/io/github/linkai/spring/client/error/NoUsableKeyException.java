@@ -14,7 +14,7 @@ public class NoUsableKeyException extends CallRejectedException {
 	public NoUsableKeyException(String provider, String clientName, int keys, @Nullable Duration retryAfter) {
 		super(provider, clientName, "no-usable-key",
 				"None of the " + keys + " key(s) is usable: each is rate limited, rejected or out of credit",
-				retryAfter);
+				retryAfter, null);
 	}
 
 }

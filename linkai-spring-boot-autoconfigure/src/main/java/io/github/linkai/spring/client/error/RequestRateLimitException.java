@@ -13,7 +13,7 @@ public class RequestRateLimitException extends CallRejectedException {
 	public RequestRateLimitException(String provider, String clientName, long rate, Duration period,
 			@Nullable Duration retryAfter) {
 		super(provider, clientName, "request-rate",
-				"Request rate of " + rate + " per " + period + " spent (limits.request-rate)", retryAfter);
+				"Request rate of " + rate + " per " + period + " spent (limits.request-rate)", retryAfter, null);
 	}
 
 }

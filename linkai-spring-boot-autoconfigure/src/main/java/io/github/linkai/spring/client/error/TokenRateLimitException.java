@@ -13,7 +13,7 @@ public class TokenRateLimitException extends CallRejectedException {
 	public TokenRateLimitException(String provider, String clientName, long rate, Duration period,
 			@Nullable Duration retryAfter) {
 		super(provider, clientName, "token-rate",
-				"Token rate of " + rate + " per " + period + " spent (limits.token-rate)", retryAfter);
+				"Token rate of " + rate + " per " + period + " spent (limits.token-rate)", retryAfter, null);
 	}
 
 }

@@ -67,6 +67,7 @@ class FailureKindTests {
 				// this instance's own back-pressure: never falls back
 				Arguments.of(new InFlightLimitException(P, C, 50, Duration.ofSeconds(2)), FailureKind.LOCAL_SATURATION),
 				Arguments.of(new LimiterUnavailableException(P, C), FailureKind.LOCAL_SATURATION),
+				Arguments.of(new LocalSaturationException(P, C, "pool full", null), FailureKind.LOCAL_SATURATION),
 				// a bug
 				Arguments.of(new IllegalStateException("bug"), FailureKind.OTHER),
 				Arguments.of(new ChatClientException(P, C, "something else", null), FailureKind.OTHER));
