@@ -110,10 +110,10 @@ final class ClientConnections {
 	 */
 	private static @Nullable String unresolvedChecked(ConfiguredClient<?> client, String setting,
 			@Nullable String value) {
-		String variable = (value != null) ? ClientPropertiesBinder.unresolvedPlaceholder(value) : null;
+		String variable = (value != null) ? BoundNames.unresolvedPlaceholder(value) : null;
 		if (variable != null) {
 			throw new InvalidConfigurationPropertyValueException(client.property(setting), null,
-					ClientPropertiesBinder.unresolvedReason(variable));
+					BoundNames.unresolvedReason(variable));
 		}
 		return value;
 	}
