@@ -162,12 +162,12 @@ final class BoundNames extends AbstractBindHandler {
 			.orElse(topProvider.id());
 		ChatProvider<?> other = providers.find(block);
 		if (other != null && !other.settingsPrefix().isEmpty() && !block.equals(providerId)) {
-			return "A " + block + " settings block on a " + providerId + " client (" + prefix + ".provider is "
-					+ providerId + "): it would never be used. Set " + prefix + ".provider=" + block
+			return "A " + block + " settings block on " + ConfiguredClient.an(providerId) + " client (" + prefix
+					+ ".provider is " + providerId + "): it would never be used. Set " + prefix + ".provider=" + block
 					+ " or remove the block";
 		}
-		return "Not a property of a " + providerId + " client: check its spelling (see the starter's "
-				+ "configuration metadata for the known keys)";
+		return "Not a property of " + ConfiguredClient.an(providerId)
+				+ " client: check its spelling (see the starter's " + "configuration metadata for the known keys)";
 	}
 
 }

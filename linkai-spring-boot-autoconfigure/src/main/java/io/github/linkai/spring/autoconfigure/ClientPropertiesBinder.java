@@ -17,10 +17,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.env.Environment;
 
 /**
@@ -161,7 +165,8 @@ final class ClientPropertiesBinder {
 		}
 		this.binder.bind(settingsName(prefix, provider), Bindable.ofInstance(settings), recorder);
 		return new ConfiguredClient<>(name, prefix, provider, properties, settings,
-				ChatOption.retain(configuredOptions(properties), provider.supportedOptions()), recorder::isBound);
+				ChatOption.retain(configuredOptions(properties), provider.supportedOptions()), recorder::isBound,
+				this::origin);
 	}
 
 	/**
@@ -186,6 +191,35 @@ final class ClientPropertiesBinder {
 					+ " client needs the model to call; set " + client.property("model"));
 		}
 		client.provider().validate(client.settings(), client.defaults(), problems);
+	}
+
+	/**
+	 * Where a property's value came from, for a message: the environment variable, or the
+	 * property and its file (and the variable a placeholder in it reads); never the
+	 * value.
+	 */
+	private String origin(String property) {
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+		for (ConfigurationPropertySource source : this.sources) {
+			ConfigurationProperty found = source.getConfigurationProperty(name);
+			if (found == null) {
+				continue;
+			}
+			Origin origin = found.getOrigin();
+			if (origin instanceof PropertySourceOrigin fromSource && fromSource.getOrigin() != null) {
+				origin = fromSource.getOrigin(); // the file and line, or the variable,
+													// behind it
+			}
+			if (origin instanceof SystemEnvironmentOrigin variable) {
+				return "the environment variable " + variable.getProperty();
+			}
+			String placeholder = (found.getValue() instanceof String raw) ? BoundNames.unresolvedPlaceholder(raw)
+					: null;
+			String where = (origin instanceof PropertySourceOrigin fromSource)
+					? " in " + fromSource.getPropertySource().getName() : (origin != null) ? " in " + origin : "";
+			return property + where + ((placeholder != null) ? " (from ${" + placeholder + "})" : "");
+		}
+		return property;
 	}
 
 	/** The neutral options as set, a blank model meaning none. */
