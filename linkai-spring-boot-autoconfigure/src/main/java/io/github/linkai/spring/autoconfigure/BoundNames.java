@@ -166,8 +166,12 @@ final class BoundNames extends AbstractBindHandler {
 					+ ".provider is " + providerId + "): it would never be used. Set " + prefix + ".provider=" + block
 					+ " or remove the block";
 		}
-		return "Not a property of " + ConfiguredClient.an(providerId)
-				+ " client: check its spelling (see the starter's " + "configuration metadata for the known keys)";
+		ChatProvider<?> known = providers.find(providerId);
+		ChatProvider<?> provider = (known != null) ? known : topProvider;
+		String suggestion = PropertySuggestions.closest(rest, provider, prefix.equals(ClientPropertiesBinder.PREFIX));
+		return "Not a property of " + ConfiguredClient.an(providerId) + " client: "
+				+ ((suggestion != null) ? "did you mean " + prefix + "." + suggestion + "?"
+						: "check its spelling (see the starter's configuration metadata for the known keys)");
 	}
 
 }
