@@ -1,8 +1,12 @@
 package io.github.linkai.spring.web;
 
+import ch.qos.logback.classic.Level;
+import io.github.linkai.spring.LoggerLevels;
 import io.github.linkai.spring.client.error.BlockingCallException;
 import io.github.linkai.spring.client.error.ErrorDetails;
 import io.github.linkai.spring.client.error.ServiceUnavailableException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChatProblemLoggingTests {
 
 	private final ChatClientExceptionHandler handler = new ChatClientExceptionHandler();
+
+	private LoggerLevels levels;
+
+	@BeforeEach
+	void logWhatThisTestChecks() {
+		this.levels = LoggerLevels.set(Level.INFO, "io.github.linkai.spring.web");
+	}
+
+	@AfterEach
+	void restoreLogging() {
+		this.levels.close();
+	}
 
 	@Test
 	void aBlockingCallOnAnEventLoopIsLoggedAtWarnWithItsMessage(CapturedOutput output) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 
+import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.linkai.spring.LoggerLevels;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
@@ -12,6 +14,8 @@ import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.provider.linkai.LinkAi;
 import io.github.linkai.spring.provider.linkai.LinkAiOptions;
 import io.github.linkai.spring.provider.linkai.LinkAiSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +40,18 @@ class CallFailureLogTests {
 	private static final String KEY = "Link_CallFailureLogKey42";
 
 	private static final String QUESTION = "a question nobody may read";
+
+	private LoggerLevels levels;
+
+	@BeforeEach
+	void logWhatThisTestChecks() {
+		this.levels = LoggerLevels.set(Level.WARN, "io.github.linkai.spring.calls");
+	}
+
+	@AfterEach
+	void restoreLogging() {
+		this.levels.close();
+	}
 
 	@RegisterExtension
 	static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
