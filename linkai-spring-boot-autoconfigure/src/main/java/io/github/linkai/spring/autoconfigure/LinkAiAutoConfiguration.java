@@ -7,6 +7,7 @@ import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.fallback.FallbackListener;
+import io.github.linkai.spring.client.http.CallFailureLog;
 import io.github.linkai.spring.client.http.CallObserver;
 import io.github.linkai.spring.limits.LimitStoreSettings;
 import io.github.linkai.spring.limits.Limits;
@@ -129,6 +130,16 @@ public final class LinkAiAutoConfiguration {
 		@ConditionalOnMissingBean
 		LinkAiConnectionDetails linkAiConnectionDetails(ConfiguredClients clients) {
 			return new PropertiesLinkAiConnectionDetails(clients);
+		}
+
+		/**
+		 * Every failed call, logged once at WARN, naming its cause and never a
+		 * credential.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		CallFailureLog linkAiCallFailureLog() {
+			return new CallFailureLog();
 		}
 
 		@Bean
