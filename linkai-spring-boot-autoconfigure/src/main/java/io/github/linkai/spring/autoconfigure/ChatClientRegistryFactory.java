@@ -74,6 +74,16 @@ class ChatClientRegistryFactory {
 		return new ChatClientRegistry(clients);
 	}
 
+	/**
+	 * The keys of the client's pool after its first, when the connection sends the
+	 * configured first key: a connection details bean's own credential has no pool.
+	 */
+	private static List<String> moreKeys(ConfiguredClient<?> client, LinkAiConnectionDetails.Connection connection) {
+		List<String> keys = client.properties().credentials();
+		return (keys.size() > 1 && keys.get(0).equals(connection.credential())) ? keys.subList(1, keys.size())
+				: List.of();
+	}
+
 	private <S> ChatClientRegistry.Registered create(ConfiguredClient<S> client) {
 		LinkAiConnectionDetails.Connection connection = ClientConnections.resolve(client, this.connectionDetails);
 		ClientSettings settings = ClientSettings.builder(client.name())
@@ -81,6 +91,7 @@ class ChatClientRegistryFactory {
 			.policy(client.properties())
 			.scheduler(this.resources.timer())
 			.observer(this.observer)
+			.moreKeys(moreKeys(client, connection))
 			.build();
 		ProviderClients created = client.provider()
 			.create(connection.credential(), connection.baseUrl(), client.settings(),

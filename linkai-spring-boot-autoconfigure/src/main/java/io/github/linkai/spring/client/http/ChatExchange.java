@@ -2,6 +2,8 @@ package io.github.linkai.spring.client.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,6 +15,7 @@ import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.admission.Attempt;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ErrorDetails;
 import io.github.linkai.spring.client.error.ProviderApiException;
@@ -69,7 +72,8 @@ final class ChatExchange<R> {
 
 	private final WireMapping<R> mapping;
 
-	private final ClientHttpConnector connector;
+	/** The transport of each key of the client's pool, in its order. */
+	private final List<ClientHttpConnector> connectors;
 
 	private final DefaultUriBuilderFactory uris;
 
@@ -98,15 +102,23 @@ final class ChatExchange<R> {
 	/**
 	 * An exchange for one client.
 	 * @param mapping the provider endpoint's wire mapping
-	 * @param connector the transport, as the mapping decorated it
+	 * @param connector the transport, which the mapping decorates with each key of the
+	 * client's pool ({@link ClientSettings#moreKeys()} after its own)
 	 * @param settings the client's settings; default options the endpoint does not
 	 * support are dropped
 	 */
 	ChatExchange(WireMapping<R> mapping, ClientHttpConnector connector, ClientSettings settings) {
 		this.mapping = Objects.requireNonNull(mapping, "mapping must not be null");
-		this.connector = Objects.requireNonNull(connector, "connector must not be null");
+		Objects.requireNonNull(connector, "connector must not be null");
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
-		this.masker = new SecretMasker(mapping.secrets());
+		List<ClientHttpConnector> connectors = new ArrayList<>(List.of(mapping.decorate(connector)));
+		List<String> secrets = new ArrayList<>(mapping.secrets());
+		for (String key : settings.moreKeys()) {
+			connectors.add(mapping.decorate(connector, key));
+			secrets.addAll(mapping.secrets(key));
+		}
+		this.connectors = List.copyOf(connectors);
+		this.masker = new SecretMasker(secrets);
 		this.errors = new TransportErrors(mapping.provider(), settings.name(), this.masker, settings.maxEventBytes());
 		URI baseUri = URI.create(mapping.baseUrl());
 		this.errorResponses = new ErrorResponses(mapping.statusMapping(), this.masker, baseUri, settings);
@@ -141,14 +153,16 @@ final class ChatExchange<R> {
 	/** Sends the request and emits the complete reply. */
 	Mono<ChatResponse> call(ChatRequest request) {
 		Objects.requireNonNull(request, "request must not be null");
-		return this.observed.call(() -> start(request, false), (call) -> Mono.defer(() -> {
-			ExchangeContext context = prepare(request);
-			return send(context, false, MediaType.APPLICATION_JSON_VALUE, null)
-				.flatMap((response) -> readReply(response, context));
-		})
-			.onErrorMap(this.errors::translate)
-			.retryWhen(retries(call, () -> false))
-			.timeout(this.settings.deadline(), Mono.error(() -> deadlineExceeded(0)), this.settings.scheduler()));
+		return this.observed.call(() -> start(request, false), (call) -> Mono.deferContextual((reactor) -> {
+			GatedAttempts attempts = GatedAttempts.of(reactor, this.connectors);
+			return attempts.next().flatMap((attempt) -> {
+				ExchangeContext context = prepare(request);
+				return send(context, attempt, attempts, false, MediaType.APPLICATION_JSON_VALUE, null)
+					.flatMap((response) -> readReply(response, context))
+					.onErrorMap(this.errors::translate)
+					.doOnError((error) -> attempts.failed(attempt, error));
+			}).retryWhen(retries(call, () -> false, attempts));
+		}).timeout(this.settings.deadline(), Mono.error(() -> deadlineExceeded(0)), this.settings.scheduler()));
 	}
 
 	/**
@@ -162,22 +176,26 @@ final class ChatExchange<R> {
 			// never retried once a chunk has reached the subscriber: the error surfaces
 			// instead
 			AtomicInteger delivered = new AtomicInteger();
-			return Flux.defer(() -> {
-				ExchangeContext context = prepare(request);
-				CallPolicy policy = this.settings.policy();
-				StreamTimeouts timeouts = new StreamTimeouts(policy.getFirstEventTimeout(), policy.getIdleTimeout(),
-						this.settings.scheduler());
-				// timed from the request's writing, through the response's headers, to
-				// each chunk: a server that takes the request and never answers is cut
-				// off as one that stops mid-answer
-				return send(context, true, MediaType.TEXT_EVENT_STREAM_VALUE, timeouts::written)
-					.flatMapMany((response) -> readStream(response, context))
-					.map(timeouts::chunk)
-					.takeUntilOther(timeouts.expiry(context));
+			return Flux.deferContextual((reactor) -> {
+				GatedAttempts attempts = GatedAttempts.of(reactor, this.connectors);
+				return attempts.next().flatMapMany((attempt) -> {
+					ExchangeContext context = prepare(request);
+					CallPolicy policy = this.settings.policy();
+					StreamTimeouts timeouts = new StreamTimeouts(policy.getFirstEventTimeout(), policy.getIdleTimeout(),
+							this.settings.scheduler());
+					// timed from the request's writing, through the response's headers,
+					// to each chunk: a server that takes the request and never answers is
+					// cut off as one that stops mid-answer
+					return send(context, attempt, attempts, true, MediaType.TEXT_EVENT_STREAM_VALUE, timeouts::written)
+						.flatMapMany((response) -> readStream(response, context))
+						.map(timeouts::chunk)
+						.takeUntilOther(timeouts.expiry(context))
+						.onErrorMap(this.errors::translate)
+						.doOnError((error) -> attempts.failed(attempt, error));
+				})
+					.doOnNext((chunk) -> delivered.incrementAndGet())
+					.retryWhen(retries(call, () -> delivered.get() > 0, attempts));
 			})
-				.onErrorMap(this.errors::translate)
-				.doOnNext((chunk) -> delivered.incrementAndGet())
-				.retryWhen(retries(call, () -> delivered.get() > 0))
 				// one timer for the whole stream (Reactor's timeout() would schedule one
 				// per chunk)
 				.takeUntilOther(Mono.delay(this.settings.deadline(), this.settings.scheduler())
@@ -198,9 +216,11 @@ final class ChatExchange<R> {
 	/**
 	 * Retries what the client's {@link RetryPolicy} says may pass on a second attempt,
 	 * never once a stream has handed over a chunk, and never after a wait the deadline
-	 * would cut short. Each retry is told to the call's observer.
+	 * would cut short. A failure that switched to another usable key of the pool is tried
+	 * again at once with it (each key rests after one such failure, so this ends). Each
+	 * retry is told to the call's observer.
 	 */
-	private Retry retries(Call call, BooleanSupplier delivered) {
+	private Retry retries(Call call, BooleanSupplier delivered, GatedAttempts attempts) {
 		RetryPolicy policy = this.settings.retry();
 		boolean stateful = this.mapping.supportsSessionId();
 		Scheduler scheduler = this.settings.scheduler();
@@ -210,6 +230,10 @@ final class ChatExchange<R> {
 			long start = scheduler.now(TimeUnit.NANOSECONDS);
 			return signals.concatMap((signal) -> {
 				Throwable error = signal.failure();
+				if (attempts.switchedKey() && !delivered.getAsBoolean()) {
+					call.retrying(error, Duration.ZERO);
+					return Mono.just(signal.totalRetries());
+				}
 				Duration left = Duration.ofNanos(deadline - (scheduler.now(TimeUnit.NANOSECONDS) - start));
 				Duration delay = delivered.getAsBoolean() ? null : policy.delay(error, signal.totalRetries(), stateful,
 						ThreadLocalRandom.current().nextDouble(), left);
@@ -241,11 +265,11 @@ final class ChatExchange<R> {
 	 * failure.
 	 * @param written told once the request is written, if given
 	 */
-	private Mono<ClientHttpResponse> send(ExchangeContext context, boolean stream, String accept,
-			@Nullable Runnable written) {
+	private Mono<ClientHttpResponse> send(ExchangeContext context, Attempt attempt, GatedAttempts attempts,
+			boolean stream, String accept, @Nullable Runnable written) {
 		WireRequest wire = this.mapping.toWire(context.request(), stream);
 		byte[] body = WireJson.mapper().writeValueAsBytes(wire.body());
-		return this.connector.connect(HttpMethod.POST, uri(wire), (request) -> {
+		return attempts.connector(attempt).connect(HttpMethod.POST, uri(wire), (request) -> {
 			HttpHeaders headers = request.getHeaders();
 			wire.headers().forEach(headers::set);
 			headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
@@ -253,7 +277,9 @@ final class ChatExchange<R> {
 			headers.setContentLength(body.length);
 			Mono<Void> write = request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(body)));
 			return (written != null) ? write.then(Mono.fromRunnable(written)) : write;
-		}).onErrorMap(this.errors::requestFailed);
+		})
+			.onErrorMap(this.errors::requestFailed)
+			.doOnNext((response) -> attempts.answered(attempt, response.getHeaders()));
 	}
 
 	private URI uri(WireRequest wire) {
@@ -291,6 +317,11 @@ final class ChatExchange<R> {
 					null);
 		}
 		StreamError error = this.mapping.replyError(reply);
+		if (error != null && error.status() != null) {
+			throw this.mapping.statusMapping()
+				.map(new ErrorDetails(context.provider(), context.clientName(), error.status(),
+						this.masker.mask(error.type()), this.masker.mask(error.message()), null));
+		}
 		if (error != null) {
 			throw new ProviderApiException(new ErrorDetails(context.provider(), context.clientName(), status,
 					this.masker.mask(error.type()), this.masker.mask(error.message()), null),

@@ -2,6 +2,7 @@ package io.github.linkai.spring.client.http;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -24,9 +25,11 @@ import org.springframework.util.unit.DataSize;
  * @param scheduler where backoffs and timeouts wait (a virtual-time one in tests)
  * @param observer what watches the calls, {@code null} for nothing (then a call costs
  * nothing extra)
+ * @param moreKeys the keys of the client's pool after its first (the provider's own), in
+ * the pool's order: an attempt is sent with the key its admission picked
  */
 public record ClientSettings(String name, ChatOptions defaults, CallPolicy policy, Clock clock, Scheduler scheduler,
-		@Nullable CallObserver observer) {
+		@Nullable CallObserver observer, List<String> moreKeys) {
 
 	/**
 	 * Checks the settings and keeps a copy of the policy, so that changing the one given
@@ -39,6 +42,7 @@ public record ClientSettings(String name, ChatOptions defaults, CallPolicy polic
 		Objects.requireNonNull(policy, "policy must not be null");
 		Objects.requireNonNull(clock, "clock must not be null");
 		Objects.requireNonNull(scheduler, "scheduler must not be null");
+		moreKeys = List.copyOf(moreKeys);
 		policy.validate(SettingProblems.throwing());
 		policy = copy(policy);
 	}
@@ -76,6 +80,7 @@ public record ClientSettings(String name, ChatOptions defaults, CallPolicy polic
 		builder.clock = this.clock;
 		builder.scheduler = this.scheduler;
 		builder.observer = this.observer;
+		builder.moreKeys = this.moreKeys;
 		return builder;
 	}
 
@@ -105,6 +110,8 @@ public record ClientSettings(String name, ChatOptions defaults, CallPolicy polic
 		private @Nullable Scheduler scheduler;
 
 		private @Nullable CallObserver observer;
+
+		private List<String> moreKeys = List.of();
 
 		private Builder(String name) {
 			this.name = Objects.requireNonNull(name, "name must not be null");
@@ -171,9 +178,19 @@ public record ClientSettings(String name, ChatOptions defaults, CallPolicy polic
 			return this;
 		}
 
+		/**
+		 * The keys of the client's pool after its first (the provider's own); none by
+		 * default.
+		 */
+		public Builder moreKeys(List<String> moreKeys) {
+			this.moreKeys = List.copyOf(moreKeys);
+			return this;
+		}
+
 		public ClientSettings build() {
 			Scheduler scheduler = (this.scheduler != null) ? this.scheduler : DefaultTimer.LEASE;
-			return new ClientSettings(this.name, this.defaults, this.policy, this.clock, scheduler, this.observer);
+			return new ClientSettings(this.name, this.defaults, this.policy, this.clock, scheduler, this.observer,
+					this.moreKeys);
 		}
 
 	}

@@ -65,7 +65,7 @@ public final class HttpChatClientFactory implements ChatClientFactory {
 	}
 
 	private ChatExchange<?> exchange(WireMapping<?> mapping) {
-		return new ChatExchange<>(mapping, mapping.decorate(this.connector), this.settings);
+		return new ChatExchange<>(mapping, this.connector, this.settings);
 	}
 
 	/** Every client's calls: a name over an exchange. */

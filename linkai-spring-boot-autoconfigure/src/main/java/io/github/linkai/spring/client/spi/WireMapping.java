@@ -109,4 +109,21 @@ public interface WireMapping<R> {
 		return connector;
 	}
 
+	/**
+	 * Wraps the transport to send another key of the client's pool instead of the
+	 * mapping's own, as {@link #decorate(ClientHttpConnector)} sends its own.
+	 * @throws UnsupportedOperationException if the provider's client takes one key only
+	 */
+	default ClientHttpConnector decorate(ClientHttpConnector connector, String credential) {
+		throw new UnsupportedOperationException(provider() + " clients take one key, not a pool");
+	}
+
+	/**
+	 * The forms of another key of the client's pool that must never appear in a message,
+	 * as {@link #secrets()} gives the mapping's own.
+	 */
+	default List<String> secrets(String credential) {
+		return List.of(credential);
+	}
+
 }

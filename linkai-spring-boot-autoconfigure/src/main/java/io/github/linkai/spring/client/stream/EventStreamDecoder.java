@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
+import io.github.linkai.spring.client.error.ErrorDetails;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
@@ -155,6 +156,11 @@ public final class EventStreamDecoder<R> {
 					"Malformed JSON in stream event #" + state.events + " at " + WireJson.describeLocation(ex), null);
 		}
 		StreamError error = this.mapping.streamError(wire);
+		if (error != null && error.status() != null) {
+			throw this.mapping.statusMapping()
+				.map(new ErrorDetails(context.provider(), context.clientName(), error.status(),
+						this.masker.mask(error.type()), this.masker.mask(error.message()), null));
+		}
 		if (error != null) {
 			throw new StreamErrorEventException(context.provider(), context.clientName(),
 					this.masker.mask(error.type()), this.masker.mask(error.message()));

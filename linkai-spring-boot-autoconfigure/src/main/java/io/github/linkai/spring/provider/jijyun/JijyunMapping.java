@@ -63,8 +63,7 @@ final class JijyunMapping implements WireMapping<Reply> {
 		this.apiKey = settings.apiKey();
 		this.baseUrl = settings.baseUrl();
 		this.defaults = settings.defaults();
-		String encoded = ApiKeyQueryConnector.encode(this.apiKey);
-		this.secrets = encoded.equals(this.apiKey) ? List.of(this.apiKey) : List.of(this.apiKey, encoded);
+		this.secrets = secrets(this.apiKey);
 	}
 
 	@Override
@@ -234,7 +233,18 @@ final class JijyunMapping implements WireMapping<Reply> {
 
 	@Override
 	public ClientHttpConnector decorate(ClientHttpConnector connector) {
-		return new ApiKeyQueryConnector(connector, this.apiKey);
+		return decorate(connector, this.apiKey);
+	}
+
+	@Override
+	public ClientHttpConnector decorate(ClientHttpConnector connector, String credential) {
+		return new ApiKeyQueryConnector(connector, credential);
+	}
+
+	@Override
+	public List<String> secrets(String credential) {
+		String encoded = ApiKeyQueryConnector.encode(credential);
+		return encoded.equals(credential) ? List.of(credential) : List.of(credential, encoded);
 	}
 
 	private static List<SearchSource> sources(Reply reply) {

@@ -191,7 +191,12 @@ final class LingmaMapping implements WireMapping<Reply> {
 	 */
 	@Override
 	public ClientHttpConnector decorate(ClientHttpConnector connector) {
-		return new CredentialHeaderConnector(connector, "x-yunxiao-token", this.token);
+		return decorate(connector, this.token);
+	}
+
+	@Override
+	public ClientHttpConnector decorate(ClientHttpConnector connector, String credential) {
+		return new CredentialHeaderConnector(connector, "x-yunxiao-token", credential);
 	}
 
 	@Override

@@ -76,7 +76,12 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 	 */
 	@Override
 	public ClientHttpConnector decorate(ClientHttpConnector connector) {
-		return new CredentialHeaderConnector(connector, "Authorization", "Bearer " + this.apiKey);
+		return decorate(connector, this.apiKey);
+	}
+
+	@Override
+	public ClientHttpConnector decorate(ClientHttpConnector connector, String credential) {
+		return new CredentialHeaderConnector(connector, "Authorization", "Bearer " + credential);
 	}
 
 	/**
@@ -115,7 +120,16 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 
 	@Override
 	public @Nullable StreamError replyError(Reply reply) {
-		return streamError(reply);
+		StreamError error = streamError(reply);
+		if (error != null || reply.firstChoice() != null) {
+			return error;
+		}
+		// LinkAI's app-level rate limit: HTTP 200, {"code": 429, "message": ...}, no
+		// choices
+		Map<String, @Nullable Object> fields = reply.extraOrEmpty();
+		Integer status = StreamError.httpStatus(fields.get("code"));
+		return (status != null) ? new StreamError(String.valueOf(status),
+				(fields.get("message") instanceof String message) ? message : null, status) : null;
 	}
 
 	@Override

@@ -187,13 +187,16 @@ public final class OpenAiWire {
 	 * @param message what went wrong
 	 * @param type the error type, e.g. {@code invalid_request_error}
 	 * @param code a code, a string or a number depending on the endpoint
+	 * @param httpCode the HTTP status of an error inside a stream ({@code "400"}), if
+	 * given
 	 */
-	public record ErrorObject(@Nullable String message, @Nullable String type, @Nullable Object code) {
+	public record ErrorObject(@Nullable String message, @Nullable String type, @Nullable Object code,
+			@JsonProperty("http_code") @Nullable Object httpCode) {
 
 		/** The error; its type, else its code (Zhipu sends a code and no type). */
 		public StreamError toStreamError() {
 			String kind = (this.type != null) ? this.type : (this.code != null) ? this.code.toString() : null;
-			return new StreamError(kind, this.message);
+			return new StreamError(kind, this.message, StreamError.httpStatus(this.httpCode));
 		}
 
 	}
