@@ -101,12 +101,12 @@ class DocumentationSnippetsTests {
 	}
 
 	/**
-	 * A key as the metadata names it: a named client's keys are the top level's, a map's
-	 * entry is the map.
+	 * A key as the metadata names it: a named client's keys are the top level's, a list's
+	 * element is the list, and a map's entry (with the fields of its value) is the map.
 	 */
 	private static String generic(String key) {
 		String generic = key.replaceFirst("^linkai\\.clients\\.[^.]+\\.", "linkai.");
-		return generic.replaceAll("\\[[^]]*]$", "");
+		return generic.replaceAll("\\[[^]]*](\\..*)?$", "");
 	}
 
 	private static Set<String> knownProperties() throws IOException {
