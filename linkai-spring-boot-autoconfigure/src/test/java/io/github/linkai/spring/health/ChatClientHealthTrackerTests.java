@@ -348,6 +348,10 @@ class ChatClientHealthTrackerTests {
 			for (int i = 0; i < 5; i++) {
 				assertThatExceptionOfType(LocalSaturationException.class).isThrownBy(() -> client.chat("one more"));
 			}
+			// cancelled before the server closes: its close would cut the held stream
+			// short,
+			// a provider failure that health would rightly count
+			stream.dispose();
 		}
 		finally {
 			if (stream != null) {

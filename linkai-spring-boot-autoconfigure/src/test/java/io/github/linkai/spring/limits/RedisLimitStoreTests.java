@@ -100,8 +100,13 @@ class RedisLimitStoreTests {
 
 	@Test
 	void aBudgetSpentOnOneInstanceIsSpentOnTheOther() {
-		CallGate a = instance(LimitStoreSettings.Unavailable.FAIL_OPEN).gate(budgeted(100));
-		CallGate b = instance(LimitStoreSettings.Unavailable.FAIL_OPEN).gate(budgeted(100));
+		Limits first = instance(LimitStoreSettings.Unavailable.FAIL_OPEN);
+		Limits second = instance(LimitStoreSettings.Unavailable.FAIL_OPEN);
+		CallGate a = first.gate(budgeted(100));
+		CallGate b = second.gate(budgeted(100));
+		// each connects in the background: a spend made before would be skipped
+		// (fail-open)
+		await().atMost(Duration.ofSeconds(10)).until(() -> first.isStoreAvailable() && second.isStoreAvailable());
 
 		admit(a).completed(Usage.of(60, 40, null), null);
 
