@@ -3,7 +3,6 @@ package io.github.linkai.spring.client;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.linkai.spring.client.error.ToolArgumentsException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;

@@ -3,7 +3,6 @@ package io.github.linkai.spring.client;
 import java.util.List;
 import java.util.Map;
 
-import io.github.linkai.spring.client.error.ToolArgumentsException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,10 @@
-package io.github.linkai.spring.client.error;
+package io.github.linkai.spring.client;
 
 /**
  * The arguments of a tool call the model asked for could not be read as asked: they are
  * not JSON, or do not fit the type they were bound to. No provider call failed (the
- * answer arrived whole), so this is not a {@link ChatClientException}; the raw arguments
+ * answer arrived whole), so this is not a
+ * {@link io.github.linkai.spring.client.error.ChatClientException}; the raw arguments
  * stay available on the call. The message names the call, the tool and the position only:
  * never the arguments, one of their keys or the parser's message, which quotes them (they
  * may hold what the user said). For the same reason no cause is attached.
