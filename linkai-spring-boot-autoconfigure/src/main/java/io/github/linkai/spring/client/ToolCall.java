@@ -3,6 +3,7 @@ package io.github.linkai.spring.client;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -28,7 +29,8 @@ import tools.jackson.databind.DatabindException;
  * @param providerFields fields of the call the model does not map (e.g. a
  * Gemini-compatible endpoint's {@code extra_content}); sent back unchanged with the call
  */
-public record ToolCall(String id, String name, String arguments, Map<String, @Nullable Object> providerFields) {
+public record ToolCall(String id, String name, String arguments,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, @Nullable Object> providerFields) {
 
 	private static final TypeReference<Map<String, @Nullable Object>> MAP = new TypeReference<>() {
 	};

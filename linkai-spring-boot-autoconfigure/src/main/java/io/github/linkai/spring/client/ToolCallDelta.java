@@ -2,6 +2,7 @@ package io.github.linkai.spring.client;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param providerFields unmapped fields of the fragment
  */
 public record ToolCallDelta(@Nullable Integer index, @Nullable String id, @Nullable String name,
-		@Nullable String arguments, Map<String, @Nullable Object> providerFields) {
+		@Nullable String arguments,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, @Nullable Object> providerFields) {
 
 	public ToolCallDelta {
 		providerFields = ProviderFields.copyOf(providerFields);

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.linkai.spring.client.AnswerMedia;
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.SearchSource;
+import io.github.linkai.spring.client.ToolCallDelta;
 import io.github.linkai.spring.client.Usage;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * the last ones:
  * {@code {"delta":"","finishReason":"stop","usage":{"inputTokens":9,"outputTokens":6,"totalTokens":15}}}.
  * The provider's unmapped fields are not sent (they may name the end user, such as
- * Jijyun's {@code visitorId}).
+ * Jijyun's {@code visitorId}). Reasoning, tool-call fragments and media are sent only on
+ * the chunks that carry them: {@code {"delta":"","reasoningDelta":"先查一下"}},
+ * {@code {"delta":"","toolCalls":[{"index":0,"id":"call_1","name":"current_time","arguments":""}]}}.
  *
  * @param delta the new text, possibly empty; always present
  * @param finishReason why generation stopped, on the chunk that ends it
@@ -25,20 +29,35 @@ import org.jspecify.annotations.Nullable;
  * Jijyun)
  * @param requestId the provider's request id, if any
  * @param sources the search sources the answer is based on, when there are some
+ * @param reasoningDelta the next piece of the model's reasoning, when there is one
+ * @param toolCalls fragments of tool calls, as the provider sent them, when there are
+ * some
+ * @param media pictures, videos and files of the answer, when there are some
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatChunkEvent(@JsonInclude(JsonInclude.Include.ALWAYS) String delta, @Nullable String finishReason,
 		@Nullable Usage usage, @Nullable BigDecimal cost, @Nullable String sessionId, @Nullable String requestId,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<SearchSource> sources) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<SearchSource> sources,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) String reasoningDelta,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDelta> toolCalls,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<AnswerMedia> media) {
 
 	public ChatChunkEvent {
 		sources = List.copyOf(sources);
+		toolCalls = List.copyOf(toolCalls);
+		media = List.copyOf(media);
+	}
+
+	/** The event data of a chunk of text, without reasoning, tool calls or media. */
+	public ChatChunkEvent(String delta, @Nullable String finishReason, @Nullable Usage usage, @Nullable BigDecimal cost,
+			@Nullable String sessionId, @Nullable String requestId, List<SearchSource> sources) {
+		this(delta, finishReason, usage, cost, sessionId, requestId, sources, "", List.of(), List.of());
 	}
 
 	/** The event data of a chunk. */
 	public static ChatChunkEvent of(ChatChunk chunk) {
 		return new ChatChunkEvent(chunk.delta(), chunk.finishReason(), chunk.usage(), chunk.cost(), chunk.sessionId(),
-				chunk.requestId(), chunk.sources());
+				chunk.requestId(), chunk.sources(), chunk.reasoningDelta(), chunk.toolCalls(), chunk.media());
 	}
 
 	/**
@@ -49,7 +68,10 @@ public record ChatChunkEvent(@JsonInclude(JsonInclude.Include.ALWAYS) String del
 	public String toString() {
 		return "ChatChunkEvent[delta=" + this.delta.length() + " chars, finishReason=" + this.finishReason + ", usage="
 				+ this.usage + ", cost=" + this.cost + ", sessionId=" + ((this.sessionId != null) ? "<set>" : "none")
-				+ ", requestId=" + this.requestId + ", sources=" + this.sources.size() + "]";
+				+ ", requestId=" + this.requestId + ", sources=" + this.sources.size()
+				+ (this.reasoningDelta.isEmpty() ? "" : ", reasoningDelta=" + this.reasoningDelta.length() + " chars")
+				+ (this.toolCalls.isEmpty() ? "" : ", toolCalls=" + this.toolCalls)
+				+ (this.media.isEmpty() ? "" : ", media=" + this.media.size()) + "]";
 	}
 
 }
