@@ -20,13 +20,20 @@ class ChatChunkEventTests {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
-	void aTextChunkHasItsDeltaOnly() {
+	void aTextChunkHasItsDeltaOnlyAndAFinishChunkNoDelta() {
 		assertThat(this.json.writeValueAsString(ChatChunkEvent.of(ChatChunk.builder().delta("你好").build())))
 			.isEqualTo("{\"delta\":\"你好\"}");
 		assertThat(this.json.writeValueAsString(
 				ChatChunkEvent.of(ChatChunk.builder().finishReason("stop").usage(new Usage(9, 6, 15)).build())))
-			.isEqualTo("{\"delta\":\"\",\"finishReason\":\"stop\","
+			.isEqualTo("{\"finishReason\":\"stop\","
 					+ "\"usage\":{\"inputTokens\":9,\"outputTokens\":6,\"totalTokens\":15}}");
+	}
+
+	@Test
+	void aChunkThatSaysNothingIsEmpty() {
+		assertThat(ChatChunkEvent.of(ChatChunk.builder().build()).isEmpty()).isTrue();
+		assertThat(ChatChunkEvent.of(ChatChunk.builder().finishReason("stop").build()).isEmpty()).isFalse();
+		assertThat(ChatChunkEvent.of(ChatChunk.builder().reasoningDelta("嗯").build()).isEmpty()).isFalse();
 	}
 
 	@Test
