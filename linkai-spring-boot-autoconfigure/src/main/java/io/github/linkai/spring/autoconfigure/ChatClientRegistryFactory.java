@@ -13,6 +13,7 @@ import io.github.linkai.spring.client.http.ClientSettings;
 import io.github.linkai.spring.client.http.HttpChatClientFactory;
 import io.github.linkai.spring.client.http.SameOriginRedirects;
 import io.github.linkai.spring.client.spi.ProviderClients;
+import io.netty.handler.ssl.SslHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -115,6 +116,10 @@ class ChatClientRegistryFactory {
 			// only max(16, 2 * cores) connections, and every open stream holds one.
 			var pool = this.resources.pool(client.name(), client.properties().getPool());
 			reactor = reactor.withHttpClientFactory(() -> HttpClient.create(pool));
+			Duration connectTimeout = settings.connectTimeout();
+			if (connectTimeout != null) {
+				reactor = reactor.withHttpClientCustomizer((http) -> handshakeWithin(http, connectTimeout));
+			}
 			// after Boot's followRedirect(true): the customizer runs last
 			builder = followRedirects ? reactor.withHttpClientCustomizer(SameOriginRedirects::followSameOriginOnly)
 					: reactor;
@@ -125,6 +130,21 @@ class ChatClientRegistryFactory {
 			settings = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		}
 		return builder.build(settings);
+	}
+
+	/**
+	 * Bounds a TLS handshake by the connect timeout: connecting is not done until the
+	 * handshake is, and Reactor Netty's own handshake timeout (10 s) would otherwise let
+	 * a server that accepts and never answers hold each attempt that long. Set on the
+	 * handler Reactor Netty's SSL provider (Boot's SSL bundle included) has just added.
+	 */
+	private static HttpClient handshakeWithin(HttpClient http, Duration connectTimeout) {
+		return http.doOnChannelInit((observer, channel, address) -> {
+			SslHandler ssl = channel.pipeline().get(SslHandler.class);
+			if (ssl != null) {
+				ssl.setHandshakeTimeoutMillis(Math.max(1, connectTimeout.toMillis()));
+			}
+		});
 	}
 
 	/** The client's connection settings, in the form Boot's mapper reads. */

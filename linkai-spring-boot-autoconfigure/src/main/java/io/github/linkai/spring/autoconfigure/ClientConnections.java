@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  */
 final class ClientConnections {
 
+	/** What an error shows for a value that may hold a credential. */
+	private static final String HIDDEN = "<hidden>";
+
 	private ClientConnections() {
 	}
 
@@ -84,7 +87,7 @@ final class ClientConnections {
 		}
 		String credential = apiKey.strip();
 		if (credential.chars().anyMatch(Character::isISOControl)) {
-			throw problem.of(setting, "<hidden>",
+			throw problem.of(setting, HIDDEN,
 					"The credential holds a control character (a line break?); " + "set it as one line");
 		}
 		return credential;
@@ -95,12 +98,18 @@ final class ClientConnections {
 	}
 
 	/**
-	 * The base URL, checked.
+	 * The base URL, checked. User info and a query are looked for first, in the text
+	 * itself: a URL whose host does not parse has no user info as {@link URI} sees it,
+	 * and its password must not reach the host error. No error shows the value.
 	 * @param credentialPlace where the credential goes instead of the URL, for the
 	 * message
 	 */
 	private static String baseUrl(String baseUrl, String setting, String credentialPlace, Problem problem) {
 		String url = baseUrl.strip();
+		if (holdsUserInfoOrQuery(url)) {
+			throw problem.of(setting, HIDDEN,
+					"Must hold no query and no user info: a credential goes in " + credentialPlace);
+		}
 		URI uri;
 		try {
 			uri = new URI(url);
@@ -110,13 +119,20 @@ final class ClientConnections {
 		}
 		if (uri == null || uri.getHost() == null
 				|| !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-			throw problem.of(setting, url, "Must be an http:// or https:// URL with a host");
-		}
-		if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-			throw problem.of(setting, "<hidden>",
-					"Must hold no query and no user info: a credential goes in " + credentialPlace);
+			throw problem.of(setting, HIDDEN, "Must be an http:// or https:// URL with a host");
 		}
 		return url;
+	}
+
+	/** Whether the authority holds an {@code @} or the URL a {@code ?}. */
+	private static boolean holdsUserInfoOrQuery(String url) {
+		int start = url.indexOf("//");
+		int from = (start >= 0) ? start + 2 : 0;
+		int end = from;
+		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+			end++;
+		}
+		return url.substring(from, end).contains("@") || url.indexOf('?') >= 0;
 	}
 
 	/**

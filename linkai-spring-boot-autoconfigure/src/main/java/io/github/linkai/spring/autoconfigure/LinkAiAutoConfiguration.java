@@ -108,8 +108,8 @@ public final class LinkAiAutoConfiguration {
 		}
 
 		@Bean
-		ClientResources linkAiClientResources() {
-			return new ClientResources();
+		ClientResources linkAiClientResources(ObjectProvider<ClientPoolMeters> poolMeters) {
+			return new ClientResources(poolMeters.getIfAvailable());
 		}
 
 		@Bean

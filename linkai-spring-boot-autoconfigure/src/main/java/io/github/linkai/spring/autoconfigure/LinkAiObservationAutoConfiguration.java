@@ -3,6 +3,7 @@ package io.github.linkai.spring.autoconfigure;
 import io.github.linkai.spring.observation.ChatCallObserver;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.ChatObservationConvention;
+import io.github.linkai.spring.observation.ConnectionPoolMeters;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -19,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Observation of the chat calls: the convention holding every name (replace it with a
  * bean of your own), and, with a {@link MeterRegistry}, the meters the observation's
- * timer does not cover and the advised buckets for that timer. Without Boot's
- * {@link ObservationRegistry} the clients are not observed and pay nothing.
+ * timer does not cover, the advised buckets for that timer and each client's connection
+ * pool ({@link ConnectionPoolMeters}). Without Boot's {@link ObservationRegistry} the
+ * clients are not observed and pay nothing.
  */
 @AutoConfiguration(before = LinkAiAutoConfiguration.class,
 		afterName = {
@@ -67,6 +69,11 @@ public final class LinkAiObservationAutoConfiguration {
 		@Bean
 		MeterFilter linkAiChatRetryEventCounter(ChatObservationConvention convention) {
 			return ChatMeterObservationHandler.retryEventCounter(convention);
+		}
+
+		@Bean
+		ClientPoolMeters linkAiClientPoolMeters(MeterRegistry registry) {
+			return new ConnectionPoolMeters(registry)::registrar;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.github.linkai.spring.health;
 
 import io.github.linkai.spring.client.error.AuthenticationException;
+import io.github.linkai.spring.client.error.CallRejectedException;
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ClientErrorException;
@@ -40,10 +41,21 @@ public enum CallOutcome {
 	 * sending, any other 4xx (bad request, not found, content rejected, rate limited), or
 	 * an error that is not a {@link ChatClientException}. Never makes a client DOWN.
 	 */
-	CLIENT_ERROR;
+	CLIENT_ERROR,
+
+	/**
+	 * This application refused the call before it reached the provider: a
+	 * {@link CallRejectedException}, such as a full connection pool. Load on this
+	 * application says nothing about the provider, and counting it would take pods out of
+	 * readiness for being busy: such a call is not recorded at all.
+	 */
+	REJECTED_LOCALLY;
 
 	/** How a call that failed with {@code error} ended. */
 	public static CallOutcome of(Throwable error) {
+		if (error instanceof CallRejectedException) {
+			return REJECTED_LOCALLY;
+		}
 		if (error instanceof AuthenticationException || error instanceof PermissionDeniedException) {
 			return CREDENTIAL_REJECTED;
 		}
@@ -59,10 +71,10 @@ public enum CallOutcome {
 
 	/**
 	 * Whether this outcome says something about the provider (every outcome but a client
-	 * error does).
+	 * error or a local rejection does).
 	 */
 	boolean isEvidence() {
-		return this != CLIENT_ERROR;
+		return this != CLIENT_ERROR && this != REJECTED_LOCALLY;
 	}
 
 }

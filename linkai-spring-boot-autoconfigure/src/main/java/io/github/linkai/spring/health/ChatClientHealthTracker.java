@@ -70,10 +70,13 @@ public class ChatClientHealthTracker implements CallObserver {
 
 	/**
 	 * Records that a call of that client failed; a cancelled call is reported neither
-	 * way.
+	 * way, and a call this application refused itself is not recorded.
 	 */
 	public void onFailure(String clientName, Throwable error) {
-		record(clientName, CallOutcome.of(error), error);
+		CallOutcome outcome = CallOutcome.of(error);
+		if (outcome != CallOutcome.REJECTED_LOCALLY) {
+			record(clientName, outcome, error);
+		}
 	}
 
 	private void record(String clientName, CallOutcome outcome, @Nullable Throwable error) {

@@ -149,7 +149,7 @@ final class ClientCalls {
 						: Health.unknown().withDetail("reason", "No call has succeeded yet"))
 					.withDetail("consecutiveFailures", this.failureRunLength);
 			}
-			case CLIENT_ERROR -> throw new IllegalStateException("Not evidence: " + lastEvidence);
+			case CLIENT_ERROR, REJECTED_LOCALLY -> throw new IllegalStateException("Not evidence: " + lastEvidence);
 		};
 	}
 

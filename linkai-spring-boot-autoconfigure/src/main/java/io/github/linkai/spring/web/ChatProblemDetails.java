@@ -3,6 +3,7 @@ package io.github.linkai.spring.web;
 import java.time.Duration;
 
 import io.github.linkai.spring.client.error.BlockingCallException;
+import io.github.linkai.spring.client.error.CallRejectedException;
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ProviderApiException;
@@ -31,8 +32,9 @@ import org.springframework.http.ResponseEntity;
  * <li>{@code providerStatus}: the HTTP status the provider answered with</li>
  * <li>{@code providerErrorCode}: the provider's error type or code, e.g.
  * {@code invalid_request_error}</li>
- * <li>{@code retryAfter}: whole seconds the provider asked to wait (also the
- * {@code Retry-After} header)</li>
+ * <li>{@code retryAfter}: whole seconds the provider asked to wait, or, for a call this
+ * application was too busy to make, a short wait of its own (also the {@code Retry-After}
+ * header)</li>
  * <li>{@code field}: the request field that failed validation</li>
  * <li>{@code chunksReceived}: how many chunks a truncated stream delivered</li>
  * </ul>
@@ -42,6 +44,12 @@ import org.springframework.http.ResponseEntity;
 public final class ChatProblemDetails {
 
 	private static final String RETRY_AFTER = "retryAfter";
+
+	/**
+	 * How long a caller is asked to wait when this application was too busy to make its
+	 * call: short, since a connection frees up as soon as any answer ends.
+	 */
+	private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
 	private ChatProblemDetails() {
 	}
@@ -141,11 +149,14 @@ public final class ChatProblemDetails {
 	 * caller may retry.
 	 */
 	private static @Nullable Long retryAfterSeconds(ChatProblemType type, Throwable error) {
-		if ((type != ChatProblemType.RATE_LIMITED && type != ChatProblemType.PROVIDER_UNAVAILABLE)
-				|| !(error instanceof ProviderApiException apiError)) {
-			return null;
+		Duration delay = null;
+		if (error instanceof CallRejectedException rejected) {
+			delay = (rejected.retryAfter() != null) ? rejected.retryAfter() : BUSY_RETRY_AFTER;
 		}
-		Duration delay = apiError.retryAfter();
+		else if ((type == ChatProblemType.RATE_LIMITED || type == ChatProblemType.PROVIDER_UNAVAILABLE)
+				&& error instanceof ProviderApiException apiError) {
+			delay = apiError.retryAfter();
+		}
 		return (delay != null) ? Math.max(0, delay.plusMillis(999).toSeconds()) : null;
 	}
 
@@ -167,6 +178,8 @@ public final class ChatProblemDetails {
 					+ "URL, app or ids) needs checking.";
 			case PROVIDER_UNAVAILABLE ->
 				"The AI provider could not be reached or is unavailable; try again " + retryHint(type, error) + ".";
+			case APPLICATION_BUSY -> "This application is too busy to ask the AI provider now (the provider was not "
+					+ "asked and is not at fault); try again " + retryHint(type, error) + ".";
 			case PROVIDER_TIMEOUT -> "The AI provider did not answer in time.";
 			case PROVIDER_ERROR -> "The AI provider failed to answer.";
 			case STREAM_TRUNCATED -> "The AI provider's answer stopped before it was complete.";

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.github.linkai.spring.client.error.AuthenticationException;
 import io.github.linkai.spring.client.error.BadRequestException;
+import io.github.linkai.spring.client.error.CallRejectedException;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
@@ -25,9 +26,10 @@ import org.springframework.http.HttpStatus;
 /**
  * The status table: which HTTP status, problem type and title a failed chat call is
  * handed on with. The status is the one the web application answers its own caller with,
- * so it says whose move it is: 400/422 the caller's input, 429/503 try again later, 502
- * the provider or this application's setup with it (never 401 or 403: the caller's own
- * credentials are not in question), 504 no answer in time.
+ * so it says whose move it is: 400/422 the caller's input, 429/503 try again later (503
+ * also when this application itself is too busy to ask the provider), 502 the provider or
+ * this application's setup with it (never 401 or 403: the caller's own credentials are
+ * not in question), 504 no answer in time.
  *
  * <table>
  * <caption>Exceptions and their problem types</caption>
@@ -79,6 +81,12 @@ import org.springframework.http.HttpStatus;
  * (connection refused, reset, closed)</td>
  * <td>{@link #PROVIDER_UNAVAILABLE}</td>
  * <td>503, {@code Retry-After} when known</td>
+ * </tr>
+ * <tr>
+ * <td>{@link CallRejectedException} (this application refused the call, nothing sent: its
+ * connection pool full)</td>
+ * <td>{@link #APPLICATION_BUSY}</td>
+ * <td>503, {@code Retry-After} (1 s unless the limit knows better)</td>
  * </tr>
  * <tr>
  * <td>{@link ChatTimeoutException} (connect, read, first-event or idle timeout,
@@ -150,6 +158,12 @@ public enum ChatProblemType {
 	/** The provider could not be reached or says it is unavailable. */
 	PROVIDER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "AI provider unavailable"),
 
+	/**
+	 * This application is too busy to ask the provider now (its connections are all in
+	 * use); the provider was not asked. Worth trying again shortly.
+	 */
+	APPLICATION_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "application-busy", "Application busy"),
+
 	/** The provider did not answer, or stopped answering, within a configured time. */
 	PROVIDER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "provider-timeout", "AI provider timed out"),
 
@@ -214,6 +228,9 @@ public enum ChatProblemType {
 	 * chat client's.
 	 */
 	public static ChatProblemType of(Throwable error) {
+		if (error instanceof CallRejectedException) {
+			return APPLICATION_BUSY;
+		}
 		if (error instanceof ChatRequestValidationException) {
 			return INVALID_REQUEST;
 		}

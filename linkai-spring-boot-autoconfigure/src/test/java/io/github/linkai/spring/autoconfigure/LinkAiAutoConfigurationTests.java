@@ -394,6 +394,20 @@ class LinkAiAutoConfigurationTests {
 	}
 
 	@Test
+	void baseUrlWithUserInfoAndAHostThatDoesNotParseFailsOnTheUserInfoAndNeverShowsThePassword(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + KEY, "linkai.base-url=http://ops:s3cr3t-Pa55@bad_host:8090")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("no user info");
+				assertThat(printed(context.getStartupFailure())).doesNotContain("s3cr3t-Pa55");
+			});
+		assertThat(output).doesNotContain("s3cr3t-Pa55");
+	}
+
+	@Test
 	void baseUrlWithAQueryFailsStartupNamingThePropertyWithoutShowingTheQuery() {
 		this.contextRunner
 			.withPropertyValues("linkai.clients.search.provider=jijyun", "linkai.clients.search.api-key=jjy-1",

@@ -5,16 +5,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.linkai.spring.MisbehavingServer;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.ChatObservationConvention;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.Disposable;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -133,6 +136,56 @@ class LinkAiObservationAutoConfigurationTests {
 				assertThat(meters.find("gen_ai.client.inference.token.usage").summary()).isNotNull();
 				assertThat(meters.find("gen_ai.client.operation.duration").timer()).isNull();
 			});
+	}
+
+	@Test
+	void eachClientsConnectionPoolIsPublishedTaggedWithTheClientsName() {
+		String event = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"你\"},\"finish_reason\":null}]}\n\n";
+		try (MisbehavingServer server = MisbehavingServer.start((exchange) -> {
+			exchange.readRequest();
+			exchange.chunkedHead(200, "text/event-stream").chunk(event).hold();
+		})) {
+			this.contextRunner.withPropertyValues("linkai.api-key=" + LINKAI_KEY, "linkai.base-url=" + wm.baseUrl(),
+					"linkai.clients.held.base-url=" + server.baseUrl(), "linkai.clients.held.pool.max-connections=1")
+				.run((context) -> {
+					ChatClientRegistry registry = context.getBean(ChatClientRegistry.class);
+					registry.get("default").chat("你好");
+					Disposable open = registry.get("held").stream("held open").subscribe();
+					Disposable waiting = registry.get("held").stream("waits for the connection").subscribe();
+					try {
+						MeterRegistry meters = context.getBean(MeterRegistry.class);
+						awaitGauge(meters, "linkai.client.pool.pending", "held", 1);
+						assertThat(gauge(meters, "linkai.client.pool.connections.active", "held")).isOne();
+						assertThat(gauge(meters, "linkai.client.pool.connections.max", "held")).isOne();
+						assertThat(gauge(meters, "linkai.client.pool.pending.max", "held")).isEqualTo(2);
+						assertThat(gauge(meters, "linkai.client.pool.connections.active", "default")).isZero();
+						assertThat(gauge(meters, "linkai.client.pool.connections.idle", "default")).isOne();
+						assertThat(gauge(meters, "linkai.client.pool.connections.max", "default")).isEqualTo(500);
+						assertThat(meters.get("linkai.client.pool.connections.active")
+							.tag("linkai.client.name", "held")
+							.gauge()
+							.getId()
+							.getTag("server.port")).isEqualTo(String.valueOf(server.port()));
+					}
+					finally {
+						waiting.dispose();
+						open.dispose();
+					}
+				});
+		}
+	}
+
+	private static double gauge(MeterRegistry meters, String name, String client) {
+		return RequiredSearch.in(meters).name(name).tag("linkai.client.name", client).gauge().value();
+	}
+
+	private static void awaitGauge(MeterRegistry meters, String name, String client, double value)
+			throws InterruptedException {
+		for (int i = 0; i < 200 && (meters.find(name).tag("linkai.client.name", client).gauge() == null
+				|| gauge(meters, name, client) != value); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(gauge(meters, name, client)).as(name).isEqualTo(value);
 	}
 
 	@Test

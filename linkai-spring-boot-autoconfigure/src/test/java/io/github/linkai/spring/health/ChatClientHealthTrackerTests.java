@@ -3,8 +3,13 @@ package io.github.linkai.spring.health;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.linkai.spring.MisbehavingServer;
+import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientTarget;
 import io.github.linkai.spring.client.error.ApiAccessDeniedException;
 import io.github.linkai.spring.client.error.AppNotFoundException;
@@ -15,6 +20,7 @@ import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
 import io.github.linkai.spring.client.error.ContentRejectedException;
 import io.github.linkai.spring.client.error.ErrorDetails;
+import io.github.linkai.spring.client.error.LocalSaturationException;
 import io.github.linkai.spring.client.error.NotFoundException;
 import io.github.linkai.spring.client.error.PermissionDeniedException;
 import io.github.linkai.spring.client.error.ProviderApiException;
@@ -25,14 +31,25 @@ import io.github.linkai.spring.client.error.ServerErrorException;
 import io.github.linkai.spring.client.error.ServiceUnavailableException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.client.http.ClientSettings;
+import io.github.linkai.spring.client.http.HttpChatClientFactory;
+import io.github.linkai.spring.client.http.RetryPolicy;
+import io.github.linkai.spring.provider.linkai.LinkAi;
+import io.github.linkai.spring.provider.linkai.LinkAiOptions;
+import io.github.linkai.spring.provider.linkai.LinkAiSettings;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link ChatClientHealthTracker}: the passive state rules, with a clock moved
@@ -304,6 +321,45 @@ class ChatClientHealthTrackerTests {
 		assertThat(json).doesNotContain(KEY)
 			.doesNotContain("Incorrect API key")
 			.contains("ChatRequestValidationException");
+	}
+
+	@Test
+	void callsRefusedForWantOfALocalConnectionShouldNeverBeCounted() throws InterruptedException {
+		String event = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"你\"},\"finish_reason\":null}]}\n\n";
+		ConnectionProvider pool = ConnectionProvider.builder("health-saturation")
+			.maxConnections(1)
+			.pendingAcquireMaxCount(1)
+			.pendingAcquireTimeout(Duration.ofMillis(100))
+			.build();
+		List<ChatChunk> held = new CopyOnWriteArrayList<>();
+		Disposable stream = null;
+		try (MisbehavingServer server = MisbehavingServer.start((exchange) -> {
+			exchange.readRequest();
+			exchange.chunkedHead(200, "text/event-stream").chunk(event).hold();
+		})) {
+			ChatClient client = LinkAi.chatClient(new LinkAiSettings(KEY, server.baseUrl(), LinkAiOptions.none()),
+					new HttpChatClientFactory(new ReactorClientHttpConnector(HttpClient.create(pool)),
+							ClientSettings.builder("default").retry(new RetryPolicy()).observer(this.tracker).build()));
+			stream = client.stream("holds the only connection").subscribe(held::add);
+			for (int i = 0; i < 100 && held.isEmpty(); i++) {
+				Thread.sleep(50);
+			}
+			assertThat(held).as("the held stream's first chunk").hasSize(1);
+			for (int i = 0; i < 5; i++) {
+				assertThatExceptionOfType(LocalSaturationException.class).isThrownBy(() -> client.chat("one more"));
+			}
+		}
+		finally {
+			if (stream != null) {
+				stream.dispose();
+			}
+			pool.dispose();
+		}
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+		assertThat(health.getDetails()).containsEntry("recentCalls", 0).doesNotContainKey("lastFailure");
+		assertThat(CallOutcome.of(new LocalSaturationException("acme", "default", "pool full", null)))
+			.isEqualTo(CallOutcome.REJECTED_LOCALLY);
 	}
 
 	@Test

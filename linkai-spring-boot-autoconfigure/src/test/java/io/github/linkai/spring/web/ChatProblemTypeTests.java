@@ -15,6 +15,7 @@ import io.github.linkai.spring.client.error.AppNotFoundException;
 import io.github.linkai.spring.client.error.AuthenticationException;
 import io.github.linkai.spring.client.error.BadRequestException;
 import io.github.linkai.spring.client.error.BlockingCallException;
+import io.github.linkai.spring.client.error.CallRejectedException;
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
@@ -22,6 +23,7 @@ import io.github.linkai.spring.client.error.ChatTransportException;
 import io.github.linkai.spring.client.error.ClientErrorException;
 import io.github.linkai.spring.client.error.ContentRejectedException;
 import io.github.linkai.spring.client.error.ErrorDetails;
+import io.github.linkai.spring.client.error.LocalSaturationException;
 import io.github.linkai.spring.client.error.NotFoundException;
 import io.github.linkai.spring.client.error.PermissionDeniedException;
 import io.github.linkai.spring.client.error.ProviderApiException;
@@ -40,6 +42,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
+import static io.github.linkai.spring.web.ChatProblemType.APPLICATION_BUSY;
 import static io.github.linkai.spring.web.ChatProblemType.BAD_RESPONSE;
 import static io.github.linkai.spring.web.ChatProblemType.CONTENT_REJECTED;
 import static io.github.linkai.spring.web.ChatProblemType.CREDENTIAL_REJECTED;
@@ -82,6 +85,8 @@ class ChatProblemTypeTests {
 		table.put(ServiceUnavailableException.class, PROVIDER_UNAVAILABLE);
 		table.put(ChatTransportException.class, PROVIDER_UNAVAILABLE);
 		table.put(ChatTimeoutException.class, PROVIDER_TIMEOUT);
+		table.put(LocalSaturationException.class, APPLICATION_BUSY);
+		table.put(CallRejectedException.class, APPLICATION_BUSY);
 		table.put(ServerErrorException.class, PROVIDER_ERROR);
 		table.put(StreamErrorEventException.class, PROVIDER_ERROR);
 		table.put(StreamException.class, PROVIDER_ERROR);
@@ -105,6 +110,8 @@ class ChatProblemTypeTests {
 				new ServiceUnavailableException(DETAILS, "unavailable"),
 				new ChatTransportException("linkai", "default", "refused", new ConnectException()),
 				new ChatTimeoutException("linkai", "default", "timed out", null),
+				new LocalSaturationException("linkai", "default", "pool full", null),
+				new CallRejectedException("linkai", "default", "over budget", Duration.ofMillis(2500), null),
 				new ServerErrorException(DETAILS, "server error"),
 				new StreamErrorEventException("linkai", "default", "content_filter_error", "内容审核不通过"),
 				new StreamException("linkai", "default", "failed", null),
@@ -141,6 +148,7 @@ class ChatProblemTypeTests {
 		assertThat(CONTENT_REJECTED.status().value()).isEqualTo(422);
 		assertThat(RATE_LIMITED.status().value()).isEqualTo(429);
 		assertThat(PROVIDER_UNAVAILABLE.status().value()).isEqualTo(503);
+		assertThat(APPLICATION_BUSY.status().value()).isEqualTo(503);
 		assertThat(PROVIDER_TIMEOUT.status().value()).isEqualTo(504);
 		assertThat(INTERNAL_ERROR.status().value()).isEqualTo(500);
 		assertThat(List.of(CREDENTIAL_REJECTED, QUOTA_EXHAUSTED, PROVIDER_REFUSED, PROVIDER_ERROR, STREAM_TRUNCATED,
@@ -190,6 +198,23 @@ class ChatProblemTypeTests {
 		assertThat(failed.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
 		assertThat(ChatProblemDetails.forError(new RateLimitedException(DETAILS, "rate limited")).getDetail())
 			.endsWith("try again later.");
+	}
+
+	@Test
+	void aCallThisApplicationRefusedItselfIsBusyNotTheProviderWithAShortRetryAfter() {
+		ResponseEntity<ProblemDetail> saturated = ChatProblemDetails
+			.toResponseEntity(new LocalSaturationException("linkai", "default", "pool full", null));
+		ResponseEntity<ProblemDetail> overBudget = ChatProblemDetails.toResponseEntity(
+				new CallRejectedException("linkai", "default", "over budget", Duration.ofMillis(2500), null));
+
+		assertThat(saturated.getStatusCode().value()).isEqualTo(503);
+		assertThat(saturated.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+		assertThat(saturated.getBody()).isNotNull();
+		assertThat(saturated.getBody().getType()).isEqualTo(APPLICATION_BUSY.type());
+		assertThat(saturated.getBody().getDetail()).contains("This application is too busy")
+			.contains("the provider was not asked")
+			.endsWith("try again in 1 s.");
+		assertThat(overBudget.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("3");
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.linkai.spring.MisbehavingServer;
+import io.github.linkai.spring.client.ChatClientRegistry;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,21 +71,38 @@ class WebErrorHandlingTests {
 
 	private static final Map<WebStack, ConfigurableApplicationContext> applications = new EnumMap<>(WebStack.class);
 
+	/**
+	 * The provider of the {@code busy} client: reads each request and never answers, so
+	 * one call holds that client's only connection.
+	 */
+	private static final MisbehavingServer silent = MisbehavingServer.start((exchange) -> {
+		exchange.readRequest();
+		exchange.hold();
+	});
+
 	@BeforeAll
-	static void startApplications() {
+	static void startApplications() throws InterruptedException {
 		for (WebStack stack : WebStack.values()) {
 			applications.put(stack,
 					stack.start("linkai.api-key=" + KEY, "linkai.base-url=" + wireMock.baseUrl(),
 							"linkai.retry.max-retries=0",
 							"linkai.clients.down.base-url=http://127.0.0.1:" + WebStack.closedPort(),
-							"linkai.clients.slow.deadline=300ms"));
+							"linkai.clients.slow.deadline=300ms", "linkai.clients.busy.base-url=" + silent.baseUrl(),
+							"linkai.clients.busy.pool.max-connections=1",
+							"linkai.clients.busy.pool.pending-acquire-timeout=200ms"));
+			applications.get(stack).getBean(ChatClientRegistry.class).get("busy").stream("holds it").subscribe();
 		}
+		for (int i = 0; i < 200 && silent.requests() < applications.size(); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(silent.requests()).as("the busy clients' held calls").isEqualTo(applications.size());
 	}
 
 	@AfterAll
 	static void stopApplications() {
 		applications.values().forEach(ConfigurableApplicationContext::close);
 		applications.clear();
+		silent.close();
 	}
 
 	@BeforeEach
@@ -120,6 +139,7 @@ class WebErrorHandlingTests {
 				new Row("unavailable 503", "default", null, error(503).withHeader("Retry-After", "3"), 503,
 						"provider-unavailable", Map.of("providerStatus", 503, "retryAfter", 3)),
 				new Row("connection refused", "down", null, null, 503, "provider-unavailable", Map.of()),
+				new Row("no free connection", "busy", null, null, 503, "application-busy", Map.of("retryAfter", 1)),
 				new Row("deadline", "slow", null, okJson("{}").withFixedDelay(3000), 504, "provider-timeout", Map.of()),
 				new Row("server error 500", "default", null, error(500), 502, "provider-error",
 						Map.of("providerStatus", 500)),

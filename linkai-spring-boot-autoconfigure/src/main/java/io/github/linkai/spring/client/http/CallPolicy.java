@@ -21,14 +21,15 @@ public class CallPolicy {
 	private static final DataSize MAX_EVENT_SIZE_LIMIT = DataSize.ofBytes(Integer.MAX_VALUE);
 
 	/**
-	 * Longest wait for a stream's first data event (the time a model thinks before
-	 * answering).
+	 * Longest wait, from sending a stream's request, for its first chunk (the time a
+	 * model thinks before answering); response headers alone do not end it.
 	 */
 	private Duration firstEventTimeout = Duration.ofMinutes(2);
 
 	/**
-	 * Longest wait between two data events of a stream; SSE comments and keep-alives do
-	 * not reset it (unlike read-timeout, which any byte resets).
+	 * Longest wait between two events of a stream that carry part of the answer; SSE
+	 * comments, pings and events that yield no chunk do not reset it (unlike
+	 * read-timeout, which any byte resets).
 	 */
 	private Duration idleTimeout = Duration.ofSeconds(60);
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -15,7 +16,6 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ErrorDetails;
 import io.github.linkai.spring.client.error.ProviderApiException;
-import io.github.linkai.spring.client.error.RedirectNotFollowedException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.http.CallObserver.Call;
 import io.github.linkai.spring.client.http.CallObserver.CallStart;
@@ -31,11 +31,11 @@ import io.github.linkai.spring.client.stream.EventStreamLines;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -61,14 +61,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
  */
 final class ChatExchange<R> {
 
-	/**
-	 * How much of an error response's body is read for its message: plenty, and bounded.
-	 */
-	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-
 	private final ClientSettings settings;
-
-	private final URI baseUri;
 
 	private final String serverAddress;
 
@@ -92,11 +85,11 @@ final class ChatExchange<R> {
 
 	private final TransportErrors errors;
 
+	private final ErrorResponses errorResponses;
+
 	private final RequestValidation validation;
 
 	private final ObjectReader responseReader;
-
-	private final EventStreamLines eventLines;
 
 	private final EventStreamDecoder<R> streamDecoder;
 
@@ -115,12 +108,13 @@ final class ChatExchange<R> {
 		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.masker = new SecretMasker(mapping.secrets());
 		this.errors = new TransportErrors(mapping.provider(), settings.name(), this.masker, settings.maxEventBytes());
-		this.baseUri = URI.create(mapping.baseUrl());
+		URI baseUri = URI.create(mapping.baseUrl());
+		this.errorResponses = new ErrorResponses(mapping.statusMapping(), this.masker, baseUri, settings);
 		this.uris = new DefaultUriBuilderFactory(mapping.baseUrl());
-		this.lastUri = new ExpandedUri("", Map.of(), this.baseUri);
-		this.serverAddress = String.valueOf(this.baseUri.getHost());
-		this.serverPort = (this.baseUri.getPort() != -1) ? this.baseUri.getPort()
-				: ("http".equals(this.baseUri.getScheme()) ? 80 : 443);
+		this.lastUri = new ExpandedUri("", Map.of(), baseUri);
+		this.serverAddress = String.valueOf(baseUri.getHost());
+		this.serverPort = (baseUri.getPort() != -1) ? baseUri.getPort()
+				: ("http".equals(baseUri.getScheme()) ? 80 : 443);
 		this.validation = new RequestValidation(mapping, settings.name());
 		// Defaults an endpoint has no field for are dropped (a named client inherits the
 		// top level's); those kept are checked once, here, so a misconfigured client
@@ -129,11 +123,8 @@ final class ChatExchange<R> {
 		this.defaults = ChatOption.retain(settings.defaults(), mapping.supportedOptions());
 		this.validation.validateOptions(this.defaults);
 		this.responseReader = WireJson.mapper().readerFor(mapping.replyType());
-		this.eventLines = new EventStreamLines(settings.maxEventBytes());
-		CallPolicy policy = settings.policy();
 		this.streamDecoder = new EventStreamDecoder<>(mapping, this.responseReader, this.masker,
-				new EventStreamDecoder.Timeouts(policy.getFirstEventTimeout(), policy.getIdleTimeout(),
-						settings.scheduler()));
+				new EventStreamLines(settings.maxEventBytes()), settings.scheduler());
 		this.observed = new ObservedCalls(settings.observer());
 	}
 
@@ -152,7 +143,7 @@ final class ChatExchange<R> {
 		Objects.requireNonNull(request, "request must not be null");
 		return this.observed.call(() -> start(request, false), (call) -> Mono.defer(() -> {
 			ExchangeContext context = prepare(request);
-			return send(context, false, MediaType.APPLICATION_JSON_VALUE)
+			return send(context, false, MediaType.APPLICATION_JSON_VALUE, null)
 				.flatMap((response) -> readReply(response, context));
 		})
 			.onErrorMap(this.errors::translate)
@@ -173,8 +164,16 @@ final class ChatExchange<R> {
 			AtomicInteger delivered = new AtomicInteger();
 			return Flux.defer(() -> {
 				ExchangeContext context = prepare(request);
-				return send(context, true, MediaType.TEXT_EVENT_STREAM_VALUE)
-					.flatMapMany((response) -> readStream(response, context));
+				CallPolicy policy = this.settings.policy();
+				StreamTimeouts timeouts = new StreamTimeouts(policy.getFirstEventTimeout(), policy.getIdleTimeout(),
+						this.settings.scheduler());
+				// timed from the request's writing, through the response's headers, to
+				// each chunk: a server that takes the request and never answers is cut
+				// off as one that stops mid-answer
+				return send(context, true, MediaType.TEXT_EVENT_STREAM_VALUE, timeouts::written)
+					.flatMapMany((response) -> readStream(response, context))
+					.map(timeouts::chunk)
+					.takeUntilOther(timeouts.expiry(context));
 			})
 				.onErrorMap(this.errors::translate)
 				.doOnNext((chunk) -> delivered.incrementAndGet())
@@ -198,22 +197,29 @@ final class ChatExchange<R> {
 
 	/**
 	 * Retries what the client's {@link RetryPolicy} says may pass on a second attempt,
-	 * never once a stream has handed over a chunk. Each retry is told to the call's
-	 * observer.
+	 * never once a stream has handed over a chunk, and never after a wait the deadline
+	 * would cut short. Each retry is told to the call's observer.
 	 */
 	private Retry retries(Call call, BooleanSupplier delivered) {
 		RetryPolicy policy = this.settings.retry();
 		boolean stateful = this.mapping.supportsSessionId();
-		return Retry.from((signals) -> signals.concatMap((signal) -> {
-			Throwable error = signal.failure();
-			Duration delay = delivered.getAsBoolean() ? null
-					: policy.delay(error, signal.totalRetries(), stateful, ThreadLocalRandom.current().nextDouble());
-			if (delay == null) {
-				return Mono.error(error);
-			}
-			call.retrying(error, delay);
-			return Mono.delay(delay, this.settings.scheduler());
-		}));
+		Scheduler scheduler = this.settings.scheduler();
+		long deadline = this.settings.deadline().toNanos();
+		return Retry.from((signals) -> {
+			// made per subscription, as the deadline's timer is
+			long start = scheduler.now(TimeUnit.NANOSECONDS);
+			return signals.concatMap((signal) -> {
+				Throwable error = signal.failure();
+				Duration left = Duration.ofNanos(deadline - (scheduler.now(TimeUnit.NANOSECONDS) - start));
+				Duration delay = delivered.getAsBoolean() ? null : policy.delay(error, signal.totalRetries(), stateful,
+						ThreadLocalRandom.current().nextDouble(), left);
+				if (delay == null) {
+					return Mono.error(error);
+				}
+				call.retrying(error, delay);
+				return Mono.delay(delay, scheduler);
+			});
+		});
 	}
 
 	private ChatTimeoutException deadlineExceeded(int chunks) {
@@ -233,8 +239,10 @@ final class ChatExchange<R> {
 	/**
 	 * Posts the request's JSON; a failure before a response arrives is a transport
 	 * failure.
+	 * @param written told once the request is written, if given
 	 */
-	private Mono<ClientHttpResponse> send(ExchangeContext context, boolean stream, String accept) {
+	private Mono<ClientHttpResponse> send(ExchangeContext context, boolean stream, String accept,
+			@Nullable Runnable written) {
 		WireRequest wire = this.mapping.toWire(context.request(), stream);
 		byte[] body = WireJson.mapper().writeValueAsBytes(wire.body());
 		return this.connector.connect(HttpMethod.POST, uri(wire), (request) -> {
@@ -243,7 +251,8 @@ final class ChatExchange<R> {
 			headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
 			headers.set(HttpHeaders.ACCEPT, accept);
 			headers.setContentLength(body.length);
-			return request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(body)));
+			Mono<Void> write = request.writeWith(Mono.fromSupplier(() -> request.bufferFactory().wrap(body)));
+			return (written != null) ? write.then(Mono.fromRunnable(written)) : write;
 		}).onErrorMap(this.errors::requestFailed);
 	}
 
@@ -259,7 +268,7 @@ final class ChatExchange<R> {
 
 	private Mono<ChatResponse> readReply(ClientHttpResponse response, ExchangeContext context) {
 		if (!response.getStatusCode().is2xxSuccessful()) {
-			return errorFrom(response, context);
+			return this.errorResponses.errorFrom(response, context);
 		}
 		MediaType contentType = response.getHeaders().getContentType();
 		int status = response.getStatusCode().value();
@@ -292,7 +301,7 @@ final class ChatExchange<R> {
 
 	private Flux<ChatChunk> readStream(ClientHttpResponse response, ExchangeContext context) {
 		if (!response.getStatusCode().is2xxSuccessful()) {
-			return this.<ChatChunk>errorFrom(response, context).flux();
+			return this.errorResponses.<ChatChunk>errorFrom(response, context).flux();
 		}
 		MediaType contentType = response.getHeaders().getContentType();
 		if (contentType != null && contentType.isCompatibleWith(MediaType.APPLICATION_JSON)) {
@@ -307,33 +316,7 @@ final class ChatExchange<R> {
 						"Expected a text/event-stream reply but got Content-Type " + contentType, null)))
 				.flux();
 		}
-		return this.streamDecoder.decode(this.eventLines.events(response.getBody()), context);
-	}
-
-	/**
-	 * The typed error of an error response. Only a bounded prefix of the body is read: a
-	 * huge error page keeps its status instead of failing on the codec's buffer limit.
-	 */
-	private <T> Mono<T> errorFrom(ClientHttpResponse response, ExchangeContext context) {
-		HttpHeaders headers = response.getHeaders();
-		int status = response.getStatusCode().value();
-		Flux<DataBuffer> prefix = DataBufferUtils.takeUntilByteCount(response.getBody(), MAX_ERROR_BODY_BYTES);
-		return BodyBytes.read(prefix, Integer.MAX_VALUE)
-			.defaultIfEmpty(new byte[0])
-			.onErrorResume((error) -> Mono.just(new byte[0]))
-			.flatMap((bytes) -> {
-				StreamError body = ErrorBodies.parse(bytes, this.masker);
-				ErrorDetails details = new ErrorDetails(context.provider(), context.clientName(), status, body.type(),
-						body.message(), RetryAfter.parse(headers.getFirst("Retry-After-Ms"),
-								headers.getFirst(HttpHeaders.RETRY_AFTER), this.settings.clock()));
-				if (response.getStatusCode().is3xxRedirection()) {
-					// the connector did not follow it (off by default, never to another
-					// origin): say where it pointed
-					return Mono.error(new RedirectNotFollowedException(details,
-							RedirectNotFollowedException.origin(this.baseUri, headers.getFirst(HttpHeaders.LOCATION))));
-				}
-				return Mono.error(this.mapping.statusMapping().map(details));
-			});
+		return this.streamDecoder.decode(response.getBody(), context);
 	}
 
 	private ResponseDecodingException decodingError(ExchangeContext context, String message,

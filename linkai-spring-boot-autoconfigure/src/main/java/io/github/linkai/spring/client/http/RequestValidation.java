@@ -12,11 +12,18 @@ import io.github.linkai.spring.client.spi.WireMapping;
 
 /**
  * The rules a request must meet before anything is sent: the shared ones (messages
- * present and not blank, options the endpoint has a field for, finite numbers, a session
- * id only where the server keeps sessions, provider options of this provider), then the
- * endpoint's own. Raises {@link ChatRequestValidationException}s naming the field.
+ * present and not blank, options the endpoint has a field for, finite numbers, a model
+ * code of one short line, a session id only where the server keeps sessions, provider
+ * options of this provider), then the endpoint's own. Raises
+ * {@link ChatRequestValidationException}s naming the field.
  */
 final class RequestValidation {
+
+	/**
+	 * The longest model code accepted: far over any provider's, short enough for the span
+	 * name and meter tag it also goes into.
+	 */
+	static final int MAX_MODEL_LENGTH = 256;
 
 	private final WireMapping<?> mapping;
 
@@ -57,8 +64,26 @@ final class RequestValidation {
 			if (value instanceof String s && s.isBlank()) {
 				throw this.validation.fail(option.fieldName(), "must not be blank when set");
 			}
+			if (option == ChatOption.MODEL) {
+				validateModel((String) value);
+			}
 		}
 		this.mapping.validateOptions(options, this.validation);
+	}
+
+	/**
+	 * The model goes into the request, the {@code gen_ai.request.model} tag and the span
+	 * name: a control character would break a metrics line or a log line, and a huge
+	 * value every series it tags. The value itself is never quoted back.
+	 */
+	private void validateModel(String model) {
+		if (model.chars().anyMatch(Character::isISOControl)) {
+			throw this.validation.fail("model", "must hold no control character (a line break?)");
+		}
+		if (model.length() > MAX_MODEL_LENGTH) {
+			throw this.validation.fail("model",
+					"must be at most " + MAX_MODEL_LENGTH + " characters but was " + model.length());
+		}
 	}
 
 	private void validateMessages(ChatRequest request) {

@@ -3,6 +3,7 @@ package io.github.linkai.spring.client.http;
 import java.time.Duration;
 import java.util.Set;
 
+import io.github.linkai.spring.client.error.CallRejectedException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
 import io.github.linkai.spring.client.error.ProviderApiException;
@@ -14,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  * second attempt: connection failures and the statuses 429, 500, 502, 503 and 504; never
  * another 4xx, and never a call the server may have acted on when it keeps state (a
  * memory chat turn would be stored twice): for those only failures to connect, 429 and
- * 503. The wait is exponential backoff with jitter,
- * {@code min(initialBackoff * 2^n, maxBackoff)} ±{@code jitter}, replaced by the server's
- * {@code Retry-After} (or {@code Retry-After-Ms}); a server asking for longer than
- * {@code maxRetryAfter} is not waited for: the error surfaces at once, with its
- * {@code retryAfter()}, so the caller can decide.
+ * 503. Never a call this application refused itself ({@link CallRejectedException}, such
+ * as a full connection pool): asking again only adds to what is full. The wait is
+ * exponential backoff with jitter, {@code min(initialBackoff * 2^n, maxBackoff)}
+ * ±{@code jitter}, replaced by the server's {@code Retry-After} (or
+ * {@code Retry-After-Ms}); a server asking for longer than {@code maxRetryAfter} is not
+ * waited for: the error surfaces at once, with its {@code retryAfter()}, so the caller
+ * can decide.
  *
  * <p>
  * A JavaBean, so that Spring Boot binds it as a client's {@code retry.*} properties.
@@ -131,9 +134,17 @@ public class RetryPolicy {
 	 * @param stateful whether the server keeps state, so that a request it may have acted
 	 * on must not be sent again
 	 * @param random a number in [0, 1), drawn per wait
+	 * @param timeLeft the time left before the call's deadline: a wait that would outlast
+	 * it is not made, so the error surfaces now (a {@code Retry-After} of 5 minutes with
+	 * 1 left is a {@code RateLimitedException} saying so, not a timeout later)
 	 */
-	@Nullable Duration delay(Throwable error, long retry, boolean stateful, double random) {
-		if (retry >= this.maxRetries) {
+	@Nullable Duration delay(Throwable error, long retry, boolean stateful, double random, Duration timeLeft) {
+		Duration delay = delay(error, retry, stateful, random);
+		return (delay != null && delay.compareTo(timeLeft) < 0) ? delay : null;
+	}
+
+	private @Nullable Duration delay(Throwable error, long retry, boolean stateful, double random) {
+		if (retry >= this.maxRetries || error instanceof CallRejectedException) {
 			return null;
 		}
 		if (error instanceof ProviderApiException api) {

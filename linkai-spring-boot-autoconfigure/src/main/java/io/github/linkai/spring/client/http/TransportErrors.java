@@ -2,15 +2,24 @@ package io.github.linkai.spring.client.http;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
 import io.github.linkai.spring.client.error.ChatTransportException;
+import io.github.linkai.spring.client.error.LocalSaturationException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.spi.SecretMasker;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.timeout.TimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 
@@ -21,10 +30,23 @@ import org.springframework.http.InvalidMediaTypeException;
  * Turns what the transport throws into the typed errors of one client: a timeout is a
  * {@link ChatTimeoutException}, a connection that failed or closed early a
  * {@link ChatTransportException}, a reply the client cannot read a
- * {@link ResponseDecodingException}. Messages keep the cause's kind and never a
- * credential.
+ * {@link ResponseDecodingException}, a connection this application could not get in time
+ * (its pool full) a {@link LocalSaturationException}. Messages keep the cause's kind and
+ * never a credential.
  */
 final class TransportErrors {
+
+	/**
+	 * What a connector raises when its own pool has no connection to give: Reactor
+	 * Netty's (its copy of reactor-pool's, or reactor-pool's own) pending-queue limit and
+	 * acquire timeout, Apache HttpClient's connection-request timeout. Named, not
+	 * imported: they live in a shaded internal package or in an optional library.
+	 */
+	private static final Set<String> POOL_SATURATION = Set.of(
+			"reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException",
+			"reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException",
+			"reactor.pool.PoolAcquirePendingLimitException", "reactor.pool.PoolAcquireTimeoutException",
+			"org.apache.hc.core5.http.ConnectionRequestTimeoutException");
 
 	private final String provider;
 
@@ -41,11 +63,15 @@ final class TransportErrors {
 		this.maxEventBytes = maxEventBytes;
 	}
 
-	/** Whether the failure happened before a connection existed, so nothing was sent. */
+	/**
+	 * Whether the failure happened before a connection existed (or before its TLS
+	 * handshake completed), so nothing was sent.
+	 */
 	static boolean isConnectFailure(Throwable error) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-					|| cause instanceof UnresolvedAddressException) {
+					|| cause instanceof UnresolvedAddressException || cause instanceof SSLHandshakeException
+					|| cause instanceof HttpConnectTimeoutException) {
 				return true;
 			}
 		}
@@ -66,8 +92,15 @@ final class TransportErrors {
 		if (cause instanceof ChatClientException) {
 			return cause;
 		}
-		if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
-				|| cause instanceof ConnectTimeoutException) {
+		if (isSaturation(cause)) {
+			return new LocalSaturationException(this.provider, this.clientName,
+					"No connection free in this client's pool: " + describe(cause), cause);
+		}
+		if (cause instanceof SslHandshakeTimeoutException) {
+			return new ChatTimeoutException(this.provider, this.clientName,
+					"TLS handshake not complete within the connect-timeout: " + describe(cause), cause);
+		}
+		if (isTimeout(cause)) {
 			return new ChatTimeoutException(this.provider, this.clientName, "Timed out: " + describe(cause), cause);
 		}
 		if (cause instanceof PrematureCloseException) {
@@ -94,6 +127,27 @@ final class TransportErrors {
 			return requestFailure(cause);
 		}
 		return cause;
+	}
+
+	/**
+	 * Whether the connector gave up waiting: Reactor Netty's response and connect
+	 * timeouts, the JDK client's request and connect timeouts
+	 * ({@link HttpTimeoutException}, an {@link IOException} that would otherwise read as
+	 * a failed connection and be retried), a socket timeout (Apache, Jetty) or any
+	 * {@link java.util.concurrent.TimeoutException} (Jetty's).
+	 */
+	private static boolean isTimeout(Throwable cause) {
+		return cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
+				|| cause instanceof ConnectTimeoutException || cause instanceof HttpTimeoutException
+				|| cause instanceof SocketTimeoutException;
+	}
+
+	/**
+	 * Whether this application refused the call for want of a connection (a pool that is
+	 * full, a connector's queue of requests that is full), before sending anything.
+	 */
+	private static boolean isSaturation(Throwable cause) {
+		return POOL_SATURATION.contains(cause.getClass().getName()) || cause instanceof RejectedExecutionException;
 	}
 
 	private ChatTransportException requestFailure(Throwable cause) {

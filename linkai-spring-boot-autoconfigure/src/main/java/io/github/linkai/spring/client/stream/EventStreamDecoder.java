@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.error.ChatTimeoutException;
@@ -21,21 +20,22 @@ import io.netty.handler.timeout.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 
+import org.springframework.core.io.buffer.DataBuffer;
+
 /**
- * Turns the events {@link EventStreamLines} splits into chunks: each event's data is
- * decoded once, straight into the provider's record. Added here: complete at the end
- * marker (reading the body's rest so the connection is reused), time out when no data
- * event arrives in time (first-event and idle timeouts), fail on an in-stream error
- * object, and fail with {@link StreamTruncatedException} when the body ends before the
- * end marker or a final finish reason, or when the connection fails after events arrived
- * (a read timeout then is a {@link ChatTimeoutException} saying the answer is
- * incomplete). The mapping's secrets are masked in what it raises: a provider may echo a
- * credential in an error event.
+ * Turns the events {@link EventStreamLines} splits a body into chunks: each event's data
+ * is decoded once, straight into the provider's record. Added here: complete at the end
+ * marker, at once (reading the body's rest in the background so the connection is
+ * reused), fail on an in-stream error object, and fail with
+ * {@link StreamTruncatedException} when the body ends before the end marker or a final
+ * finish reason, or when the connection fails after events arrived (a read timeout then
+ * is a {@link ChatTimeoutException} saying the answer is incomplete). The mapping's
+ * secrets are masked in what it raises: a provider may echo a credential in an error
+ * event.
  *
  * @param <R> the provider's reply record, which an event's data binds to
  */
@@ -44,7 +44,10 @@ public final class EventStreamDecoder<R> {
 	/** What an event that makes no chunk maps to, filtered out by identity. */
 	private static final ChatChunk NO_CHUNK = new ChatChunk("", null, null, null, null, List.of(), null, Map.of());
 
-	/** How long the body may go on after the end marker before it is cut off. */
+	/**
+	 * How long the body may go on after the end marker, read in the background, before it
+	 * is cut off.
+	 */
 	private static final Duration DRAIN_GRACE = Duration.ofSeconds(1);
 
 	private final WireMapping<R> mapping;
@@ -53,62 +56,55 @@ public final class EventStreamDecoder<R> {
 
 	private final SecretMasker masker;
 
-	private final Timeouts timeouts;
+	private final EventStreamLines lines;
+
+	private final Scheduler scheduler;
 
 	/**
 	 * A decoder for one client endpoint.
 	 * @param mapping the provider endpoint's wire mapping
 	 * @param reader reads the mapping's reply type, which an event's data binds to
 	 * @param masker the client's masker of credentials in what the provider sends back
-	 * @param timeouts the client's first-event and idle timeouts
+	 * @param lines splits a body into events
+	 * @param scheduler where the grace after the end marker is timed
 	 */
-	public EventStreamDecoder(WireMapping<R> mapping, ObjectReader reader, SecretMasker masker, Timeouts timeouts) {
+	public EventStreamDecoder(WireMapping<R> mapping, ObjectReader reader, SecretMasker masker, EventStreamLines lines,
+			Scheduler scheduler) {
 		this.mapping = mapping;
 		this.reader = reader;
 		this.masker = masker;
-		this.timeouts = timeouts;
+		this.lines = lines;
+		this.scheduler = scheduler;
 	}
 
-	/** The chunks of one response's events. */
-	public Flux<ChatChunk> decode(Flux<StreamEvent> events, ExchangeContext context) {
+	/** The chunks of one response body's events. */
+	public Flux<ChatChunk> decode(Flux<DataBuffer> body, ExchangeContext context) {
 		return Flux.defer(() -> {
 			State state = new State();
-			// Timeouts on data events, not Netty's read timeout: keep-alive comments must
-			// not reset them
-			// (EventStreamLines emits no event for a comment). Timing out cancels the
-			// body and its connection. One
-			// timer per stream, re-armed only when it fires, instead of Reactor's
-			// timeout(), which schedules and
-			// cancels a timer for every event.
-			Mono<Void> firstEvent = Mono
-				.firstWithSignal(Mono.delay(this.timeouts.firstEvent(), this.timeouts.scheduler())
-					.then(Mono.defer(() -> Mono.error(timeout(state, context)))), state.firstEvent.asMono());
-			// After the end marker the rest of the body (normally just its last, empty
-			// chunk) is still read, not
-			// cancelled: a cancelled body closes its connection, a finished one goes back
-			// to the pool. A server
-			// that keeps sending is cut off after a short grace. Each event is timed and
-			// made a chunk as it passes, in
-			// order, with no queue between: nothing before the marker is dropped. (map
-			// and filter rather than
+			DrainingBody drained = new DrainingBody(body, DRAIN_GRACE, this.scheduler);
+			// The stream completes at its end marker, at once. The rest of the body
+			// (normally just its last, empty chunk) is still read, in the background,
+			// not cancelled: a cancelled body closes its connection, a finished one goes
+			// back to the pool; a server that keeps sending is cut off after a short
+			// grace. Each event is made a chunk as it passes, in order, with no queue
+			// between: nothing before the marker is dropped. (map and filter rather than
 			// handle(), which restores the Reactor context's thread locals, the
-			// observation's scope among them, for
-			// every event when context-propagation is on the classpath.)
-			return events.takeUntilOther(firstEvent.then(idleWatchdog(state, context)))
-				.takeUntilOther(state.endMarker.asMono().then(Mono.delay(DRAIN_GRACE, this.timeouts.scheduler())))
-				.map((event) -> {
-					state.lastEventAt = now();
-					if (!state.anyEvent) {
-						state.anyEvent = true;
-						state.firstEvent.tryEmitEmpty();
-					}
-					return chunk(event, state, context);
-				})
+			// observation's scope among them, for every event when context-propagation
+			// is on the classpath.)
+			return this.lines.events(drained)
+				.map((event) -> chunk(event, state, context))
+				.takeUntil((chunk) -> state.ended && keepReading(drained))
 				.filter(EventStreamDecoder::isChunk)
 				.onErrorResume((error) -> state.ended ? Mono.empty() : Mono.error(failure(error, state, context)))
 				.concatWith(Mono.defer(() -> (state.ended || state.finished) ? Mono.empty() : Mono.error(
 						new StreamTruncatedException(context.provider(), context.clientName(), state.chunks, null))));
 		});
+	}
+
+	/** The end marker came: the body is drained when the stream completes. */
+	private static boolean keepReading(DrainingBody body) {
+		body.keepReadingOnCancel();
+		return true;
 	}
 
 	@SuppressWarnings("ReferenceEquality") // NO_CHUNK is a sentinel: only it is no chunk
@@ -129,32 +125,6 @@ public final class EventStreamDecoder<R> {
 		return error;
 	}
 
-	private long now() {
-		return this.timeouts.scheduler().now(TimeUnit.NANOSECONDS);
-	}
-
-	/**
-	 * From the first event on: fails once no event came within the idle timeout; never
-	 * emits.
-	 */
-	private Mono<Void> idleWatchdog(State state, ExchangeContext context) {
-		return Mono.defer(() -> {
-			long left = state.lastEventAt + this.timeouts.idle().toNanos() - now();
-			if (left <= 0) {
-				return Mono.error(timeout(state, context));
-			}
-			return Mono.delay(Duration.ofNanos(left), this.timeouts.scheduler()).then(idleWatchdog(state, context));
-		});
-	}
-
-	private ChatTimeoutException timeout(State state, ExchangeContext context) {
-		String message = (state.events == 0)
-				? "No data event within " + this.timeouts.firstEvent() + " (first-event-timeout)"
-				: "No data event for " + this.timeouts.idle() + " (idle-timeout) after " + state.chunks
-						+ " chunk(s); the answer is incomplete";
-		return new ChatTimeoutException(context.provider(), context.clientName(), message, null);
-	}
-
 	/** The chunk of an event, {@link #NO_CHUNK} for none. */
 	private ChatChunk chunk(StreamEvent event, State state, ExchangeContext context) {
 		if (state.ended) {
@@ -163,7 +133,6 @@ public final class EventStreamDecoder<R> {
 		}
 		if (this.mapping.isEndOfStream(event)) {
 			state.ended = true;
-			state.endMarker.tryEmitEmpty();
 			return NO_CHUNK;
 		}
 		if (event.isBlank()) {
@@ -201,16 +170,7 @@ public final class EventStreamDecoder<R> {
 	/** Per-subscription progress; only touched serially by one stream's signals. */
 	private static final class State {
 
-		/** When the last event came, on the timeouts' scheduler. */
-		volatile long lastEventAt;
-
-		boolean anyEvent;
-
-		final Sinks.Empty<Void> firstEvent = Sinks.empty();
-
 		boolean ended;
-
-		final Sinks.Empty<Void> endMarker = Sinks.empty();
 
 		boolean finished;
 
@@ -218,16 +178,6 @@ public final class EventStreamDecoder<R> {
 
 		int chunks;
 
-	}
-
-	/**
-	 * How long a stream may wait for its events.
-	 *
-	 * @param firstEvent the longest wait for the first data event
-	 * @param idle the longest wait between two data events
-	 * @param scheduler where the waits are timed
-	 */
-	public record Timeouts(Duration firstEvent, Duration idle, Scheduler scheduler) {
 	}
 
 }

@@ -22,9 +22,11 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * complete JSON value (balanced braces and brackets outside strings) or {@code [DONE]} is
  * an event as soon as it arrives; data spread over several lines is joined until the
  * blank line, as the standard says. Lines may end in {@code \n}, {@code \r\n} or
- * {@code \r}; comments ({@code : ping}), {@code id:} and {@code retry:} are skipped;
- * {@code data:} may come with or without its space; an event left incomplete when the
- * body ends is discarded, as the standard says, so the stream reads as truncated.
+ * {@code \r}; comments ({@code : ping}), {@code id:} and {@code retry:} are skipped, and
+ * so is a block with an {@code event:} name but no data, which the standard does not
+ * dispatch; {@code data:} may come with or without its space; an event left incomplete
+ * when the body ends is discarded, as the standard says, so the stream reads as
+ * truncated.
  *
  * <p>
  * Lines are found in the bytes (every delimiter is ASCII, so a multi-byte UTF-8 character
@@ -193,7 +195,15 @@ public final class EventStreamLines {
 		/** A line without its delimiter, {@code bytes[start, end)}. */
 		private @Nullable StreamEvent line(byte[] bytes, int start, int end) {
 			if (start == end) {
-				return (!this.data.isEmpty() || this.event != null) ? pendingEvent() : null;
+				if (this.data.isEmpty()) {
+					// an event: name without data is not dispatched (the standard's "if
+					// the
+					// data buffer is an empty string"): a ping, which must not pass for
+					// one
+					this.event = null;
+					return null;
+				}
+				return pendingEvent();
 			}
 			if (bytes[start] == ':') {
 				return null;
@@ -237,9 +247,6 @@ public final class EventStreamLines {
 		}
 
 		private StreamEvent pendingEvent() {
-			if (this.data.isEmpty()) {
-				return event(null, 0, 0);
-			}
 			Slice data = this.data.take();
 			return event(data.bytes(), data.offset(), data.length());
 		}

@@ -20,6 +20,7 @@ import io.github.linkai.spring.client.error.ProviderApiException;
 import io.github.linkai.spring.client.error.RateLimitedException;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.ServerErrorException;
+import io.github.linkai.spring.client.error.ServiceUnavailableException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
 import io.github.linkai.spring.client.spi.ChatClientFactory;
 import io.github.linkai.spring.observation.ChatCallObserver;
@@ -121,6 +122,40 @@ class ChatExchangeResilienceTests {
 
 		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
 		assertThat(this.scheduler.waits).isEmpty();
+	}
+
+	@Test
+	void aRetryAfterLongerThanTheTimeLeftBeforeTheDeadlineFailsAtOnceWithTheRateLimit() {
+		// 50 s is under max-retry-after (60 s) but over the 45 s deadline: waiting would
+		// only end in a timeout, which health would count against the provider
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "50")));
+		ChatClient client = client(ClientSettings.builder("test")
+			.retry(new RetryPolicy())
+			.deadline(Duration.ofSeconds(45))
+			.scheduler(this.scheduler));
+
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> client.chatReactive("你好").block(Duration.ofSeconds(10)))
+			.satisfies((error) -> assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(50)));
+		assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> client.stream("你好").blockLast(Duration.ofSeconds(10)));
+
+		wm.verify(2, postRequestedFor(urlPathEqualTo(PATH)));
+		assertThat(this.scheduler.waits).isEmpty();
+	}
+
+	@Test
+	void aBackoffLongerThanTheTimeLeftBeforeTheDeadlineIsNotWaitedOut() {
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+		ChatClient client = client(ClientSettings.builder("test")
+			.retry(retries(2, Duration.ofSeconds(40), Duration.ofSeconds(40), 0))
+			.deadline(Duration.ofSeconds(35))
+			.scheduler(this.scheduler));
+
+		assertThatExceptionOfType(ServiceUnavailableException.class)
+			.isThrownBy(() -> client.chatReactive("你好").block(Duration.ofSeconds(10)));
+
+		wm.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
 	}
 
 	@Test
@@ -304,6 +339,22 @@ class ChatExchangeResilienceTests {
 
 		assertThatExceptionOfType(ServerErrorException.class).isThrownBy(() -> client(RetryPolicy.none()).chat("你好"))
 			.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(500));
+	}
+
+	@Test
+	void anErrorBodyThatDribblesIsReadOnlyForItsOwnShortTimeAndTheErrorKeepsItsStatus() {
+		// a minute to send its error page: the 5 s bound on reading it runs at once here
+		wm.stubFor(post(PATH).willReturn(aResponse().withStatus(503)
+			.withHeader("Retry-After", "7")
+			.withBody("{\"error\":{\"message\":\"" + "busy ".repeat(200) + "\"}}")
+			.withChunkedDribbleDelay(60, 60_000)));
+		RecordingScheduler everythingShort = RecordingScheduler.runningEverythingShortAtOnce();
+		ChatClient client = client(ClientSettings.builder("test").retry(RetryPolicy.none()).scheduler(everythingShort));
+
+		assertThatExceptionOfType(ServiceUnavailableException.class)
+			.isThrownBy(() -> client.chatReactive("你好").block(Duration.ofSeconds(10)))
+			.satisfies((error) -> assertThat(error.retryAfter()).isEqualTo(Duration.ofSeconds(7)));
+		assertThat(everythingShort.waits).contains(ErrorResponses.BODY_TIMEOUT);
 	}
 
 	@Test

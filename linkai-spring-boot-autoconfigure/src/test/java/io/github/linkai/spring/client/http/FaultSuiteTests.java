@@ -69,6 +69,9 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -90,7 +93,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * {@code error.type} on {@code gen_ai.client.operation.duration},
  * {@code linkai.client.retries} and {@code linkai.client.active_streams} back to 0.
  * Backoffs and {@code Retry-After}s run at once ({@link RecordingScheduler}); the timeout
- * cases use short timeouts on a real scheduler.
+ * cases use short timeouts on a real scheduler. A representative part runs on the JDK's
+ * connector too: its timeouts and failed connections must end as the same typed errors.
  */
 class FaultSuiteTests {
 
@@ -127,9 +131,30 @@ class FaultSuiteTests {
 		return cases.stream();
 	}
 
+	/**
+	 * The faults the JDK connector is checked against: each way a connection ends, the
+	 * timeouts of the connector and of the client, a retried status.
+	 */
+	static Stream<Arguments> jdkCases() {
+		Set<ServerFault> faults = EnumSet.of(ServerFault.CONNECTION_RESET_BY_PEER, ServerFault.EMPTY_RESPONSE,
+				ServerFault.TRUNCATED, ServerFault.STALLED_BEFORE_THE_HEADERS, ServerFault.SILENT_AFTER_THE_REQUEST,
+				ServerFault.UNAVAILABLE_THEN_ANSWERED);
+		return cases().filter((arguments) -> faults.contains((ServerFault) arguments.get()[2]));
+	}
+
 	@ParameterizedTest(name = "{0} {1} {2}")
 	@MethodSource("cases")
 	void everyFaultEndsTheCallTypedCountedAndMeasured(Target target, Mode mode, ServerFault fault) {
+		check(Connector.REACTOR_NETTY, target, mode, fault);
+	}
+
+	@ParameterizedTest(name = "{0} {1} {2}")
+	@MethodSource("jdkCases")
+	void theJdkConnectorEndsTheCallWithTheSameTypedErrors(Target target, Mode mode, ServerFault fault) {
+		check(Connector.JDK, target, mode, fault);
+	}
+
+	private static void check(Connector connector, Target target, Mode mode, ServerFault fault) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig()
@@ -156,12 +181,10 @@ class FaultSuiteTests {
 
 					})));
 		fault.tune(settings);
-		// a pool of this case's own: no connection a previous case's server closed is
-		// picked up
 		ConnectionProvider pool = ConnectionProvider.builder("fault-suite").maxConnections(4).build();
 		try {
-			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(), new HttpChatClientFactory(
-					new ReactorClientHttpConnector(HttpClient.create(pool)), settings.build()));
+			Calls calls = target.client.apply("http://127.0.0.1:" + wm.getPort(),
+					new HttpChatClientFactory(connector.create(pool, fault.readTimeout), settings.build()));
 			fault.stub(new Stubs(target, mode));
 			Expected expected = fault.expected(target, mode);
 
@@ -196,7 +219,8 @@ class FaultSuiteTests {
 		}
 		catch (AssertionError failure) {
 			// surefire's reports name a case by its index only
-			throw new AssertionError(target + " " + mode + " " + fault + ": " + failure.getMessage(), failure);
+			throw new AssertionError(connector + " " + target + " " + mode + " " + fault + ": " + failure.getMessage(),
+					failure);
 		}
 		finally {
 			pool.disposeLater().block(HANG);
@@ -262,6 +286,38 @@ class FaultSuiteTests {
 
 	private static ResponseDefinitionBuilder eventStream(String body) {
 		return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
+	}
+
+	/** The connector a case's client runs on. */
+	enum Connector {
+
+		/**
+		 * Reactor Netty on a pool of the case's own: no connection a previous case's
+		 * server closed is picked up.
+		 */
+		REACTOR_NETTY {
+			@Override
+			ClientHttpConnector create(ConnectionProvider pool, @Nullable Duration readTimeout) {
+				HttpClient client = HttpClient.create(pool);
+				return new ReactorClientHttpConnector(
+						(readTimeout != null) ? client.responseTimeout(readTimeout) : client);
+			}
+		},
+
+		/**
+		 * The JDK's client, as Boot builds it for
+		 * {@code ClientHttpConnectorBuilder.jdk()}.
+		 */
+		JDK {
+			@Override
+			ClientHttpConnector create(ConnectionProvider pool, @Nullable Duration readTimeout) {
+				return ClientHttpConnectorBuilder.jdk()
+					.build(HttpClientSettings.defaults().withReadTimeout(readTimeout));
+			}
+		};
+
+		abstract ClientHttpConnector create(ConnectionProvider pool, @Nullable Duration readTimeout);
+
 	}
 
 	enum Mode {
@@ -373,6 +429,22 @@ class FaultSuiteTests {
 			@Override
 			Expected expected(Target target, Mode mode) {
 				return new Expected(ChatTimeoutException.class, "(deadline)", 1);
+			}
+		},
+
+		/**
+		 * Response headers not sent within the connector's read timeout: a timeout on
+		 * every connector, not a failed connection, so not retried.
+		 */
+		STALLED_BEFORE_THE_HEADERS(ALL, true, SHORT) {
+			@Override
+			void stub(Stubs stubs) {
+				stubs.always(stubs.success().withFixedDelay(3000));
+			}
+
+			@Override
+			Expected expected(Target target, Mode mode) {
+				return Expected.error(ChatTimeoutException.class, 1);
 			}
 		},
 
@@ -507,6 +579,79 @@ class FaultSuiteTests {
 		},
 
 		/**
+		 * The server takes the request and says nothing for 3 s, not even its headers:
+		 * the first-event timeout runs from the request, so it ends the stream.
+		 */
+		SILENT_AFTER_THE_REQUEST(EnumSet.of(Mode.STREAM), true) {
+			@Override
+			void stub(Stubs stubs) {
+				stubs.always(stubs.success().withFixedDelay(3000));
+			}
+
+			@Override
+			void tune(ClientSettings.Builder settings) {
+				settings.firstEventTimeout(SHORT);
+			}
+
+			@Override
+			Expected expected(Target target, Mode mode) {
+				return new Expected(ChatTimeoutException.class, "first-event-timeout", 1);
+			}
+		},
+
+		/**
+		 * A stream of pings that are not answer events: named events with no data (which
+		 * the SSE standard does not dispatch) and empty events ({@code data: {}}, which
+		 * yield no chunk). Neither is progress: the first-event timeout ends it.
+		 */
+		PINGS_AS_EVENTS(EnumSet.of(Mode.STREAM), true) {
+			@Override
+			void stub(Stubs stubs) {
+				// a ping every 100 ms: each would keep the stream open if it were
+				// progress
+				stubs.always(eventStream("event: ping\n\ndata: {}\n\n".repeat(30)).withChunkedDribbleDelay(30, 3000));
+			}
+
+			@Override
+			void tune(ClientSettings.Builder settings) {
+				settings.firstEventTimeout(SHORT);
+			}
+
+			@Override
+			Expected expected(Target target, Mode mode) {
+				return new Expected(ChatTimeoutException.class, "first-event-timeout", 1);
+			}
+		},
+
+		/**
+		 * One chunk, then only pings as events: the idle timeout ends it, saying the
+		 * answer is incomplete.
+		 */
+		PINGS_AS_EVENTS_AFTER_A_CHUNK(EnumSet.of(Mode.STREAM), true) {
+			@Override
+			void stub(Stubs stubs) {
+				// each ping as long as the event, so the event comes whole in the first
+				// of
+				// the dribbled chunks
+				String event = stubs.target.firstEvent();
+				String ping = "event: ping\n\ndata: {}\n\n";
+				String padded = ping.replace("{}", "{}" + " ".repeat(Math.max(0,
+						event.getBytes(StandardCharsets.UTF_8).length - ping.getBytes(StandardCharsets.UTF_8).length)));
+				stubs.always(eventStream(event + padded.repeat(30)).withChunkedDribbleDelay(31, 3000));
+			}
+
+			@Override
+			void tune(ClientSettings.Builder settings) {
+				settings.idleTimeout(SHORT);
+			}
+
+			@Override
+			Expected expected(Target target, Mode mode) {
+				return new Expected(ChatTimeoutException.class, "(idle-timeout) after 1 chunk(s)", 1);
+			}
+		},
+
+		/**
 		 * 302 to another origin: not followed (the request carries the credential), not
 		 * retried.
 		 */
@@ -529,9 +674,17 @@ class FaultSuiteTests {
 		/** Whether the case waits for a short timeout, on a real scheduler. */
 		final boolean realTime;
 
+		/** The connector's read (response) timeout, if the case sets one. */
+		final @Nullable Duration readTimeout;
+
 		ServerFault(Set<Mode> modes, boolean realTime) {
+			this(modes, realTime, null);
+		}
+
+		ServerFault(Set<Mode> modes, boolean realTime, @Nullable Duration readTimeout) {
 			this.modes = modes;
 			this.realTime = realTime;
+			this.readTimeout = readTimeout;
 		}
 
 		abstract void stub(Stubs stubs);

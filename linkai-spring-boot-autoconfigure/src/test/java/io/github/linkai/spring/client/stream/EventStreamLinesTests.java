@@ -79,6 +79,16 @@ class EventStreamLinesTests {
 	}
 
 	@Test
+	void aBlockWithAnEventNameAndNoDataIsNotDispatchedAndItsNameIsNotCarriedOver() {
+		Flux<StreamEvent> events = this.lines
+			.events(buffers("event: ping\n\nevent: ping\ndata:\n\ndata: {\"a\":1}\n\n"));
+		StepVerifier.create(events).assertNext((event) -> {
+			assertThat(event.event()).isNull();
+			assertThat(event.data()).isEqualTo("{\"a\":1}");
+		}).verifyComplete();
+	}
+
+	@Test
 	void eventLeftIncompleteWhenTheBodyEndsIsDiscarded() {
 		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"choices\":\n")).expectNext("{\"a\":1}").verifyComplete();
 		StepVerifier.create(data("data: {\"a\":1}\n\ndata: {\"choices\":[{\"con"))
