@@ -46,8 +46,11 @@ class JijyunToolsTests {
 	@MethodSource("io.github.linkai.spring.ToolRequests#usingToolsOrResponseFormat")
 	void streamRejectsToolsAndResponseFormat(String field, ChatRequest request) {
 		StepVerifier.create(client().stream(request))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(
-					ChatRequestValidationException.class, (e) -> assertThat(e.field()).isEqualTo(field)))
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(ChatRequestValidationException.class, (e) -> {
+						assertThat(e.field()).isEqualTo(field);
+						assertThat(e.provider()).isEqualTo("jijyun");
+					}))
 			.verify();
 	}
 

@@ -43,8 +43,11 @@ class LingmaToolsTests {
 	@MethodSource("io.github.linkai.spring.ToolRequests#usingToolsOrResponseFormat")
 	void streamRejectsToolsAndResponseFormat(String field, ChatRequest request) {
 		StepVerifier.create(client(wm).stream(request))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(
-					ChatRequestValidationException.class, (e) -> assertThat(e.field()).isEqualTo(field)))
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(ChatRequestValidationException.class, (e) -> {
+						assertThat(e.field()).isEqualTo(field);
+						assertThat(e.provider()).isEqualTo("lingma");
+					}))
 			.verify();
 	}
 

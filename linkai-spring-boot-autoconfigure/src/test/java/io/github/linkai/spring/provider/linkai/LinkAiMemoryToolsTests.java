@@ -44,8 +44,11 @@ class LinkAiMemoryToolsTests {
 	@MethodSource("io.github.linkai.spring.ToolRequests#usingToolsOrResponseFormat")
 	void streamRejectsToolsAndResponseFormat(String field, ChatRequest request) {
 		StepVerifier.create(memoryClient(wm).stream(request))
-			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(
-					ChatRequestValidationException.class, (e) -> assertThat(e.field()).isEqualTo(field)))
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(ChatRequestValidationException.class, (e) -> {
+						assertThat(e.field()).isEqualTo(field);
+						assertThat(e.provider()).isEqualTo("linkai");
+					}))
 			.verify();
 	}
 
