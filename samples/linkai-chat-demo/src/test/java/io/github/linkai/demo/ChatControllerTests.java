@@ -172,7 +172,7 @@ class ChatControllerTests {
 		List<ServerSentEvent<Map<String, Object>>> chunks = events.subList(0, events.size() - 1);
 		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.event()).isNull());
 		StringBuilder answer = new StringBuilder();
-		chunks.forEach((chunk) -> answer.append(chunk.data().get("delta")));
+		chunks.forEach((chunk) -> answer.append(chunk.data().getOrDefault("delta", "")));
 		assertThat(answer).contains("You asked: \"What is Spring Boot?\"");
 		assertThat(chunks.get(chunks.size() - 1).data()).containsKey("finishReason");
 		assertThat(events.get(events.size() - 1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
@@ -191,7 +191,7 @@ class ChatControllerTests {
 		for (ServerSentEvent<Map<String, Object>> event : events) {
 			if (event.event() == null) {
 				reasoning.append(event.data().getOrDefault("reasoningDelta", ""));
-				answer.append(event.data().get("delta"));
+				answer.append(event.data().getOrDefault("delta", ""));
 				for (Object fragment : (List<?>) event.data().getOrDefault("toolCalls", List.of())) {
 					Map<?, ?> call = (Map<?, ?>) fragment;
 					if (call.get("name") != null) {
