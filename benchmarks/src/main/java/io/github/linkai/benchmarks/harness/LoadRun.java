@@ -27,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rest. Prints the heap after GC and the live threads while they are open, then cancels
  * them all and prints how long it took until every socket the client had opened was
  * closed. Run by hand (README); the build runs it with a few hundred streams
- * ({@code LoadRunTests}). Linux only: sockets are counted in {@code /proc/self/fd}.
+ * ({@code LoadRunTests}). Linux only: sockets are counted in {@code /proc/self/net/tcp}.
  */
 public final class LoadRun {
 
@@ -61,7 +61,7 @@ public final class LoadRun {
 			// rest
 			System.setProperty("linkai.pool.max-connections", Integer.toString(this.streams));
 			try (ConfigurableApplicationContext context = BenchApplication.start(stub.url(""), this.observed, true)) {
-				return hold(context.getBean(ChatClientRegistry.class).get("held"));
+				return hold(context.getBean(ChatClientRegistry.class).get("held"), stub.port());
 			}
 			finally {
 				System.clearProperty("linkai.pool.max-connections");
@@ -69,8 +69,7 @@ public final class LoadRun {
 		}
 	}
 
-	private Figures hold(ChatClient client) throws Exception {
-		long baselineSockets = sockets();
+	private Figures hold(ChatClient client, int port) throws Exception {
 		int baselineThreads = Probes.threads();
 		CountDownLatch firstChunks = new CountDownLatch(this.streams);
 		List<Disposable> open = new ArrayList<>(this.streams);
@@ -88,7 +87,7 @@ public final class LoadRun {
 		int opened = (int) (this.streams - firstChunks.getCount());
 		long heap = Probes.heapAfterGc();
 		int threads = Probes.threads();
-		long heldSockets = sockets() - baselineSockets;
+		long heldSockets = sockets(port);
 
 		long cancelled = System.nanoTime();
 		open.forEach(Disposable::dispose);
@@ -97,7 +96,7 @@ public final class LoadRun {
 		while (left > 0 && System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(60)) {
 			// not more often: listing 10,000 descriptors takes CPU the event loops need
 			Thread.sleep(25);
-			left = sockets() - baselineSockets;
+			left = sockets(port);
 		}
 		double closeSeconds = (System.nanoTime() - cancelled) / 1e9;
 		// Netty reports a leaked buffer when one it tracks is collected and a later one
@@ -108,18 +107,28 @@ public final class LoadRun {
 				Math.max(0, left), cancelSeconds, closeSeconds, heapClosed, Runtime.getRuntime().maxMemory());
 	}
 
-	/** The sockets this process has open. */
-	static long sockets() throws IOException {
-		try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-			return fds.filter((fd) -> {
-				try {
-					return Files.readSymbolicLink(fd).toString().startsWith("socket:");
-				}
-				catch (IOException ex) {
-					return false; // closed while listed
-				}
-			}).count();
+	/**
+	 * The open TCP sockets connected to the stub's port: what the kernel lists in
+	 * {@code /proc/self/net/tcp} and {@code tcp6} with that remote port and an inode (a
+	 * closed socket in TIME_WAIT has none). Only this JVM connects to the stub, and other
+	 * sockets closing meanwhile (a test before this one) do not count.
+	 */
+	static long sockets(int port) throws IOException {
+		String remote = String.format(Locale.ROOT, ":%04X", port);
+		long count = 0;
+		for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
+			Path path = Path.of(table);
+			if (!Files.exists(path)) {
+				continue;
+			}
+			try (Stream<String> lines = Files.lines(path)) {
+				count += lines.skip(1)
+					.map((line) -> line.trim().split("\\s+"))
+					.filter((fields) -> fields.length > 9 && fields[2].endsWith(remote) && !fields[9].equals("0"))
+					.count();
+			}
 		}
+		return count;
 	}
 
 	/** What one run measured. */
