@@ -62,12 +62,14 @@ function showClient() {
   $('target').textContent = [client.host, client.description].filter(Boolean).join(' · ');
   $('memory-option').hidden = !client.memory;
   $('session').closest('p').hidden = !usesMemory();
+  $('tools').hidden = !(client.tools && !usesMemory());
 }
 
 function newSession() {
   state.sessionId = null;
   $('session').textContent = 'none yet';
   $('session').closest('p').hidden = !usesMemory();
+  showClient();
 }
 
 async function send() {
@@ -93,6 +95,7 @@ async function send() {
   const started = performance.now();
   let firstChunk = null;
   let finished = false;
+  const steps = new Steps(answer);
   try {
     // No Accept: text/event-stream: a request refused before its stream begins would get its problem JSON
     // written as an event too; with the default */* it comes as application/problem+json.
@@ -108,9 +111,20 @@ async function send() {
         finished = true;
         continue;
       }
+      if (event.event === 'tool-result') {
+        steps.toolResult(JSON.parse(event.data));
+        continue;
+      }
       const chunk = JSON.parse(event.data);
       firstChunk ??= performance.now();
+      if (chunk.reasoningDelta) {
+        steps.reasoning(chunk.reasoningDelta);
+      }
+      for (const fragment of chunk.toolCalls ?? []) {
+        steps.toolCall(fragment);
+      }
       if (chunk.delta) {
+        steps.textStarted();
         // a text node per piece: the answer so far is never copied
         answer.querySelector('.text').append(chunk.delta);
       }
@@ -128,6 +142,7 @@ async function send() {
     if (!finished) {
       throw { title: 'Answer cut short', detail: 'The connection closed before the answer was complete.' };
     }
+    steps.done();
     addTiming(answer, started, firstChunk);
     answer.classList.add('done');
   } catch (error) {
@@ -138,6 +153,103 @@ async function send() {
     $('send').disabled = false;
     $('message').focus();
   }
+}
+
+/**
+ * What the model does before it answers, shown above the answer's text as it streams: its reasoning in a collapsible
+ * "thinking" block per round (open while it thinks), and each tool call as soon as its name arrives, its arguments
+ * as they come, then the tool's result. A round ends when the tools' results arrive; the next one starts a new block.
+ */
+class Steps {
+
+  constructor(answer) {
+    this.answer = answer;
+    this.container = null;
+    this.thinking = null;
+    this.calls = new Map();
+    this.lastIndex = null;
+  }
+
+  box() {
+    if (!this.container) {
+      this.container = document.createElement('div');
+      this.container.className = 'steps';
+      this.answer.insertBefore(this.container, this.answer.querySelector('.text'));
+    }
+    return this.container;
+  }
+
+  reasoning(piece) {
+    if (!this.thinking) {
+      this.thinking = document.createElement('details');
+      this.thinking.className = 'thinking';
+      this.thinking.open = true;
+      const summary = document.createElement('summary');
+      summary.textContent = 'Thinking';
+      const text = document.createElement('div');
+      text.className = 'reasoning';
+      this.thinking.append(summary, text);
+      this.box().append(this.thinking);
+    }
+    this.thinking.querySelector('.reasoning').append(piece);
+  }
+
+  textStarted() {
+    if (this.thinking) {
+      this.thinking.open = false;
+    }
+  }
+
+  /** One fragment of a call: the first names the tool (and its id), the later ones bring argument pieces. */
+  toolCall(fragment) {
+    const index = fragment.index ?? this.lastIndex ?? 0;
+    this.lastIndex = index;
+    let call = this.calls.get(index);
+    if (!call || (fragment.id && call.dataset.id && fragment.id !== call.dataset.id)) {
+      call = document.createElement('div');
+      call.className = 'tool-call';
+      const name = document.createElement('span');
+      name.className = 'tool-name';
+      const args = document.createElement('code');
+      args.className = 'tool-arguments';
+      const result = document.createElement('span');
+      result.className = 'tool-result';
+      call.append('🔧 ', name, args, result);
+      this.calls.set(index, call);
+      this.box().append(call);
+    }
+    if (fragment.id && !call.dataset.id) {
+      call.dataset.id = fragment.id;
+    }
+    if (fragment.name && !call.querySelector('.tool-name').textContent) {
+      call.querySelector('.tool-name').textContent = fragment.name;
+    }
+    if (fragment.arguments) {
+      call.querySelector('.tool-arguments').append(fragment.arguments);
+    }
+    this.textStarted();
+  }
+
+  /** A tool's result: on its call's line (by id, else the first without one); then a new round begins. */
+  toolResult(event) {
+    const calls = [...this.calls.values()];
+    const call = calls.find((candidate) => candidate.dataset.id === event.id)
+      ?? calls.find((candidate) => !candidate.classList.contains('ran'));
+    if (call) {
+      call.classList.add('ran');
+      call.querySelector('.tool-result').textContent = ` → ${event.result}`;
+    }
+    if (calls.every((candidate) => candidate.classList.contains('ran'))) {
+      this.thinking = null;
+      this.calls = new Map();
+      this.lastIndex = null;
+    }
+  }
+
+  done() {
+    this.textStarted();
+  }
+
 }
 
 async function getJson(url) {

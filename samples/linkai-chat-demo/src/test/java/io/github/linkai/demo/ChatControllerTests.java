@@ -1,11 +1,14 @@
 package io.github.linkai.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.linkai.spring.web.ChatServerSentEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -55,7 +58,9 @@ class ChatControllerTests {
 			.jsonPath("$[1].memory")
 			.isEqualTo(false)
 			.jsonPath("$[0].host")
-			.isEqualTo("127.0.0.1");
+			.isEqualTo("127.0.0.1")
+			.jsonPath("$[*].tools")
+			.isEqualTo(List.of(true, false, false, true));
 	}
 
 	@Test
@@ -167,9 +172,45 @@ class ChatControllerTests {
 		List<ServerSentEvent<Map<String, Object>>> chunks = events.subList(0, events.size() - 1);
 		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.event()).isNull());
 		StringBuilder answer = new StringBuilder();
-		chunks.forEach((chunk) -> answer.append(chunk.data().get("delta")));
+		chunks.forEach((chunk) -> answer.append(chunk.data().getOrDefault("delta", "")));
 		assertThat(answer).contains("You asked: \"What is Spring Boot?\"");
 		assertThat(chunks.get(chunks.size() - 1).data()).containsKey("finishReason");
+		assertThat(events.get(events.size() - 1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "openai", "default" })
+	void streamRunsTheLocalToolWithTheModelsReasoningAndToolCallsAsEvents(String client) {
+		List<ServerSentEvent<Map<String, Object>>> events = stream("/api/chat/stream?client={client}&message={message}",
+				client, "What time is it in Tokyo?");
+
+		StringBuilder reasoning = new StringBuilder();
+		StringBuilder arguments = new StringBuilder();
+		StringBuilder answer = new StringBuilder();
+		List<String> names = new ArrayList<>();
+		for (ServerSentEvent<Map<String, Object>> event : events) {
+			if (event.event() == null) {
+				reasoning.append(event.data().getOrDefault("reasoningDelta", ""));
+				answer.append(event.data().getOrDefault("delta", ""));
+				for (Object fragment : (List<?>) event.data().getOrDefault("toolCalls", List.of())) {
+					Map<?, ?> call = (Map<?, ?>) fragment;
+					if (call.get("name") != null) {
+						names.add((String) call.get("name"));
+					}
+					arguments.append((call.get("arguments") != null) ? call.get("arguments") : "");
+				}
+			}
+		}
+		assertThat(names).containsExactly("current_time");
+		assertThat(arguments).hasToString("{\"city\":\"Tokyo\"}");
+		assertThat(reasoning).contains("The user asks for the time in Tokyo").contains("The tool gave the local time");
+		ServerSentEvent<Map<String, Object>> result = events.stream()
+			.filter((event) -> ChatController.TOOL_RESULT_EVENT.equals(event.event()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(result.data()).containsEntry("name", "current_time");
+		assertThat((String) result.data().get("result")).matches("Tokyo: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(JST\\)");
+		assertThat(answer).startsWith("From the tools: \"Tokyo: ").doesNotContain("The user asks");
 		assertThat(events.get(events.size() - 1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
 	}
 

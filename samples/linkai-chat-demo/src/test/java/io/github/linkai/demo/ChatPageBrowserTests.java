@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -37,8 +39,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * no browser download), against the application on a random port and the provider stub it
  * starts when no key is set: an answer arrives piece by piece and completely, a memory
  * conversation continues across turns, and a provider fault shows as a readable message
- * (a 429 instead of the answer, a cut stream after what had arrived). Leaves screenshots
- * of the page in {@code target/screenshots/}.
+ * (a 429 instead of the answer, a cut stream after what had arrived), and on the
+ * {@code openai} and {@code default} clients the model's thinking in a collapsible block
+ * and its call of the demo's tool as it happens, then the tool's result. Leaves
+ * screenshots of the page in {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatPageBrowserTests {
@@ -145,6 +149,36 @@ class ChatPageBrowserTests {
 		assertThat(text(browser.findElement(By.cssSelector("#transcript .assistant")))).startsWith("Hello!");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "openai", "default" })
+	void thinkingAndEachToolCallShowAsTheyHappen(String client) throws IOException {
+		new Select(browser.findElement(By.id("client"))).selectByValue(client);
+		WebElement memory = browser.findElement(By.id("memory"));
+		if (memory.isDisplayed() && memory.isSelected()) {
+			memory.click(); // memory chat sends only the question: no tools there
+		}
+		assertThat(browser.findElement(By.id("tools")).isDisplayed()).isTrue();
+		recordStepsOrder();
+		send("What time is it in Tokyo?");
+		WebElement answer = finishedAnswer(1);
+
+		List<WebElement> thinking = answer.findElements(By.cssSelector(".steps details.thinking"));
+		assertThat(thinking).hasSize(2);
+		assertThat(thinking.get(0).getAttribute("open")).isNull(); // collapsed once the
+																	// model moved on
+		thinking.get(0).findElement(By.tagName("summary")).click();
+		assertThat(thinking.get(0).findElement(By.className("reasoning")).getText())
+			.contains("The user asks for the time in Tokyo");
+		WebElement call = answer.findElement(By.cssSelector(".steps .tool-call"));
+		assertThat(call.findElement(By.className("tool-name")).getText()).isEqualTo("current_time");
+		assertThat(call.findElement(By.className("tool-arguments")).getText()).isEqualTo("{\"city\":\"Tokyo\"}");
+		assertThat(call.findElement(By.className("tool-result")).getText()).startsWith("→ Tokyo: ").endsWith("(JST)");
+		assertThat(text(answer)).startsWith("From the tools: \"Tokyo: ");
+		// the call was on the page while the answer still streamed, before its text began
+		assertThat(recordedStates()).containsSubsequence("thinking", "tool-call", "text", "done");
+		screenshot("chat-tools-" + client + ".png");
+	}
+
 	private static void screenshot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
@@ -180,6 +214,27 @@ class ChatPageBrowserTests {
 						  const text = answers.length ? answers[answers.length - 1].textContent : null;
 						  if (text !== null && text !== window.answerStates.at(-1)) window.answerStates.push(text);
 						}).observe(document.getElementById('transcript'), { childList: true, subtree: true, characterData: true });
+						""");
+	}
+
+	/**
+	 * Records, in order, when the newest answer first shows a thinking block, a tool
+	 * call, text, and is done.
+	 */
+	private static void recordStepsOrder() {
+		((JavascriptExecutor) browser).executeScript(
+				"""
+						window.answerStates = [];
+						const seen = (state) => { if (!window.answerStates.includes(state)) window.answerStates.push(state); };
+						new MutationObserver(() => {
+						  const answers = document.querySelectorAll('#transcript .assistant');
+						  const answer = answers[answers.length - 1];
+						  if (!answer) return;
+						  if (answer.querySelector('.thinking')) seen('thinking');
+						  if (answer.querySelector('.tool-call .tool-name')?.textContent) seen('tool-call');
+						  if (answer.querySelector('.text').textContent) seen('text');
+						  if (answer.classList.contains('done')) seen('done');
+						}).observe(document.getElementById('transcript'), { childList: true, subtree: true, characterData: true, attributes: true });
 						""");
 	}
 
