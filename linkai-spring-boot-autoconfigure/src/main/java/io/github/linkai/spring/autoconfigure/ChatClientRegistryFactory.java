@@ -92,7 +92,11 @@ class ChatClientRegistryFactory {
 				client.provider().describe(client.settings()));
 		logger.info("Chat client '" + client.name() + "': provider " + target.provider() + ", host " + target.host()
 				+ (target.description().isEmpty() ? "" : ", " + target.description())
-				+ ((created.memory() != null) ? ", with memory chat" : ""));
+				+ ((created.memory() != null) ? ", with memory chat" : "") + ", credential from "
+				+ ClientConnections.credentialSource(client, this.connectionDetails));
+		client.provider()
+			.warnings(connection.credential(), client.settings())
+			.forEach((warning) -> logger.warn("Chat client '" + client.name() + "': " + warning));
 		return new ChatClientRegistry.Registered(created.chat(), created.memory(), target);
 	}
 

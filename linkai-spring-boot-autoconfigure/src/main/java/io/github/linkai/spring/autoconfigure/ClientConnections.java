@@ -19,6 +19,16 @@ final class ClientConnections {
 	private ClientConnections() {
 	}
 
+	/**
+	 * Where the client's credential comes from, for its startup line: the bean that gives
+	 * its connection, else its property or environment variable; never the credential.
+	 */
+	static String credentialSource(ConfiguredClient<?> client, LinkAiConnectionDetails details) {
+		boolean fromBean = !(details instanceof PropertiesLinkAiConnectionDetails)
+				&& details.getConnection(client.name(), client.provider().id()) != null;
+		return fromBean ? details.getClass().getSimpleName() : client.credentialSource();
+	}
+
 	/** The client's connection as its properties give it, or as {@code details} does. */
 	static Connection resolve(ConfiguredClient<?> client, LinkAiConnectionDetails details) {
 		Connection given = details.getConnection(client.name(), client.provider().id());
@@ -65,9 +75,12 @@ final class ClientConnections {
 	private static String credential(@Nullable String apiKey, ConfiguredClient<?> client, String setting,
 			Problem problem) {
 		if (apiKey == null || apiKey.isBlank()) {
+			String need = capitalize(ConfiguredClient.an(client.provider().id())) + " client needs its credential";
 			throw problem.of(setting, (apiKey != null) ? "<blank>" : null,
-					"A " + client.provider().id() + " client needs its credential"
-							+ (setting.equals("api-key") ? "; set " + client.property("api-key") : ""));
+					!setting.equals("api-key") ? need
+							: (apiKey != null)
+									? need + ", but " + client.credentialSource() + " is empty; set the key there"
+									: need + "; set " + client.property("api-key"));
 		}
 		String credential = apiKey.strip();
 		if (credential.chars().anyMatch(Character::isISOControl)) {
@@ -75,6 +88,10 @@ final class ClientConnections {
 					"The credential holds a control character (a line break?); " + "set it as one line");
 		}
 		return credential;
+	}
+
+	private static String capitalize(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	/**
@@ -110,10 +127,10 @@ final class ClientConnections {
 	 */
 	private static @Nullable String unresolvedChecked(ConfiguredClient<?> client, String setting,
 			@Nullable String value) {
-		String variable = (value != null) ? ClientPropertiesBinder.unresolvedPlaceholder(value) : null;
+		String variable = (value != null) ? BoundNames.unresolvedPlaceholder(value) : null;
 		if (variable != null) {
 			throw new InvalidConfigurationPropertyValueException(client.property(setting), null,
-					ClientPropertiesBinder.unresolvedReason(variable));
+					BoundNames.unresolvedReason(variable));
 		}
 		return value;
 	}

@@ -1,14 +1,10 @@
 package io.github.linkai.spring.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.ChatOptions;
@@ -19,40 +15,31 @@ import io.github.linkai.spring.client.spi.ChatProviders;
 import io.github.linkai.spring.client.spi.SettingProblems;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.AbstractBindHandler;
-import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
 /**
  * Binds every client's properties with Boot's {@link Binder}: the top level onto
  * {@link LinkAiProperties}, each {@code linkai.clients.<name>} onto a fresh binding of
  * the top level (so it inherits whatever it does not set, whatever the property), and
- * each client's provider settings onto the provider's own type. A key under
- * {@code linkai.} that none of these binds is a mistake ({@code provder=lingma}, a
- * {@code lingma.*} block on a LinkAI client) and fails startup naming it.
- *
- * <p>
- * Boot's {@code NoUnboundElementsBindHandler} checks after each bind call, but a client's
- * keys are bound by two calls (the common settings and the provider's), so the bound
- * names are recorded here across all calls and checked once at the end, with the same
- * rules for collection elements.
+ * each client's provider settings onto the provider's own type, all in one pass that also
+ * checks every value ({@link #bindAll()}). A key under {@code linkai.} that none of these
+ * binds fails startup naming it ({@link BoundNames}).
  */
 final class ClientPropertiesBinder {
 
 	static final String PREFIX = "linkai";
 
 	private static final String CLIENTS = PREFIX + ".clients";
-
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)[^}]*}");
 
 	private static final Bindable<Map<String, Object>> NAMES = Bindable.mapOf(String.class, Object.class);
 
@@ -119,7 +106,7 @@ final class ClientPropertiesBinder {
 	 * to nothing, an unknown provider, a reserved client name or an invalid value
 	 */
 	ConfiguredClients bindAll() {
-		RecordingBindHandler recorder = new RecordingBindHandler();
+		BoundNames recorder = new BoundNames();
 		LinkAiProperties top = new LinkAiProperties();
 		this.binder.bind(PREFIX, Bindable.ofInstance(top), recorder);
 		ChatProvider<?> topProvider = checkedProvider(PREFIX, top.getProvider());
@@ -156,7 +143,7 @@ final class ClientPropertiesBinder {
 			this.binder.bind(prefix, Bindable.ofInstance(properties), recorder);
 			clients.add(bind(name, prefix, provider, properties, recorder, sameProvider));
 		}
-		checkEverythingBound(recorder, clients, topProvider);
+		recorder.checkAllBound(this.sources, this.binder, this.providers, clients, topProvider);
 		clients.forEach(ClientPropertiesBinder::check);
 		return new ConfiguredClients(top, clients);
 	}
@@ -171,17 +158,15 @@ final class ClientPropertiesBinder {
 	}
 
 	private <S> ConfiguredClient<S> bind(String name, String prefix, ChatProvider<S> provider,
-			LinkAiClientProperties properties, RecordingBindHandler recorder, boolean inheritTopSettings) {
+			LinkAiClientProperties properties, BoundNames recorder, boolean inheritTopSettings) {
 		S settings = provider.newSettings();
 		if (inheritTopSettings) {
 			this.binder.bind(settingsName(PREFIX, provider), Bindable.ofInstance(settings));
 		}
 		this.binder.bind(settingsName(prefix, provider), Bindable.ofInstance(settings), recorder);
-		ChatOptions configured = new ChatOptions(BlankSettings.unsetIfBlank(properties.getModel()),
-				properties.getTemperature(), properties.getTopP(), properties.getMaxTokens());
 		return new ConfiguredClient<>(name, prefix, provider, properties, settings,
-				ChatOption.retain(configured, provider.supportedOptions()),
-				(property) -> recorder.isBound(ConfigurationPropertyName.of(property)));
+				ChatOption.retain(configuredOptions(properties), provider.supportedOptions()), recorder::isBound,
+				this::origin);
 	}
 
 	/**
@@ -193,9 +178,7 @@ final class ClientPropertiesBinder {
 	private static <S> void check(ConfiguredClient<S> client) {
 		SettingProblems problems = client.problems();
 		client.properties().validate(problems);
-		ChatOptions configured = new ChatOptions(BlankSettings.unsetIfBlank(client.properties().getModel()),
-				client.properties().getTemperature(), client.properties().getTopP(),
-				client.properties().getMaxTokens());
+		ChatOptions configured = configuredOptions(client.properties());
 		for (ChatOption option : ChatOption.values()) {
 			Object value = option.valueIn(configured);
 			if (value != null && client.ownsOption(option) && !client.provider().supportedOptions().contains(option)) {
@@ -210,6 +193,41 @@ final class ClientPropertiesBinder {
 		client.provider().validate(client.settings(), client.defaults(), problems);
 	}
 
+	/**
+	 * Where a property's value came from, for a message: the environment variable, or the
+	 * property and its file (and the variable a placeholder in it reads); never the
+	 * value.
+	 */
+	private String origin(String property) {
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+		for (ConfigurationPropertySource source : this.sources) {
+			ConfigurationProperty found = source.getConfigurationProperty(name);
+			if (found == null) {
+				continue;
+			}
+			Origin origin = found.getOrigin();
+			if (origin instanceof PropertySourceOrigin fromSource && fromSource.getOrigin() != null) {
+				origin = fromSource.getOrigin(); // the file and line, or the variable,
+													// behind it
+			}
+			if (origin instanceof SystemEnvironmentOrigin variable) {
+				return "the environment variable " + variable.getProperty();
+			}
+			String placeholder = (found.getValue() instanceof String raw) ? BoundNames.unresolvedPlaceholder(raw)
+					: null;
+			String where = (origin instanceof PropertySourceOrigin fromSource)
+					? " in " + fromSource.getPropertySource().getName() : (origin != null) ? " in " + origin : "";
+			return property + where + ((placeholder != null) ? " (from ${" + placeholder + "})" : "");
+		}
+		return property;
+	}
+
+	/** The neutral options as set, a blank model meaning none. */
+	private static ChatOptions configuredOptions(LinkAiClientProperties properties) {
+		return new ChatOptions(BlankSettings.unsetIfBlank(properties.getModel()), properties.getTemperature(),
+				properties.getTopP(), properties.getMaxTokens());
+	}
+
 	private static String settingsName(String prefix, ChatProvider<?> provider) {
 		return provider.settingsPrefix().isEmpty() ? prefix : prefix + "." + provider.settingsPrefix();
 	}
@@ -221,139 +239,6 @@ final class ClientPropertiesBinder {
 					"Unknown provider; use one of " + this.providers.ids());
 		}
 		return provider;
-	}
-
-	private void checkEverythingBound(RecordingBindHandler recorder, List<ConfiguredClient<?>> clients,
-			ChatProvider<?> topProvider) {
-		ConfigurationPropertyName root = ConfigurationPropertyName.of(PREFIX);
-		Set<String> unbound = new TreeSet<>();
-		for (ConfigurationPropertySource source : this.sources) {
-			if (source instanceof IterableConfigurationPropertySource iterable && !isSystemEnvironment(source)) {
-				for (ConfigurationPropertyName name : iterable) {
-					if (root.isAncestorOf(name) && recorder.isUnbound(name)) {
-						unbound.add(name.toString());
-					}
-					else if (root.isAncestorOf(name)) {
-						checkResolved(name);
-					}
-				}
-			}
-		}
-		if (!unbound.isEmpty()) {
-			String first = unbound.iterator().next();
-			throw new InvalidConfigurationPropertyValueException(first, null, explain(first, clients, topProvider)
-					+ ((unbound.size() > 1) ? " (also unbound: " + unbound + ")" : ""));
-		}
-	}
-
-	/**
-	 * Fails on a value that still holds a placeholder: Boot leaves
-	 * {@code ${LINKAI_API_KEY}} as it is when the variable is not set, and the literal
-	 * text would be sent (or put in a URL path). A client's {@code api-key} and
-	 * {@code base-url} are checked where its connection is resolved: a
-	 * {@link LinkAiConnectionDetails} bean (the test kit's, in a test where the variable
-	 * is not set) makes them unused.
-	 */
-	private void checkResolved(ConfigurationPropertyName name) {
-		if (isConnectionProperty(name)) {
-			return;
-		}
-		String value = this.binder.bind(name, Bindable.of(String.class)).orElse(null);
-		String variable = (value != null) ? unresolvedPlaceholder(value) : null;
-		if (variable != null) {
-			throw new InvalidConfigurationPropertyValueException(name.toString(), null, unresolvedReason(variable));
-		}
-	}
-
-	/**
-	 * {@code linkai.api-key}, {@code linkai.base-url} and the same of a
-	 * {@code linkai.clients.<name>}.
-	 */
-	private static boolean isConnectionProperty(ConfigurationPropertyName name) {
-		int elements = name.getNumberOfElements();
-		boolean clientLevel = elements == 2
-				|| (elements == 4 && name.getElement(1, ConfigurationPropertyName.Form.DASHED).equals("clients"));
-		String last = name.getLastElement(ConfigurationPropertyName.Form.DASHED);
-		return clientLevel && (last.equals("api-key") || last.equals("base-url"));
-	}
-
-	/** The variable of the first unresolved placeholder in a value, or {@code null}. */
-	static @Nullable String unresolvedPlaceholder(String value) {
-		Matcher placeholder = PLACEHOLDER.matcher(value);
-		return placeholder.find() ? placeholder.group(1) : null;
-	}
-
-	/** Why a value with an unresolved placeholder is rejected, and what to do. */
-	static String unresolvedReason(String variable) {
-		return "It holds the unresolved placeholder ${" + variable + "}: set " + variable
-				+ " (an environment variable or a property), or give a default with ${" + variable + ":...}";
-	}
-
-	/**
-	 * A {@code LINKAI_...} environment variable is often there for a placeholder
-	 * ({@code ${LINKAI_KEY}}), not meant as a property: only property files, system
-	 * properties and the like are checked.
-	 */
-	private static boolean isSystemEnvironment(ConfigurationPropertySource source) {
-		return source.getUnderlyingSource() instanceof PropertySource<?> propertySource
-				&& StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME.equals(propertySource.getName());
-	}
-
-	private String explain(String name, List<ConfiguredClient<?>> clients, ChatProvider<?> topProvider) {
-		String prefix = name.startsWith(CLIENTS + ".")
-				? CLIENTS + "."
-						+ ConfigurationPropertyName.of(name).getElement(2, ConfigurationPropertyName.Form.ORIGINAL)
-				: PREFIX;
-		String rest = name.substring(prefix.length() + 1);
-		String block = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
-		String providerId = clients.stream()
-			.filter((client) -> client.prefix().equals(prefix))
-			.map((client) -> client.provider().id())
-			.findFirst()
-			.orElse(topProvider.id());
-		ChatProvider<?> other = this.providers.find(block);
-		if (other != null && !other.settingsPrefix().isEmpty() && !block.equals(providerId)) {
-			return "A " + block + " settings block on a " + providerId + " client (" + prefix + ".provider is "
-					+ providerId + "): it would never be used. Set " + prefix + ".provider=" + block
-					+ " or remove the block";
-		}
-		return "Not a property of a " + providerId + " client: check its spelling (see the starter's "
-				+ "configuration metadata for the known keys)";
-	}
-
-	/**
-	 * Records what was bound, as {@code NoUnboundElementsBindHandler} does, across bind
-	 * calls.
-	 */
-	private static final class RecordingBindHandler extends AbstractBindHandler {
-
-		private final Set<ConfigurationPropertyName> boundNames = new HashSet<>();
-
-		@Override
-		public @Nullable Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
-				Object result) {
-			this.boundNames.add(name);
-			return super.onSuccess(name, target, context, result);
-		}
-
-		boolean isBound(ConfigurationPropertyName name) {
-			return this.boundNames.contains(name);
-		}
-
-		boolean isUnbound(ConfigurationPropertyName candidate) {
-			if (this.boundNames.contains(candidate)) {
-				return false;
-			}
-			// an element of a list or map bound as a whole (kb-ids[0] when kb-ids was
-			// bound)
-			for (int i = candidate.getNumberOfElements() - 1; i > 0; i--) {
-				if (candidate.isNumericIndex(i) && this.boundNames.contains(candidate.chop(i))) {
-					return false;
-				}
-			}
-			return true;
-		}
-
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.linkai.spring.autoconfigure;
 
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.spi.ChatOption;
@@ -19,10 +20,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
  * @param settings the provider's own settings
  * @param defaults the default neutral options its provider supports
  * @param bound whether a property, by its full name, was bound from the environment
+ * @param origin where a property's value came from, by the property's full name, for
+ * messages: the environment variable, or the property and its file; never the value
  * @param <S> the provider's settings type
  */
 record ConfiguredClient<S>(String name, String prefix, ChatProvider<S> provider, LinkAiClientProperties properties,
-		S settings, ChatOptions defaults, Predicate<String> bound) {
+		S settings, ChatOptions defaults, Predicate<String> bound, UnaryOperator<String> origin) {
 
 	/**
 	 * The full name of one of this client's properties, e.g.
@@ -49,6 +52,11 @@ record ConfiguredClient<S>(String name, String prefix, ChatProvider<S> provider,
 		return propertyThatSet(option.propertyName());
 	}
 
+	/** Where the client's credential ({@code api-key}) came from; never its value. */
+	String credentialSource() {
+		return this.origin.apply(propertyThatSet("api-key"));
+	}
+
 	/** Whether the client sets {@code option} itself rather than inheriting it. */
 	boolean ownsOption(ChatOption option) {
 		return this.bound.test(property(option.propertyName()));
@@ -62,6 +70,12 @@ record ConfiguredClient<S>(String name, String prefix, ChatProvider<S> provider,
 		return (setting, value, reason) -> {
 			throw new InvalidConfigurationPropertyValueException(propertyThatSet(setting), value, reason);
 		};
+	}
+
+	/** "a" or "an" before a word: "an openai client", "a linkai client". */
+	static String an(String word) {
+		return (!word.isEmpty() && "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0) ? "an " + word
+				: "a " + word;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.http.CallFailureLog;
 import io.github.linkai.spring.client.http.CallObserver;
 import org.apache.commons.logging.LogFactory;
 
@@ -94,6 +95,16 @@ public final class LinkAiAutoConfiguration {
 		@ConditionalOnMissingBean
 		LinkAiConnectionDetails linkAiConnectionDetails(ConfiguredClients clients) {
 			return new PropertiesLinkAiConnectionDetails(clients);
+		}
+
+		/**
+		 * Every failed call, logged once at WARN, naming its cause and never a
+		 * credential.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		CallFailureLog linkAiCallFailureLog() {
+			return new CallFailureLog();
 		}
 
 		@Bean

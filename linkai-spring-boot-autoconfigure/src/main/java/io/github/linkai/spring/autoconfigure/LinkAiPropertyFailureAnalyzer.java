@@ -1,5 +1,8 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -21,6 +24,9 @@ import org.springframework.core.env.PropertySource;
  */
 class LinkAiPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfigurationPropertyValueException>
 		implements Ordered {
+
+	private static final List<String> SECRET_HINTS = List.of("key", "token", "secret", "password", "credential",
+			"base-url", "extra-body");
 
 	private final @Nullable Environment environment;
 
@@ -45,8 +51,9 @@ class LinkAiPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfi
 		}
 		StringBuilder description = new StringBuilder("Invalid configuration property '").append(name).append("'");
 		Object value = cause.getValue();
-		if (value instanceof Number || value instanceof Boolean || value instanceof java.time.Duration
-				|| value instanceof org.springframework.util.unit.DataSize) {
+		boolean secret = mayHoldSecret(name);
+		if (value != null && (!secret || value instanceof Number || value instanceof Boolean
+				|| value instanceof java.time.Duration || value instanceof org.springframework.util.unit.DataSize)) {
 			description.append(" with value '").append(value).append("'");
 		}
 		Origin origin = origin(name);
@@ -54,8 +61,23 @@ class LinkAiPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfi
 			description.append(" (originating from '").append(origin).append("')");
 		}
 		description.append(": ").append((cause.getReason() != null) ? cause.getReason() : "no reason was given");
-		return new FailureAnalysis(description.toString(),
-				"Review the property " + name + "; its value is not shown, as it may hold a credential.", cause);
+		return new FailureAnalysis(description.toString(), "Review the property " + name
+				+ (secret ? "; its value is not shown, as it may hold a credential." : "."), cause);
+	}
+
+	/**
+	 * Whether a property may hold a credential: a key or token, a base URL (which may
+	 * carry one in its user info or query), an extra body field. (A misspelt name has no
+	 * value to show: nothing was bound.)
+	 */
+	private static boolean mayHoldSecret(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		for (String hint : SECRET_HINTS) {
+			if (lower.contains(hint)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private @Nullable Origin origin(String name) {

@@ -2,6 +2,7 @@ package io.github.linkai.spring.web;
 
 import java.time.Duration;
 
+import io.github.linkai.spring.client.error.BlockingCallException;
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.ProviderApiException;
@@ -94,17 +95,21 @@ public final class ChatProblemDetails {
 
 	/**
 	 * Logs a failure that ends in a problem detail, since it no longer reaches the web
-	 * stack's own error logging: an application's own error in full, a chat client's 5xx
-	 * in one WARN line without the exception's message (it may quote the provider's error
-	 * message, and so the question: the type, the client and the provider's status and
-	 * code instead), and every chat client's in full at DEBUG.
+	 * stack's own error logging: an application's own error in full; a blocking call on
+	 * an event loop with its message (the starter's own words, naming the thread), since
+	 * no call was made; a chat call's failure in one line at INFO with the answer it got
+	 * (its cause was logged at WARN when the call failed, by
+	 * {@code io.github.linkai.spring.calls}), and in full at DEBUG.
 	 */
 	static void log(Log logger, String what, Throwable error, ProblemDetail problem) {
 		if (!(error instanceof ChatClientException chatError)) {
 			logger.error(what + " with an error of the application", error);
 			return;
 		}
-		if (problem.getStatus() >= 500) {
+		if (error instanceof BlockingCallException) {
+			logger.warn(what + ": " + error.getMessage());
+		}
+		else if (problem.getStatus() >= 500 && logger.isInfoEnabled()) {
 			StringBuilder line = new StringBuilder(what).append(": ")
 				.append(error.getClass().getSimpleName())
 				.append(" from ")
@@ -120,7 +125,7 @@ public final class ChatProblemDetails {
 				line.append(" [").append(code).append(']');
 			}
 			line.append(", answered as ").append(problem.getStatus()).append(' ').append(problem.getType());
-			logger.warn(line);
+			logger.info(line);
 		}
 		if (logger.isDebugEnabled()) {
 			logger.debug(what + ", answered as " + problem.getStatus(), error);

@@ -109,10 +109,15 @@ class ClientPropertiesBinderTests {
 	@Test
 	void bindAllWhenAKeyIsMisspelledShouldFailNamingIt() {
 		assertFailure(List.of("linkai.api-key=k1", "linkai.provder=lingma"), "linkai.provder",
-				"Not a property of a linkai client");
+				"Not a property of a linkai client: did you mean linkai.provider?");
 		assertFailure(List.of("linkai.clients.eng.api-key=k1", "linkai.clients.eng.provder=lingma"),
-				"linkai.clients.eng.provder", "Not a property of a linkai client");
+				"linkai.clients.eng.provder", "did you mean linkai.clients.eng.provider?");
 		assertFailure(List.of("linkai.api-key=k1", "linkai.pool.max-conections=5"), "linkai.pool.max-conections",
+				"did you mean linkai.pool.max-connections?");
+		assertFailure(List.of("linkai.provider=lingma", "linkai.api-key=k1", "linkai.lingma.organisation-id=o"),
+				"linkai.lingma.organisation-id",
+				"Not a property of a lingma client: did you mean " + "linkai.lingma.organization-id?");
+		assertFailure(List.of("linkai.api-key=k1", "linkai.something-else=5"), "linkai.something-else",
 				"check its spelling");
 	}
 

@@ -38,10 +38,12 @@ class CredentialLoggingTests {
 
 	/**
 	 * Reactor Netty at DEBUG (not only reactor.netty.http.client), Spring's HTTP and ours
-	 * at TRACE.
+	 * at TRACE; the loggers that logback-test.xml quiets are named too.
 	 */
-	private static final Map<String, Level> LEVELS = Map.of("reactor.netty", Level.DEBUG, "org.springframework.http",
-			Level.TRACE, "io.github.linkai", Level.TRACE);
+	private static final Map<String, Level> LEVELS = Map.of("reactor.netty", Level.DEBUG,
+			"reactor.netty.http.client.HttpClientConnect", Level.DEBUG, "org.springframework.http", Level.TRACE,
+			"io.github.linkai", Level.TRACE, "io.github.linkai.spring.calls", Level.TRACE,
+			"io.github.linkai.spring.web", Level.TRACE);
 
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance()

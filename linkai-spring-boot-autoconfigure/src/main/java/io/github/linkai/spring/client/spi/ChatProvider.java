@@ -91,6 +91,16 @@ public interface ChatProvider<S> {
 	}
 
 	/**
+	 * What looks wrong in a configuration that is still valid, each a sentence for a
+	 * startup warning: never the credential or any part of it.
+	 * @param credential the credential the client sends
+	 * @param settings the bound settings
+	 */
+	default List<String> warnings(String credential, S settings) {
+		return List.of();
+	}
+
+	/**
 	 * The records this provider's mapper binds or writes by reflection, for ahead-of-time
 	 * processing: the records reached through their components' declared types need not
 	 * be listed, those behind a component typed {@code Object} (or another supertype)

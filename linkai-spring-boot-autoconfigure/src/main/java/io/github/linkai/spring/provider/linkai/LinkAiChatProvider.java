@@ -68,6 +68,24 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 		return (appCode != null) ? "app code " + appCode : "no app code";
 	}
 
+	/**
+	 * A key in LinkAI's {@code key-appcode} form (how OpenAI SDKs bind an app) that names
+	 * another app than {@code app-code}: the request carries both, and LinkAI's documents
+	 * do not say which the server applies.
+	 */
+	@Override
+	public List<String> warnings(String credential, LinkAiProviderProperties settings) {
+		String appCode = settings.toOptions().appCode();
+		int dash = credential.lastIndexOf('-');
+		if (appCode == null || dash < 0 || dash == credential.length() - 1
+				|| credential.substring(dash + 1).equals(appCode)) {
+			return List.of();
+		}
+		return List.of("its API key looks like LinkAI's key-appcode form (a key with an app code appended) and "
+				+ "names another app than app-code " + appCode + ". The request sends both, app_code " + appCode
+				+ " in the body; LinkAI's documents do not say which the server applies: keep only one of them");
+	}
+
 	@Override
 	public List<Class<?>> wireTypes() {
 		// Part (and its ImageUrl) too: a message's content is an Object, a string or a
