@@ -108,7 +108,10 @@ final class BoundNames extends AbstractBindHandler {
 		String value = binder.bind(name, Bindable.of(String.class)).orElse(null);
 		String variable = (value != null) ? unresolvedPlaceholder(value) : null;
 		if (variable != null) {
-			throw new InvalidConfigurationPropertyValueException(name.toString(), null, unresolvedReason(variable));
+			// the value is the placeholder's text itself, no secret: the key and URL are
+			// not
+			// checked here
+			throw new InvalidConfigurationPropertyValueException(name.toString(), value, unresolvedReason(variable));
 		}
 	}
 

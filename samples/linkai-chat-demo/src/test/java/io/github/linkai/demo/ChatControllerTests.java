@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo's endpoints over HTTP, on the provider stub the application starts when no key
  * is set: the client list, a JSON answer, a memory conversation, a streamed answer,
- * errors as problem JSON and as a final {@code error} event, and the {@code linkai}
- * health component.
+ * errors as problem JSON and as a final {@code error} event, the status panel's figures
+ * and the {@code linkai} health component.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatControllerTests {
@@ -61,6 +61,29 @@ class ChatControllerTests {
 			.isEqualTo("127.0.0.1")
 			.jsonPath("$[*].tools")
 			.isEqualTo(List.of(true, false, false, true));
+	}
+
+	@Test
+	void statusGivesEachClientsFiguresFromItsMeters() {
+		this.web.post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("client", "search", "message", "What does it cost?"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.web.get()
+			.uri("/api/status")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].name")
+			.isEqualTo(List.of("default", "search", "coder", "openai"))
+			.jsonPath("$[1].calls")
+			.value(Integer.class, (calls) -> assertThat(calls).isPositive())
+			.jsonPath("$[1].cost")
+			.value(Double.class, (cost) -> assertThat(cost).isPositive());
 	}
 
 	@Test
