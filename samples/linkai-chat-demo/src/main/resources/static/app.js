@@ -2,7 +2,18 @@
 
 const $ = (id) => document.getElementById(id);
 
-const state = { clients: [], sessionId: null, busy: false };
+const state = { clients: [], faults: [], sessionId: null, busy: false };
+
+/** How the page names each provider. */
+const PROVIDERS = {
+  linkai: 'LinkAI',
+  jijyun: 'Jijyun (语聚AI)',
+  lingma: 'Yunxiao Lingma',
+  openai: 'an OpenAI-compatible API',
+};
+
+/** How often the status panel refreshes on its own (it also refreshes after each answer). */
+const STATUS_INTERVAL_MS = 10000;
 
 document.addEventListener('DOMContentLoaded', async () => {
   $('composer').addEventListener('submit', (event) => {
@@ -28,6 +39,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   try {
     const [clients, faults] = await Promise.all([getJson('api/clients'), getJson('api/faults')]);
     state.clients = clients;
+    state.faults = faults;
     for (const client of clients) {
       $('client').append(new Option(`${client.name} (${client.provider})`, client.name));
     }
@@ -43,6 +55,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   } catch (error) {
     addError(null, error);
   }
+  refreshStatus();
+  setInterval(refreshStatus, STATUS_INTERVAL_MS);
 });
 
 function currentClient() {
@@ -59,15 +73,31 @@ function showClient() {
   if (!client) {
     return;
   }
-  $('target').textContent = [client.host, client.description].filter(Boolean).join(' · ');
+  $('target').textContent = describe(client);
   $('memory-option').hidden = !client.memory;
   $('session').closest('p').hidden = !usesMemory();
+  $('tools').hidden = !(client.tools && !usesMemory());
+}
+
+/** Where a client's questions go, in words: the provider, the stub or the host, and what else selects the target. */
+function describe(client) {
+  const provider = PROVIDERS[client.provider] ?? client.provider;
+  const local = ['127.0.0.1', 'localhost', '::1'].includes(client.host);
+  const where = local && state.faults.length > 0 ? "the built-in stub on this machine, which answers as " + provider
+    : `${provider} at ${client.host}`;
+  // the starter's description says what selects the target: an app code, an organization, or that none is set
+  let detail = client.description ?? '';
+  if (detail === 'no app code') {
+    detail = "the key's own app (no app code set)";
+  }
+  return `Asks ${where}${detail ? `, ${detail}` : ''}.`;
 }
 
 function newSession() {
   state.sessionId = null;
   $('session').textContent = 'none yet';
   $('session').closest('p').hidden = !usesMemory();
+  showClient();
 }
 
 async function send() {
@@ -78,10 +108,21 @@ async function send() {
   state.busy = true;
   $('send').disabled = true;
   $('message').value = '';
+  // a fault applies to this message only: the menu goes back to none, and the marker stays out of the bubble
   const fault = $('fault').value;
-  addMessage('user', message + (fault ? ` ${fault}` : ''));
+  const faultLabel = $('fault').selectedOptions[0]?.textContent;
+  $('fault').value = '';
+  const question = addMessage('user', message);
+  if (fault) {
+    const tag = document.createElement('span');
+    tag.className = 'fault-tag';
+    tag.textContent = `fault: ${faultLabel}`;
+    question.append(tag);
+  }
   const answer = addMessage('assistant', '');
   answer.classList.add('streaming');
+  const client = currentClient();
+  servedBy(answer, client.name);
   const params = new URLSearchParams({ client: $('client').value, message: fault ? `${message} ${fault}` : message });
   const memory = usesMemory();
   if (memory) {
@@ -93,6 +134,7 @@ async function send() {
   const started = performance.now();
   let firstChunk = null;
   let finished = false;
+  const steps = new Steps(answer);
   try {
     // No Accept: text/event-stream: a request refused before its stream begins would get its problem JSON
     // written as an event too; with the default */* it comes as application/problem+json.
@@ -100,17 +142,25 @@ async function send() {
     if (!response.ok) {
       throw await problemOf(response);
     }
-    for await (const event of serverSentEvents(response.body)) {
-      if (event.event === 'error') {
-        throw JSON.parse(event.data);
-      }
-      if (event.event === 'done') {
-        finished = true;
-        continue;
+    // what an event adds to the answer (its thinking, tool calls, text, sources, usage)
+    const show = (event) => {
+      if (event.event === 'tool-result') {
+        steps.toolResult(JSON.parse(event.data));
+        return;
       }
       const chunk = JSON.parse(event.data);
       firstChunk ??= performance.now();
+      if (chunk.reasoningDelta) {
+        steps.reasoning(chunk.reasoningDelta);
+      }
+      for (const fragment of chunk.toolCalls ?? []) {
+        steps.toolCall(fragment);
+      }
+      if (chunk.client && chunk.client !== client.name) {
+        servedBy(answer, chunk.client, client.name);
+      }
       if (chunk.delta) {
+        steps.textStarted();
         // a text node per piece: the answer so far is never copied
         answer.querySelector('.text').append(chunk.delta);
       }
@@ -124,20 +174,200 @@ async function send() {
       if (chunk.usage || chunk.cost != null) {
         addUsage(answer, chunk.usage, chunk.cost);
       }
+    };
+    for await (const event of serverSentEvents(response.body)) {
+      if (event.event === 'error') {
+        throw JSON.parse(event.data);
+      }
+      if (event.event === 'done') {
+        finished = true;
+        continue;
+      }
+      keepInView(() => show(event));
     }
     if (!finished) {
       throw { title: 'Answer cut short', detail: 'The connection closed before the answer was complete.' };
     }
-    addTiming(answer, started, firstChunk);
+    keepInView(() => {
+      steps.done();
+      addTiming(answer, started, firstChunk);
+    });
     answer.classList.add('done');
   } catch (error) {
-    addError(answer, error);
+    keepInView(() => addError(answer, error));
   } finally {
     answer.classList.remove('streaming');
     state.busy = false;
     $('send').disabled = false;
     $('message').focus();
+    refreshStatus();
   }
+}
+
+/** Labels an answer with the client that served it, and the one asked when a fallback answered instead. */
+function servedBy(answer, name, asked) {
+  let label = answer.querySelector('.served-by');
+  if (!label) {
+    label = document.createElement('p');
+    label.className = 'served-by';
+    answer.prepend(label);
+  }
+  const client = state.clients.find((candidate) => candidate.name === name);
+  const provider = client ? ` · ${PROVIDERS[client.provider] ?? client.provider}` : '';
+  label.textContent = `${name}${provider}${asked ? ` (fallback for ${asked})` : ''}`;
+}
+
+/**
+ * Runs a change to the transcript and keeps its end in view while an answer grows, unless the reader scrolled up to
+ * read something earlier.
+ */
+function keepInView(change) {
+  const transcript = $('transcript');
+  const atEnd = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 48;
+  change();
+  if (atEnd) {
+    transcript.scrollTop = transcript.scrollHeight;
+  }
+}
+
+/** The status panel: each client's health (from /actuator/health) and its figures (from its meters). */
+async function refreshStatus() {
+  try {
+    const [figures, health] = await Promise.all([getJson('api/status'), healthOf()]);
+    const entries = figures.map((client) => statusEntry(client, health[client.name]));
+    $('status').replaceChildren(...entries);
+  } catch {
+    // the panel keeps what it showed last; a chat answer reports its own errors
+  }
+}
+
+/** The linkai health component's entries by client name; a DOWN application still answers with its JSON. */
+async function healthOf() {
+  const response = await fetch('actuator/health', { headers: { Accept: 'application/json' } });
+  const body = await response.json();
+  return body.components?.linkai?.components ?? {};
+}
+
+function statusEntry(figures, health) {
+  const entry = document.createElement('li');
+  entry.dataset.client = figures.name;
+  const name = document.createElement('span');
+  name.className = 'client-name';
+  name.textContent = figures.name;
+  const status = health?.status ?? 'UNKNOWN';
+  const state = document.createElement('span');
+  state.className = `health ${status === 'UP' ? 'up' : status === 'UNKNOWN' ? 'unknown' : 'down'}`;
+  state.textContent = status.toLowerCase().replaceAll('_', ' ');
+  const line = document.createElement('span');
+  line.className = 'figures';
+  const parts = [`${figures.calls} call${figures.calls === 1 ? '' : 's'}`];
+  if (figures.failures > 0) parts.push(`${figures.failures} failed`);
+  if (figures.retries > 0) parts.push(`${figures.retries} retried`);
+  if (figures.firstChunkMillis != null) parts.push(`first chunk ${figures.firstChunkMillis} ms`);
+  if (figures.inputTokens + figures.outputTokens > 0) {
+    parts.push(`${figures.inputTokens} in / ${figures.outputTokens} out tokens`);
+  }
+  if (figures.cost != null) parts.push(`cost ${figures.cost}`);
+  line.textContent = parts.join(' · ');
+  entry.append(name, ' ', state, line);
+  return entry;
+}
+
+/**
+ * What the model does before it answers, shown above the answer's text as it streams: its reasoning in a collapsible
+ * "thinking" block per round (open while it thinks), and each tool call as soon as its name arrives, its arguments
+ * as they come, then the tool's result. A round ends when the tools' results arrive; the next one starts a new block.
+ */
+class Steps {
+
+  constructor(answer) {
+    this.answer = answer;
+    this.container = null;
+    this.thinking = null;
+    this.calls = new Map();
+    this.lastIndex = null;
+  }
+
+  box() {
+    if (!this.container) {
+      this.container = document.createElement('div');
+      this.container.className = 'steps';
+      this.answer.insertBefore(this.container, this.answer.querySelector('.text'));
+    }
+    return this.container;
+  }
+
+  reasoning(piece) {
+    if (!this.thinking) {
+      this.thinking = document.createElement('details');
+      this.thinking.className = 'thinking';
+      this.thinking.open = true;
+      const summary = document.createElement('summary');
+      summary.textContent = 'Thinking';
+      const text = document.createElement('div');
+      text.className = 'reasoning';
+      this.thinking.append(summary, text);
+      this.box().append(this.thinking);
+    }
+    this.thinking.querySelector('.reasoning').append(piece);
+  }
+
+  textStarted() {
+    if (this.thinking) {
+      this.thinking.open = false;
+    }
+  }
+
+  /** One fragment of a call: the first names the tool (and its id), the later ones bring argument pieces. */
+  toolCall(fragment) {
+    const index = fragment.index ?? this.lastIndex ?? 0;
+    this.lastIndex = index;
+    let call = this.calls.get(index);
+    if (!call || (fragment.id && call.dataset.id && fragment.id !== call.dataset.id)) {
+      call = document.createElement('div');
+      call.className = 'tool-call';
+      const name = document.createElement('span');
+      name.className = 'tool-name';
+      const args = document.createElement('code');
+      args.className = 'tool-arguments';
+      const result = document.createElement('span');
+      result.className = 'tool-result';
+      call.append('🔧 ', name, args, result);
+      this.calls.set(index, call);
+      this.box().append(call);
+    }
+    if (fragment.id && !call.dataset.id) {
+      call.dataset.id = fragment.id;
+    }
+    if (fragment.name && !call.querySelector('.tool-name').textContent) {
+      call.querySelector('.tool-name').textContent = fragment.name;
+    }
+    if (fragment.arguments) {
+      call.querySelector('.tool-arguments').append(fragment.arguments);
+    }
+    this.textStarted();
+  }
+
+  /** A tool's result: on its call's line (by id, else the first without one); then a new round begins. */
+  toolResult(event) {
+    const calls = [...this.calls.values()];
+    const call = calls.find((candidate) => candidate.dataset.id === event.id)
+      ?? calls.find((candidate) => !candidate.classList.contains('ran'));
+    if (call) {
+      call.classList.add('ran');
+      call.querySelector('.tool-result').textContent = ` → ${event.result}`;
+    }
+    if (calls.every((candidate) => candidate.classList.contains('ran'))) {
+      this.thinking = null;
+      this.calls = new Map();
+      this.lastIndex = null;
+    }
+  }
+
+  done() {
+    this.textStarted();
+  }
+
 }
 
 async function getJson(url) {
@@ -203,7 +433,7 @@ function addMessage(role, text) {
   bubble.textContent = text;
   item.append(bubble);
   $('transcript').append(item);
-  item.scrollIntoView({ block: 'end' });
+  $('transcript').scrollTop = $('transcript').scrollHeight;
   return item;
 }
 
@@ -284,5 +514,4 @@ function addError(answer, error) {
     box.append(document.createTextNode(` — ${detail}`));
   }
   (answer ?? $('transcript')).append(box);
-  box.scrollIntoView({ block: 'end' });
 }

@@ -1,12 +1,16 @@
 package io.github.linkai.spring.ai;
 
+import java.util.List;
 import java.util.Objects;
 
+import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatEndpoint;
 import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.ChatResponseAccumulator;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.spi.Validation;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.model.ChatModel;
@@ -20,13 +24,25 @@ import org.springframework.ai.chat.prompt.Prompt;
  * .call().content()}.
  *
  * <p>
- * A prompt's system, user (text and images) and assistant messages and its
- * {@link ClientChatOptions} become our request; what the client cannot send (tools, a
- * tool response, an option outside the neutral four, another model's options type) fails
- * before anything is sent. Each answer has one generation with its finish reason, usage,
- * and the metadata under this class's keys; a stream emits one response per chunk, as it
- * arrives. Errors are our
+ * A prompt's system, user (text and images), assistant and tool response messages and its
+ * {@link ClientChatOptions} (tool callbacks included) become our request; what the client
+ * cannot send (an option outside the neutral four, another model's options type, tools on
+ * a provider without them) fails before anything is sent. Each answer has one generation
+ * with its finish reason, usage, tool calls, reasoning (assistant message metadata
+ * {@link #REASONING_CONTENT}) and the metadata under this class's keys; a stream emits
+ * one response per chunk, as it arrives. Errors are our
  * {@link io.github.linkai.spring.client.error.ChatClientException}s, not wrapped.
+ *
+ * <p>
+ * Tools: the model never runs a tool. Spring AI's {@code ChatClient} does, in its
+ * tool-calling advisor, and asks again with the results, so
+ * {@code ChatClient.create(model)
+ * .prompt().user("上海几点?").tools(new TimeTools()).call().content()} (or
+ * {@code .stream().content()}) runs {@code @Tool} methods end to end. A stream hands the
+ * tool calls over whole, once, in one response after the chunk with the finish reason:
+ * Spring AI's aggregation concatenates the tool calls of a stream's responses rather than
+ * merge their fragments, and its advisor hides a response with tool calls from the
+ * caller, so the chunks themselves carry the text and reasoning only.
  *
  * <p>
  * Over a {@link MemoryChatClient} ({@link #ofMemory}) the server keeps the conversation:
@@ -80,6 +96,20 @@ public final class ClientChatModel implements ChatModel {
 	 */
 	public static final String PROVIDER_FIELDS = "providerFields";
 
+	/**
+	 * Assistant message metadata key: the model's reasoning, a {@code String}, as Spring
+	 * AI's OpenAI model names it; in a stream the reasoning so far (Spring AI's
+	 * aggregation keeps a key's last value). Sent back as the message's reasoning when
+	 * the message is history again.
+	 */
+	public static final String REASONING_CONTENT = "reasoningContent";
+
+	/**
+	 * Assistant message metadata key, in a stream: the chunk's piece of the reasoning, a
+	 * {@code String}.
+	 */
+	public static final String REASONING_DELTA = "reasoningDelta";
+
 	private final String description;
 
 	private final PromptMapping prompts;
@@ -127,7 +157,12 @@ public final class ClientChatModel implements ChatModel {
 	 */
 	@Override
 	public Flux<org.springframework.ai.chat.model.ChatResponse> stream(Prompt prompt) {
-		return Flux.defer(() -> this.client.stream(this.prompts.toRequest(prompt))).map(this.responses::toResponse);
+		return Flux.defer(() -> {
+			StreamState stream = new StreamState(ChatResponseAccumulator.of(this.client));
+			return this.client.stream(this.prompts.toRequest(prompt))
+				.flatMapIterable(stream::responses)
+				.concatWith(Flux.defer(() -> Flux.fromIterable(stream.remainingToolCalls())));
+		});
 	}
 
 	/**
@@ -141,6 +176,49 @@ public final class ClientChatModel implements ChatModel {
 	@Override
 	public String toString() {
 		return this.description;
+	}
+
+	/** One stream's reasoning so far and tool-call fragments; touched serially. */
+	private final class StreamState {
+
+		private final ChatResponseAccumulator calls;
+
+		private @Nullable String reasoning;
+
+		private boolean callsHandedOver;
+
+		StreamState(ChatResponseAccumulator calls) {
+			this.calls = calls;
+		}
+
+		/** A chunk's response, and the merged tool calls after the finishing chunk. */
+		List<org.springframework.ai.chat.model.ChatResponse> responses(ChatChunk chunk) {
+			if (!chunk.reasoningDelta().isEmpty()) {
+				this.reasoning = (this.reasoning != null) ? this.reasoning + chunk.reasoningDelta()
+						: chunk.reasoningDelta();
+			}
+			if (!chunk.toolCalls().isEmpty()) {
+				this.calls.add(ChatChunk.builder().toolCalls(chunk.toolCalls()).build());
+			}
+			org.springframework.ai.chat.model.ChatResponse response = ClientChatModel.this.responses.toResponse(chunk,
+					this.reasoning);
+			if (chunk.finishReason() == null || !this.calls.hasToolCalls() || this.callsHandedOver) {
+				return List.of(response);
+			}
+			this.callsHandedOver = true;
+			return List.of(response,
+					ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(), chunk.finishReason()));
+		}
+
+		/** The merged tool calls of a stream that ended with no finish reason. */
+		List<org.springframework.ai.chat.model.ChatResponse> remainingToolCalls() {
+			if (!this.calls.hasToolCalls() || this.callsHandedOver) {
+				return List.of();
+			}
+			this.callsHandedOver = true;
+			return List.of(ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(), "tool_calls"));
+		}
+
 	}
 
 }

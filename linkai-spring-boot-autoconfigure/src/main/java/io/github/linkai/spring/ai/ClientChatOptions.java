@@ -9,11 +9,15 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import io.github.linkai.spring.client.ProviderOptions;
+import io.github.linkai.spring.client.ResponseFormat;
+import io.github.linkai.spring.client.ToolChoice;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.DefaultChatOptions;
+import org.springframework.ai.model.tool.DefaultStructuredOutputChatOptions;
 import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
@@ -29,15 +33,31 @@ import org.springframework.ai.tool.ToolCallback;
  * }</pre>
  *
  * <p>
- * Spring AI's options interface also carries penalties, stop sequences, top-k and tools,
- * and its {@code ChatClient} fills in whatever it is given. They are kept here, never
- * dropped, so that the model can reject a call that sets one, naming it; the same holds
- * for options of another Spring AI model's type merged in (their own fields cannot be
- * read through the interface). It implements {@link ToolCallingChatOptions} for that
- * reason only: otherwise {@code ChatClient} would silently leave out the tools of
- * {@code .tools(...)}.
+ * Tools: as {@link ToolCallingChatOptions}, the options carry the tool callbacks of
+ * {@code .tools(...)}, whose definitions the model sends; Spring AI's {@code ChatClient}
+ * runs the tools the answer calls and asks again (its tool-calling advisor), so
+ * {@code ChatClient.create(model).prompt().user(...).tools(new WeatherTools())
+ * .call()} works as on Spring AI's own models. The tool context stays local: it is never
+ * sent. {@link #getToolChoice()}, {@link #getParallelToolCalls()} and
+ * {@link #getResponseFormat()} set the request's fields of those names.
+ *
+ * <p>
+ * Structured output: as {@link StructuredOutputChatOptions}, the options take the JSON
+ * Schema Spring AI's {@code .entity(...)} derives when native structured output is asked
+ * for ({@code .entity(Type.class, spec -> spec.useProviderStructuredOutput())} or
+ * {@code AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT}), and the model sends it as the
+ * provider's JSON schema response format (name {@code json_schema}, strict, as Spring
+ * AI's OpenAI model does); without it, Spring AI appends its format instructions to the
+ * prompt instead.
+ *
+ * <p>
+ * Spring AI's options interface also carries penalties, stop sequences and top-k, and its
+ * {@code ChatClient} fills in whatever it is given. They are kept here, never dropped, so
+ * that the model can reject a call that sets one, naming it; the same holds for options
+ * of another Spring AI model's type merged in (their own fields cannot be read through
+ * the interface).
  */
-public final class ClientChatOptions implements ToolCallingChatOptions {
+public final class ClientChatOptions implements ToolCallingChatOptions, StructuredOutputChatOptions {
 
 	private final @Nullable String model;
 
@@ -65,6 +85,14 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 
 	private final @Nullable String foreignType;
 
+	private final @Nullable String outputSchema;
+
+	private final @Nullable ToolChoice toolChoice;
+
+	private final @Nullable Boolean parallelToolCalls;
+
+	private final @Nullable ResponseFormat responseFormat;
+
 	private ClientChatOptions(Builder builder) {
 		this.model = builder.model;
 		this.temperature = builder.temperature;
@@ -79,6 +107,10 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		this.toolCallbacks = List.copyOf(builder.toolCallbacks);
 		this.toolContext = Collections.unmodifiableMap(new LinkedHashMap<>(builder.toolContext));
 		this.foreignType = builder.foreignType;
+		this.outputSchema = builder.outputSchema;
+		this.toolChoice = builder.toolChoice;
+		this.parallelToolCalls = builder.parallelToolCalls;
+		this.responseFormat = builder.responseFormat;
 	}
 
 	/** A new builder. */
@@ -160,16 +192,49 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		return this.topK;
 	}
 
-	/** Tools: the clients' APIs take none, so a call that has any is rejected. */
+	/**
+	 * The tools the model may call; their definitions are sent, and Spring AI's
+	 * {@code ChatClient} runs them. A client whose provider takes no tools rejects a call
+	 * that has any.
+	 */
 	@Override
 	public List<ToolCallback> getToolCallbacks() {
 		return this.toolCallbacks;
 	}
 
-	/** The tools' context: rejected with the tools. */
+	/** The tools' context, for the tools when they run; never sent. */
 	@Override
 	public Map<String, Object> getToolContext() {
 		return this.toolContext;
+	}
+
+	/**
+	 * The JSON Schema the answer must fit, as Spring AI's native structured output sets
+	 * it; sent as a JSON schema response format, which it overrides.
+	 */
+	@Override
+	public @Nullable String getOutputSchema() {
+		return this.outputSchema;
+	}
+
+	/**
+	 * Whether and which tool the model must call; {@code null} leaves it to the model.
+	 */
+	public @Nullable ToolChoice getToolChoice() {
+		return this.toolChoice;
+	}
+
+	/**
+	 * Whether the model may call several tools at once; {@code null}: the provider's
+	 * default.
+	 */
+	public @Nullable Boolean getParallelToolCalls() {
+		return this.parallelToolCalls;
+	}
+
+	/** The form of the answer; {@code null}: text, or the output schema's when set. */
+	public @Nullable ResponseFormat getResponseFormat() {
+		return this.responseFormat;
 	}
 
 	/**
@@ -200,14 +265,19 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 				&& Objects.equals(this.presencePenalty, that.presencePenalty)
 				&& Objects.equals(this.stopSequences, that.stopSequences) && Objects.equals(this.topK, that.topK)
 				&& this.toolCallbacks.equals(that.toolCallbacks) && this.toolContext.equals(that.toolContext)
-				&& Objects.equals(this.foreignType, that.foreignType);
+				&& Objects.equals(this.foreignType, that.foreignType)
+				&& Objects.equals(this.outputSchema, that.outputSchema)
+				&& Objects.equals(this.toolChoice, that.toolChoice)
+				&& Objects.equals(this.parallelToolCalls, that.parallelToolCalls)
+				&& Objects.equals(this.responseFormat, that.responseFormat);
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.model, this.temperature, this.topP, this.maxTokens, this.sessionId,
 				this.providerOptions, this.frequencyPenalty, this.presencePenalty, this.stopSequences, this.topK,
-				this.toolCallbacks, this.toolContext, this.foreignType);
+				this.toolCallbacks, this.toolContext, this.foreignType, this.outputSchema, this.toolChoice,
+				this.parallelToolCalls, this.responseFormat);
 	}
 
 	/**
@@ -219,14 +289,19 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		return "ClientChatOptions[model=" + this.model + ", temperature=" + this.temperature + ", topP=" + this.topP
 				+ ", maxTokens=" + this.maxTokens + ", sessionId=" + ((this.sessionId != null) ? "<set>" : "none")
 				+ ", providerOptions=" + this.providerOptions.stream().map((o) -> o.getClass().getSimpleName()).toList()
-				+ ", toolCallbacks=" + this.toolCallbacks.size() + "]";
+				+ ", toolCallbacks=" + this.toolCallbacks.size()
+				+ ((this.toolChoice != null) ? ", toolChoice=" + this.toolChoice : "")
+				+ ((this.parallelToolCalls != null) ? ", parallelToolCalls=" + this.parallelToolCalls : "")
+				+ ((this.responseFormat != null) ? ", responseFormat=" + this.responseFormat.type() : "")
+				+ ((this.outputSchema != null) ? ", outputSchema=<set>" : "") + "]";
 	}
 
 	/**
 	 * Builds {@link ClientChatOptions}; also what Spring AI's {@code ChatClient} fills in
 	 * per call.
 	 */
-	public static final class Builder implements ToolCallingChatOptions.Builder<Builder> {
+	public static final class Builder
+			implements ToolCallingChatOptions.Builder<Builder>, StructuredOutputChatOptions.Builder<Builder> {
 
 		private @Nullable String model;
 
@@ -253,6 +328,14 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		private Map<String, Object> toolContext = new LinkedHashMap<>();
 
 		private @Nullable String foreignType;
+
+		private @Nullable String outputSchema;
+
+		private @Nullable ToolChoice toolChoice;
+
+		private @Nullable Boolean parallelToolCalls;
+
+		private @Nullable ResponseFormat responseFormat;
 
 		private Builder() {
 		}
@@ -365,6 +448,34 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 		}
 
 		/**
+		 * The JSON Schema the answer must fit (Spring AI's native structured output sets
+		 * it).
+		 */
+		@Override
+		public Builder outputSchema(@Nullable String outputSchema) {
+			this.outputSchema = outputSchema;
+			return this;
+		}
+
+		/** Whether and which tool the model must call. */
+		public Builder toolChoice(@Nullable ToolChoice toolChoice) {
+			this.toolChoice = toolChoice;
+			return this;
+		}
+
+		/** Whether the model may call several tools at once. */
+		public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
+			this.parallelToolCalls = parallelToolCalls;
+			return this;
+		}
+
+		/** The form of the answer (a JSON object, JSON that fits a schema). */
+		public Builder responseFormat(@Nullable ResponseFormat responseFormat) {
+			this.responseFormat = responseFormat;
+			return this;
+		}
+
+		/**
 		 * Takes every value the other builder's options set. Spring AI's builder
 		 * interface has no getters, so the other builder is built and its options read.
 		 */
@@ -388,13 +499,20 @@ public final class ClientChatOptions implements ToolCallingChatOptions {
 				}
 				toolContext(tools.getToolContext());
 			}
+			if (options instanceof StructuredOutputChatOptions structured) {
+				set(structured.getOutputSchema(), this::outputSchema);
+			}
 			if (options instanceof ClientChatOptions ours) {
 				set(ours.sessionId, this::sessionId);
 				ours.providerOptions.forEach(this::providerOptions);
 				set(ours.foreignType, (type) -> this.foreignType = type);
+				set(ours.toolChoice, this::toolChoice);
+				set(ours.parallelToolCalls, this::parallelToolCalls);
+				set(ours.responseFormat, this::responseFormat);
 			}
 			else if (options.getClass() != DefaultChatOptions.class
-					&& options.getClass() != DefaultToolCallingChatOptions.class) {
+					&& options.getClass() != DefaultToolCallingChatOptions.class
+					&& options.getClass() != DefaultStructuredOutputChatOptions.class) {
 				this.foreignType = options.getClass().getName();
 			}
 			return this;

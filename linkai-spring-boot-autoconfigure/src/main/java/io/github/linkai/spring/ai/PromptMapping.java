@@ -4,29 +4,40 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ContentPart;
+import io.github.linkai.spring.client.JsonSchema;
 import io.github.linkai.spring.client.ProviderOptions;
+import io.github.linkai.spring.client.ResponseFormat;
 import io.github.linkai.spring.client.Role;
+import io.github.linkai.spring.client.ToolCall;
 import io.github.linkai.spring.client.spi.Validation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.ai.tool.definition.ToolDefinition;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * A Spring AI {@link Prompt} as our {@link ChatRequest}. What no client can send (tools,
- * a tool response, a non-image attachment, an option outside the neutral four) fails
- * here, naming it, before anything is sent; the client then checks the request against
- * its provider's rules as for any other call.
+ * A Spring AI {@link Prompt} as our {@link ChatRequest}: the tool callbacks' definitions
+ * become the request's tools, an assistant message's tool calls and reasoning (metadata
+ * {@link ClientChatModel#REASONING_CONTENT}) and a tool response message's results are
+ * sent back, and a native structured output schema becomes a JSON schema response format.
+ * What no client can send (a non-image attachment, an option outside the neutral four)
+ * fails here, naming it, before anything is sent; the client then checks the request
+ * against its provider's rules as for any other call (a provider without tools rejects
+ * them there).
  */
 final class PromptMapping {
 
@@ -58,27 +69,38 @@ final class PromptMapping {
 		for (ProviderOptions providerOptions : options.getProviderOptions()) {
 			request.providerOptions(providerOptions);
 		}
+		for (ToolCallback callback : options.getToolCallbacks()) {
+			ToolDefinition definition = callback.getToolDefinition();
+			request.tool(io.github.linkai.spring.client.ToolDefinition.of(definition.name(), definition.description(),
+					JsonSchema.parse(definition.inputSchema())));
+		}
+		request.toolChoice(options.getToolChoice()).parallelToolCalls(options.getParallelToolCalls());
+		String outputSchema = options.getOutputSchema();
+		// the name and strictness Spring AI's OpenAI model gives a native output schema
+		request.responseFormat((outputSchema != null)
+				? ResponseFormat.jsonSchema("json_schema", JsonSchema.parse(outputSchema)).withStrict(true)
+				: options.getResponseFormat());
 		List<Message> messages = prompt.getInstructions();
 		if (this.memory) {
 			request.message(question(messages));
 		}
 		else {
 			for (int i = 0; i < messages.size(); i++) {
-				request.message(message(messages.get(i), i));
+				Message message = messages.get(i);
+				if (message instanceof ToolResponseMessage results) {
+					for (ToolResponseMessage.ToolResponse result : results.getResponses()) {
+						request.toolResult(result.id(), result.responseData());
+					}
+				}
+				else {
+					request.message(message(message, i));
+				}
 			}
 		}
 		return request.build();
 	}
 
 	private void checkSupported(ClientChatOptions options) {
-		if (!options.getToolCallbacks().isEmpty()) {
-			throw this.validation.fail("options.toolCallbacks", "(" + options.getToolCallbacks().size()
-					+ " tools) cannot be sent: the chat APIs this client calls take no tool definitions");
-		}
-		if (!options.getToolContext().isEmpty()) {
-			throw this.validation.fail("options.toolContext",
-					"cannot be used: the chat APIs this client calls take no tool definitions");
-		}
 		if (options.getForeignType() != null) {
 			throw this.validation.fail("options", "of type " + options.getForeignType()
 					+ " cannot be sent: their own fields are not known here; use ClientChatOptions");
@@ -131,17 +153,24 @@ final class PromptMapping {
 			return new ChatMessage(Role.USER, parts);
 		}
 		if (message instanceof AssistantMessage assistant) {
-			if (assistant.hasToolCalls()) {
-				throw this.validation.fail(field, "holds tool calls, which cannot be sent: the chat APIs this "
-						+ "client calls take no tool definitions");
-			}
 			if (!assistant.getMedia().isEmpty()) {
 				throw this.validation.fail(field, "is an assistant message with media, which cannot be sent");
 			}
-			return ChatMessage.assistant(text);
+			Object reasoning = assistant.getMetadata().get(ClientChatModel.REASONING_CONTENT);
+			String reasoningContent = (reasoning instanceof String r && !r.isEmpty()) ? r : null;
+			if (!assistant.hasToolCalls()) {
+				return ChatMessage.assistant(text).withReasoning(reasoningContent);
+			}
+			List<ToolCall> calls = new ArrayList<>(assistant.getToolCalls().size());
+			for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
+				// a missing id or name fails validation, naming the field
+				calls.add(new ToolCall(Objects.requireNonNullElse(call.id(), ""),
+						Objects.requireNonNullElse(call.name(), ""), Objects.requireNonNullElse(call.arguments(), "")));
+			}
+			return ChatMessage.assistant(text, calls).withReasoning(reasoningContent);
 		}
 		throw this.validation.fail(field, "is a " + message.getMessageType().getValue()
-				+ " message, which cannot be sent: only system, user and assistant messages can");
+				+ " message, which cannot be sent: only system, user, assistant and tool response messages can");
 	}
 
 	/** An image as a URL: a URL as it is, bytes as a {@code data:} URL. */

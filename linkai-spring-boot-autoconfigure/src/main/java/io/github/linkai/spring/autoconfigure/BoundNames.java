@@ -108,20 +108,24 @@ final class BoundNames extends AbstractBindHandler {
 		String value = binder.bind(name, Bindable.of(String.class)).orElse(null);
 		String variable = (value != null) ? unresolvedPlaceholder(value) : null;
 		if (variable != null) {
-			throw new InvalidConfigurationPropertyValueException(name.toString(), null, unresolvedReason(variable));
+			// the value is the placeholder's text itself, no secret: the key and URL are
+			// not
+			// checked here
+			throw new InvalidConfigurationPropertyValueException(name.toString(), value, unresolvedReason(variable));
 		}
 	}
 
 	/**
-	 * {@code linkai.api-key}, {@code linkai.base-url} and the same of a
-	 * {@code linkai.clients.<name>}.
+	 * {@code linkai.api-key}, each of {@code linkai.api-keys}, {@code linkai.base-url}
+	 * and the same of a {@code linkai.clients.<name>}.
 	 */
-	private static boolean isConnectionProperty(ConfigurationPropertyName name) {
+	private static boolean isConnectionProperty(ConfigurationPropertyName property) {
+		ConfigurationPropertyName name = property.isLastElementIndexed() ? property.getParent() : property;
 		int elements = name.getNumberOfElements();
 		boolean clientLevel = elements == 2
 				|| (elements == 4 && name.getElement(1, ConfigurationPropertyName.Form.DASHED).equals("clients"));
 		String last = name.getLastElement(ConfigurationPropertyName.Form.DASHED);
-		return clientLevel && (last.equals("api-key") || last.equals("base-url"));
+		return clientLevel && (last.equals("api-key") || last.equals("api-keys") || last.equals("base-url"));
 	}
 
 	/** The variable of the first unresolved placeholder in a value, or {@code null}. */

@@ -2,6 +2,7 @@ package io.github.linkai.spring.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails.Connection;
 import io.github.linkai.spring.client.spi.BlankSettings;
@@ -55,6 +56,10 @@ final class ClientConnections {
 	static Connection fromProperties(ConfiguredClient<?> client) {
 		Problem problem = (setting, shown,
 				reason) -> new InvalidConfigurationPropertyValueException(client.property(setting), shown, reason);
+		List<String> pool = client.properties().getApiKeys();
+		for (int i = 0; i < pool.size(); i++) {
+			unresolvedChecked(client, "api-keys[" + i + "]", pool.get(i));
+		}
 		String apiKey = client.properties().primaryApiKey();
 		String credential = credential(unresolvedChecked(client, "api-key", apiKey), client, "api-key", problem);
 		String baseUrl = BlankSettings

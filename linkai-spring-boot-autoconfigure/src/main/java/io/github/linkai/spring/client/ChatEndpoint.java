@@ -41,6 +41,19 @@ public interface ChatEndpoint {
 	Flux<ChatChunk> stream(ChatRequest request);
 
 	/**
+	 * Streams the answer and emits it whole when the stream completes: the text, the
+	 * reasoning and the tool calls merged from their fragments (see
+	 * {@link ChatResponseAccumulator}, which also lets a caller see the chunks as they
+	 * come). The answer names the model the request asked for, if it did.
+	 */
+	default Mono<ChatResponse> streamAndCollect(ChatRequest request) {
+		return Mono.defer(() -> {
+			ChatResponseAccumulator whole = ChatResponseAccumulator.of(this).model(request.options().model());
+			return stream(request).doOnNext(whole::add).then(Mono.fromCallable(whole::response));
+		});
+	}
+
+	/**
 	 * Sends the request and waits for the whole answer.
 	 * @throws io.github.linkai.spring.client.error.BlockingCallException at once, with
 	 * nothing sent, when called on a non-blocking thread (a Reactor event loop, e.g. in a

@@ -20,21 +20,51 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
+ * <p>
+ * With tools, the model may answer with tool calls instead of text: run them and send the
+ * conversation again with the answer and the results.
+ *
+ * <pre>{@code
+ * ChatRequest request = ChatRequest.builder().user("上海现在几点?").tool(currentTime).build();
+ * ChatResponse answer = client.chat(request);
+ * if (answer.hasToolCalls()) {
+ *     ChatRequest.Builder next = request.mutate().message(answer.message());
+ *     answer.toolCalls().forEach((call) -> next.toolResult(call.id(), run(call)));
+ *     answer = client.chat(next.build());
+ * }
+ * }</pre>
+ *
  * @param messages the conversation, oldest first
  * @param options generation options; unset fields fall back to the client's defaults
  * @param sessionId the server-side conversation id (LinkAI memory chat); {@code null}
  * lets the server assign one
  * @param providerOptions options of one provider, by their type
+ * @param tools the tools the model may call; possibly empty
+ * @param toolChoice whether and which tool the model must call; {@code null} leaves it to
+ * the provider (which lets the model decide)
+ * @param parallelToolCalls whether the model may call several tools at once; {@code null}
+ * leaves it to the provider
+ * @param responseFormat the form of the answer (JSON, JSON that fits a schema);
+ * {@code null} for the provider's default, text
  */
 public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Nullable String sessionId,
-		Map<Class<? extends ProviderOptions>, ProviderOptions> providerOptions) {
+		Map<Class<? extends ProviderOptions>, ProviderOptions> providerOptions, List<ToolDefinition> tools,
+		@Nullable ToolChoice toolChoice, @Nullable Boolean parallelToolCalls, @Nullable ResponseFormat responseFormat) {
 
 	public ChatRequest {
 		Objects.requireNonNull(messages, "messages must not be null");
 		Objects.requireNonNull(options, "options must not be null");
 		Objects.requireNonNull(providerOptions, "providerOptions must not be null");
+		Objects.requireNonNull(tools, "tools must not be null");
 		messages = List.copyOf(messages);
 		providerOptions = Map.copyOf(providerOptions);
+		tools = List.copyOf(tools);
+	}
+
+	/** A request without tools or a response format. */
+	public ChatRequest(List<ChatMessage> messages, ChatOptions options, @Nullable String sessionId,
+			Map<Class<? extends ProviderOptions>, ProviderOptions> providerOptions) {
+		this(messages, options, sessionId, providerOptions, List.of(), null, null, null);
 	}
 
 	/** A request with a single user message and no options. */
@@ -54,14 +84,18 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 		builder.options(this.options);
 		builder.sessionId = this.sessionId;
 		builder.providerOptions.putAll(this.providerOptions);
+		builder.tools.addAll(this.tools);
+		builder.toolChoice = this.toolChoice;
+		builder.parallelToolCalls = this.parallelToolCalls;
+		builder.responseFormat = this.responseFormat;
 		return builder;
 	}
 
 	/**
 	 * What the request is made of, not what it says: the messages' count and roles, the
-	 * options, whether a session id is set and the provider options' types. The text and
-	 * the session id identify a user, and a request ends up in logs and exception
-	 * messages.
+	 * options, whether a session id is set, the provider options' types and the tools'
+	 * names. The text and the session id identify a user, and a request ends up in logs
+	 * and exception messages.
 	 */
 	@Override
 	public String toString() {
@@ -75,7 +109,11 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 		}
 		types.sort(null);
 		return "ChatRequest[messages=" + this.messages.size() + " " + roles + ", options=" + this.options
-				+ ", sessionId=" + ((this.sessionId != null) ? "<set>" : "none") + ", providerOptions=" + types + "]";
+				+ ", sessionId=" + ((this.sessionId != null) ? "<set>" : "none") + ", providerOptions=" + types
+				+ (this.tools.isEmpty() ? "" : ", tools=" + this.tools.stream().map(ToolDefinition::name).toList())
+				+ ((this.toolChoice != null) ? ", toolChoice=" + this.toolChoice : "")
+				+ ((this.parallelToolCalls != null) ? ", parallelToolCalls=" + this.parallelToolCalls : "")
+				+ ((this.responseFormat != null) ? ", responseFormat=" + this.responseFormat.type() : "") + "]";
 	}
 
 	/** The options of the given provider type, if the request carries them. */
@@ -99,6 +137,14 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 		private @Nullable Integer maxTokens;
 
 		private @Nullable String sessionId;
+
+		private final List<ToolDefinition> tools = new ArrayList<>();
+
+		private @Nullable ToolChoice toolChoice;
+
+		private @Nullable Boolean parallelToolCalls;
+
+		private @Nullable ResponseFormat responseFormat;
 
 		private Builder() {
 		}
@@ -128,6 +174,41 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 		/** Adds an earlier assistant answer. */
 		public Builder assistant(String text) {
 			return message(ChatMessage.assistant(text));
+		}
+
+		/** Adds the result of the tool call with this id. */
+		public Builder toolResult(String toolCallId, String content) {
+			return message(ChatMessage.toolResult(toolCallId, content));
+		}
+
+		/** Adds a tool the model may call. */
+		public Builder tool(ToolDefinition tool) {
+			this.tools.add(Objects.requireNonNull(tool, "tool must not be null"));
+			return this;
+		}
+
+		/** Adds tools the model may call. */
+		public Builder tools(List<ToolDefinition> tools) {
+			Objects.requireNonNull(tools, "tools must not be null").forEach(this::tool);
+			return this;
+		}
+
+		/** Whether and which tool the model must call. */
+		public Builder toolChoice(@Nullable ToolChoice toolChoice) {
+			this.toolChoice = toolChoice;
+			return this;
+		}
+
+		/** Whether the model may call several tools at once. */
+		public Builder parallelToolCalls(@Nullable Boolean parallelToolCalls) {
+			this.parallelToolCalls = parallelToolCalls;
+			return this;
+		}
+
+		/** The form of the answer. */
+		public Builder responseFormat(@Nullable ResponseFormat responseFormat) {
+			this.responseFormat = responseFormat;
+			return this;
 		}
 
 		/** Sets every generation option at once. */
@@ -184,7 +265,7 @@ public record ChatRequest(List<ChatMessage> messages, ChatOptions options, @Null
 		public ChatRequest build() {
 			return new ChatRequest(this.messages,
 					new ChatOptions(this.model, this.temperature, this.topP, this.maxTokens), this.sessionId,
-					this.providerOptions);
+					this.providerOptions, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat);
 		}
 
 	}

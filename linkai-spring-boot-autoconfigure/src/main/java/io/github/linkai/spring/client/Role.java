@@ -10,7 +10,10 @@ public enum Role {
 	USER("user"),
 
 	/** The model's earlier answers, sent back as history. */
-	ASSISTANT("assistant");
+	ASSISTANT("assistant"),
+
+	/** The result of a tool the model called, answering one of its tool calls. */
+	TOOL("tool");
 
 	private final String wireName;
 

@@ -7,13 +7,17 @@ import java.util.Map;
 
 import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ContentPart;
+import io.github.linkai.spring.client.Role;
+import io.github.linkai.spring.client.ToolCall;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Prompts and answers in the conventions' message format
  * ({@code [{"role":"user","parts":[{"type":"text", "content":"..."}]}]}), for the opt-in
- * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}.
+ * {@code gen_ai.input.messages} and {@code gen_ai.output.messages}: reasoning as a
+ * {@code reasoning} part, tool calls as {@code tool_call} parts, a tool result as a
+ * {@code tool_call_response} part.
  */
 public final class ChatContent {
 
@@ -34,8 +38,17 @@ public final class ChatContent {
 		List<Map<String, Object>> out = new ArrayList<>(messages.size());
 		for (ChatMessage message : messages) {
 			List<Map<String, String>> parts = new ArrayList<>(message.parts().size());
+			if (message.reasoningContent() != null) {
+				parts.add(ordered("type", "reasoning", "content", message.reasoningContent()));
+			}
 			for (ContentPart part : message.parts()) {
-				if (part instanceof ContentPart.Text text) {
+				if (part instanceof ContentPart.Text text && message.role() == Role.TOOL) {
+					Map<String, String> response = ordered("type", "tool_call_response", "id",
+							String.valueOf(message.toolCallId()));
+					response.put("response", text.text());
+					parts.add(response);
+				}
+				else if (part instanceof ContentPart.Text text) {
 					parts.add(ordered("type", "text", "content", text.text()));
 				}
 				else if (part instanceof ContentPart.Image image) {
@@ -44,6 +57,7 @@ public final class ChatContent {
 					parts.add(uri);
 				}
 			}
+			parts.addAll(toolCalls(message.toolCalls()));
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("role", message.role().wireName());
 			entry.put("parts", parts);
@@ -53,14 +67,34 @@ public final class ChatContent {
 	}
 
 	/** The answer, as one assistant message. */
-	static String output(String text, @Nullable String finishReason) {
+	static String output(String text, @Nullable String reasoning, List<ToolCall> toolCalls,
+			@Nullable String finishReason) {
 		Map<String, Object> message = new LinkedHashMap<>();
 		message.put("role", "assistant");
-		message.put("parts", List.of(ordered("type", "text", "content", text)));
+		List<Map<String, String>> parts = new ArrayList<>(2 + toolCalls.size());
+		if (reasoning != null) {
+			parts.add(ordered("type", "reasoning", "content", reasoning));
+		}
+		if (!text.isEmpty() || toolCalls.isEmpty()) {
+			parts.add(ordered("type", "text", "content", text));
+		}
+		parts.addAll(toolCalls(toolCalls));
+		message.put("parts", parts);
 		if (finishReason != null) {
 			message.put("finish_reason", finishReason);
 		}
 		return JSON.writeValueAsString(List.of(message));
+	}
+
+	private static List<Map<String, String>> toolCalls(List<ToolCall> calls) {
+		List<Map<String, String>> parts = new ArrayList<>(calls.size());
+		for (ToolCall call : calls) {
+			Map<String, String> part = ordered("type", "tool_call", "id", call.id());
+			part.put("name", call.name());
+			part.put("arguments", call.arguments());
+			parts.add(part);
+		}
+		return parts;
 	}
 
 }

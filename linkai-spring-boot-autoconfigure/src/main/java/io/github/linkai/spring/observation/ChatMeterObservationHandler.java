@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Records what the observation's own timer ({@code gen_ai.client.operation.duration},
- * made by Micrometer's meter handler) does not: token usage, time to first chunk and
- * between chunks, open streams, chunks per stream, retries and reported cost. Histograms
- * use the bucket boundaries the conventions advise.
+ * made by Micrometer's meter handler) does not: token usage (input and output, and their
+ * cached-input and reasoning parts under token types of their own), time to first chunk
+ * and between chunks, open streams, chunks per stream, retries and reported cost.
+ * Histograms use the bucket boundaries the conventions advise.
  */
 public class ChatMeterObservationHandler implements ObservationHandler<ChatObservationContext> {
 
@@ -115,6 +116,10 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		if (usage != null) {
 			tokens(tags, "input", usage.inputTokens());
 			tokens(tags, "output", usage.outputTokens());
+			// parts of the two above, under their own types: a sum of input and output
+			// stays the total
+			tokens(tags, this.convention.getCacheReadTokenType(), usage.cachedInputTokens());
+			tokens(tags, this.convention.getReasoningTokenType(), usage.reasoningOutputTokens());
 		}
 		if (context.getRetries() > 0) {
 			Counter.builder(this.convention.getRetriesName())

@@ -1,12 +1,16 @@
 package io.github.linkai.spring.observation;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.ChatResponseAccumulator;
+import io.github.linkai.spring.client.ToolCall;
 import io.github.linkai.spring.client.Usage;
+import io.github.linkai.spring.client.error.ChatClientException;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +66,7 @@ public class ChatObservationContext extends Observation.Context {
 
 	private @Nullable String input;
 
-	private @Nullable StringBuilder output;
+	private @Nullable ChatResponseAccumulator output;
 
 	/**
 	 * The context of one call.
@@ -98,7 +102,7 @@ public class ChatObservationContext extends Observation.Context {
 		this.finishReason = response.finishReason();
 		this.cost = response.cost();
 		if (this.output != null) {
-			this.output.append(response.content());
+			this.output.add(ChatChunk.of(response));
 		}
 	}
 
@@ -122,7 +126,7 @@ public class ChatObservationContext extends Observation.Context {
 			this.cost = chunk.cost();
 		}
 		if (this.output != null) {
-			this.output.append(chunk.delta());
+			this.output.add(chunk);
 		}
 	}
 
@@ -152,12 +156,12 @@ public class ChatObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Keeps the prompt and the answer text, to be added to the span
-	 * ({@code gen_ai.input.messages}).
+	 * Keeps the prompt and the answer (its text, reasoning and tool calls), to be added
+	 * to the span ({@code gen_ai.input.messages}, {@code gen_ai.output.messages}).
 	 */
 	public void recordContent(String input) {
 		this.input = input;
-		this.output = new StringBuilder();
+		this.output = ChatResponseAccumulator.of(this.provider, this.clientName);
 	}
 
 	/**
@@ -245,8 +249,30 @@ public class ChatObservationContext extends Observation.Context {
 		return this.input;
 	}
 
+	/** The answer's text, when content recording is on. */
 	public @Nullable String getOutput() {
-		return (this.output != null) ? this.output.toString() : null;
+		return (this.output != null) ? this.output.content() : null;
+	}
+
+	/** The answer's reasoning, when content recording is on and there was some. */
+	public @Nullable String getOutputReasoning() {
+		return (this.output != null) ? this.output.reasoningContent() : null;
+	}
+
+	/**
+	 * The answer's tool calls, when content recording is on; those of a stream merged
+	 * from their fragments (none if one never named its tool).
+	 */
+	public List<ToolCall> getOutputToolCalls() {
+		if (this.output == null || !this.output.hasToolCalls()) {
+			return List.of();
+		}
+		try {
+			return this.output.toolCalls();
+		}
+		catch (ChatClientException ex) {
+			return List.of();
+		}
 	}
 
 }

@@ -26,6 +26,24 @@ public interface ChatObservationConvention extends ObservationConvention<ChatObs
 	String getTokenTypeKey();
 
 	/**
+	 * The token type of the input tokens read from the provider's prompt cache, e.g.
+	 * {@code cache_read}: a part of the {@code input} tokens, so a total adds up
+	 * {@code input} and {@code output} only.
+	 */
+	default String getCacheReadTokenType() {
+		return "cache_read";
+	}
+
+	/**
+	 * The token type of the output tokens spent on reasoning, e.g. {@code reasoning}: a
+	 * part of the {@code output} tokens, so a total adds up {@code input} and
+	 * {@code output} only.
+	 */
+	default String getReasoningTokenType() {
+		return "reasoning";
+	}
+
+	/**
 	 * The time-to-first-chunk histogram (seconds), e.g.
 	 * {@code gen_ai.client.operation.time_to_first_chunk}.
 	 */

@@ -141,6 +141,27 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 			}
 		},
 
+		/**
+		 * Input tokens the provider read from its prompt cache, part of the input tokens,
+		 * when reported.
+		 */
+		CACHE_READ_INPUT_TOKENS {
+			@Override
+			public String asString() {
+				return "gen_ai.usage.cache_read.input_tokens";
+			}
+		},
+
+		/**
+		 * Output tokens spent on reasoning, part of the output tokens, when reported.
+		 */
+		REASONING_OUTPUT_TOKENS {
+			@Override
+			public String asString() {
+				return "gen_ai.usage.reasoning.output_tokens";
+			}
+		},
+
 		/** The temperature asked for. */
 		REQUEST_TEMPERATURE {
 			@Override

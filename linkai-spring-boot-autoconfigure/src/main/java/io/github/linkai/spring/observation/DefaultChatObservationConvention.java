@@ -46,7 +46,7 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ChatObservationContext context) {
-		List<KeyValue> values = new ArrayList<>(8);
+		List<KeyValue> values = new ArrayList<>(10);
 		String finishReason = finishReason(context);
 		if (finishReason != null) {
 			values.add(HighCardinalityKeyNames.FINISH_REASONS.withValue(finishReason));
@@ -57,6 +57,13 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		}
 		if (usage != null && usage.outputTokens() != null) {
 			values.add(HighCardinalityKeyNames.OUTPUT_TOKENS.withValue(usage.outputTokens().toString()));
+		}
+		if (usage != null && usage.cachedInputTokens() != null) {
+			values.add(HighCardinalityKeyNames.CACHE_READ_INPUT_TOKENS.withValue(usage.cachedInputTokens().toString()));
+		}
+		if (usage != null && usage.reasoningOutputTokens() != null) {
+			values.add(HighCardinalityKeyNames.REASONING_OUTPUT_TOKENS
+				.withValue(usage.reasoningOutputTokens().toString()));
 		}
 		if (context.getTemperature() != null) {
 			values.add(HighCardinalityKeyNames.REQUEST_TEMPERATURE.withValue(context.getTemperature().toString()));
@@ -73,7 +80,8 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		if (context.getInput() != null) {
 			values.add(HighCardinalityKeyNames.INPUT_MESSAGES.withValue(context.getInput()));
 			values.add(HighCardinalityKeyNames.OUTPUT_MESSAGES
-				.withValue(ChatContent.output(String.valueOf(context.getOutput()), finishReason)));
+				.withValue(ChatContent.output(String.valueOf(context.getOutput()), context.getOutputReasoning(),
+						context.getOutputToolCalls(), finishReason)));
 		}
 		return KeyValues.of(values);
 	}
@@ -109,6 +117,16 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	@Override
 	public String getTokenTypeKey() {
 		return "gen_ai.token.type";
+	}
+
+	@Override
+	public String getCacheReadTokenType() {
+		return "cache_read";
+	}
+
+	@Override
+	public String getReasoningTokenType() {
+		return "reasoning";
 	}
 
 	@Override

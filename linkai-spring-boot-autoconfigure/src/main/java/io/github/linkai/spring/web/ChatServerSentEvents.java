@@ -22,7 +22,9 @@ import org.springframework.http.codec.ServerSentEvent;
  * <pre>
  * data:{"delta":"你好"}
  *
- * data:{"delta":"","finishReason":"stop","usage":{"inputTokens":9,"outputTokens":6,"totalTokens":15}}
+ * data:{"finishReason":"stop"}
+ *
+ * data:{"usage":{"inputTokens":9,"outputTokens":6,"totalTokens":15}}
  *
  * event:done
  * data:{}
@@ -31,7 +33,9 @@ import org.springframework.http.codec.ServerSentEvent;
  *
  * <ul>
  * <li>one unnamed event (a {@code message} in a browser's {@code EventSource}) per chunk,
- * its data a {@link ChatChunkEvent};</li>
+ * its data a {@link ChatChunkEvent}: {@code delta} on the chunks with content, the finish
+ * reason, usage and the like as members of their own (never an empty {@code delta} for
+ * them), and no event for a chunk that says nothing;</li>
  * <li>after the last chunk, {@code event: done}; then the response completes;</li>
  * <li>if the stream fails, before or after the first chunk, {@code event: error} whose
  * data is the problem detail the same failure gets as a JSON response, without
@@ -65,11 +69,14 @@ public final class ChatServerSentEvents {
 	public static Flux<ServerSentEvent<Object>> of(Flux<ChatChunk> chunks) {
 		return Flux.defer(() -> {
 			AtomicReference<@Nullable String> requestId = new AtomicReference<>();
-			return chunks.map((chunk) -> {
+			return chunks.<ServerSentEvent<Object>>handle((chunk, events) -> {
 				if (chunk.requestId() != null) {
 					requestId.set(chunk.requestId());
 				}
-				return ServerSentEvent.<Object>builder(ChatChunkEvent.of(chunk)).build();
+				ChatChunkEvent data = ChatChunkEvent.of(chunk);
+				if (!data.isEmpty()) {
+					events.next(ServerSentEvent.<Object>builder(data).build());
+				}
 			})
 				.concatWith(Mono.fromSupplier(ChatServerSentEvents::doneEvent))
 				.onErrorResume((error) -> Mono.just(errorEvent(error, requestId.get())));

@@ -8,8 +8,12 @@ import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ContentPart;
+import io.github.linkai.spring.client.JsonSchema;
 import io.github.linkai.spring.client.ProviderOptions;
+import io.github.linkai.spring.client.ResponseFormat;
 import io.github.linkai.spring.client.Role;
+import io.github.linkai.spring.client.ToolCall;
+import io.github.linkai.spring.client.ToolChoice;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.spi.Validation;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,6 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.ChatOptions.Builder;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
-import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.function.FunctionToolCallback;
 import org.springframework.util.MimeTypeUtils;
 
@@ -105,12 +108,47 @@ class PromptMappingTests {
 	}
 
 	@Test
-	void toolsAndToolContextAreRejected() {
-		FunctionToolCallback<String, String> weather = FunctionToolCallback.builder("weather", (String city) -> "晴")
-			.inputType(String.class)
+	void toolCallbacksBecomeToolsAndTheToolContextStaysLocal() {
+		FunctionToolCallback<City, String> weather = FunctionToolCallback.builder("weather", (City city) -> "晴")
+			.description("今天的天气")
+			.inputType(City.class)
 			.build();
-		assertRejected(ToolCallingChatOptions.builder().toolCallbacks(weather), "options.toolCallbacks");
-		assertRejected(ToolCallingChatOptions.builder().toolContext("tenant", "t1"), "options.toolContext");
+
+		ChatRequest request = this.chat.toRequest(new Prompt("天气?",
+				ClientChatOptions.builder().toolCallbacks(weather).toolContext("tenant", "t1").build()));
+
+		assertThat(request.tools()).singleElement().satisfies((tool) -> {
+			assertThat(tool.name()).isEqualTo("weather");
+			assertThat(tool.description()).isEqualTo("今天的天气");
+			assertThat(tool.parameters().problem()).isNull();
+			assertThat(tool.parameters().asMap()).containsEntry("type", "object").containsKey("properties");
+		});
+	}
+
+	@Test
+	void toolChoiceParallelCallsResponseFormatAndOutputSchemaReachTheRequest() {
+		ChatRequest request = this.chat.toRequest(new Prompt("天气?",
+				ClientChatOptions.builder()
+					.toolChoice(ToolChoice.required())
+					.parallelToolCalls(false)
+					.responseFormat(ResponseFormat.jsonObject())
+					.build()));
+		assertThat(request.toolChoice()).isEqualTo(ToolChoice.required());
+		assertThat(request.parallelToolCalls()).isFalse();
+		assertThat(request.responseFormat()).isEqualTo(ResponseFormat.jsonObject());
+
+		ChatRequest structured = this.chat.toRequest(new Prompt("天气?",
+				ClientChatOptions.builder()
+					.responseFormat(ResponseFormat.jsonObject())
+					.outputSchema("{\"type\":\"object\",\"properties\":{\"sky\":{\"type\":\"string\"}}}")
+					.build()));
+		assertThat(structured.responseFormat())
+			.isEqualTo(
+					ResponseFormat
+						.jsonSchema("json_schema",
+								JsonSchema
+									.parse("{\"type\":\"object\",\"properties\":{\"sky\":{\"type\":\"string\"}}}"))
+						.withStrict(true));
 	}
 
 	@Test
@@ -123,25 +161,40 @@ class PromptMappingTests {
 	}
 
 	@Test
-	void aToolResponseCannotBeSent() {
-		ToolResponseMessage tool = ToolResponseMessage.builder()
-			.responses(List.of(new ToolResponseMessage.ToolResponse("1", "weather", "晴")))
+	void anAssistantToolCallTurnWithItsReasoningAndTheToolResponsesAreSentBack() {
+		AssistantMessage call = AssistantMessage.builder()
+			.content("")
+			.properties(Map.of(ClientChatModel.REASONING_CONTENT, "查天气"))
+			.toolCalls(List.of(new AssistantMessage.ToolCall("1", "function", "weather", "{\"city\":\"杭州\"}"),
+					new AssistantMessage.ToolCall("2", "function", "weather", "{\"city\":\"上海\"}")))
 			.build();
-		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> this.chat.toRequest(new Prompt(List.of(new UserMessage("天气?"), tool))))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("messages[1]"))
-			.withMessageContaining("tool message");
+		ToolResponseMessage results = ToolResponseMessage.builder()
+			.responses(List.of(new ToolResponseMessage.ToolResponse("1", "weather", "晴"),
+					new ToolResponseMessage.ToolResponse("2", "weather", "雨")))
+			.build();
+
+		ChatRequest request = this.chat.toRequest(new Prompt(List.of(new UserMessage("天气?"), call, results)));
+
+		assertThat(request.messages()).hasSize(4);
+		ChatMessage assistant = request.messages().get(1);
+		assertThat(assistant.parts()).isEmpty();
+		assertThat(assistant.reasoningContent()).isEqualTo("查天气");
+		assertThat(assistant.toolCalls()).containsExactly(new ToolCall("1", "weather", "{\"city\":\"杭州\"}"),
+				new ToolCall("2", "weather", "{\"city\":\"上海\"}"));
+		assertThat(request.messages().get(2)).isEqualTo(ChatMessage.toolResult("1", "晴"));
+		assertThat(request.messages().get(3)).isEqualTo(ChatMessage.toolResult("2", "雨"));
 	}
 
 	@Test
-	void anAssistantToolCallCannotBeSent() {
-		AssistantMessage call = AssistantMessage.builder()
-			.content("")
-			.toolCalls(List.of(new AssistantMessage.ToolCall("1", "function", "weather", "{}")))
+	void anAssistantAnswersReasoningIsKeptToBeSentBack() {
+		AssistantMessage answer = AssistantMessage.builder()
+			.content("晴")
+			.properties(Map.of(ClientChatModel.REASONING_CONTENT, "想一想"))
 			.build();
-		assertThatExceptionOfType(ChatRequestValidationException.class)
-			.isThrownBy(() -> this.chat.toRequest(new Prompt(List.of(new UserMessage("天气?"), call))))
-			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("messages[1]"));
+
+		ChatRequest request = this.chat.toRequest(new Prompt(List.of(new UserMessage("天气?"), answer)));
+
+		assertThat(request.messages().get(1)).isEqualTo(ChatMessage.assistant("晴").withReasoning("想一想"));
 	}
 
 	@Test
@@ -202,6 +255,9 @@ class PromptMappingTests {
 			super("gpt-4o", null, null, null, null, null, null, null);
 		}
 
+	}
+
+	record City(String city) {
 	}
 
 }

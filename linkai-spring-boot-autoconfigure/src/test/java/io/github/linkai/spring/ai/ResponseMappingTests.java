@@ -65,7 +65,7 @@ class ResponseMappingTests {
 	void chunkBecomesAResponseWithItsDelta() {
 		ChatChunk chunk = new ChatChunk("编码助手。", "stop", Usage.of(38, 10, null), "s-1", "r-1", List.of(), null,
 				Map.of());
-		org.springframework.ai.chat.model.ChatResponse response = this.mapping.toResponse(chunk);
+		org.springframework.ai.chat.model.ChatResponse response = this.mapping.toResponse(chunk, null);
 		assertThat(response.getResult().getOutput().getText()).isEqualTo("编码助手。");
 		assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("stop");
 		assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(48);

@@ -23,7 +23,7 @@ class ChatMessageTests {
 
 	@Test
 	void rolesHaveTheDocumentedWireNames() {
-		assertThat(Role.values()).extracting(Role::wireName).containsExactly("system", "user", "assistant");
+		assertThat(Role.values()).extracting(Role::wireName).containsExactly("system", "user", "assistant", "tool");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.linkai.spring.client.ChatChunk;
+import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The events of a stream without a web server: what the web tests cannot easily provoke
  * (the provider's request id on the error event, an application's own failure,
- * cancellation).
+ * cancellation, a chunk with nothing in it).
  */
 class ChatServerSentEventsTests {
 
@@ -67,6 +68,22 @@ class ChatServerSentEventsTests {
 		assertThat(events).hasSize(2);
 		assertThat(events.get(1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
 		assertThat(events.get(1).data()).isEqualTo(Map.of());
+	}
+
+	@Test
+	void finishAndUsageChunksAreTheirOwnMembersAndAChunkThatSaysNothingIsNoEvent() {
+		Flux<ChatChunk> chunks = Flux.just(ChatChunk.builder().build(), chunk("你好", null),
+				ChatChunk.builder().finishReason("stop").build(),
+				ChatChunk.builder().usage(new Usage(9, 6, 15)).build());
+
+		StepVerifier.create(ChatServerSentEvents.of(chunks))
+			.assertNext((event) -> assertThat(event.data()).extracting("delta").isEqualTo("你好"))
+			.assertNext((event) -> assertThat(event.data())
+				.isEqualTo(new ChatChunkEvent(null, "stop", null, null, null, null, List.of())))
+			.assertNext((event) -> assertThat(event.data())
+				.isEqualTo(new ChatChunkEvent(null, null, new Usage(9, 6, 15), null, null, null, List.of())))
+			.assertNext((event) -> assertThat(event.event()).isEqualTo(ChatServerSentEvents.DONE_EVENT))
+			.verifyComplete();
 	}
 
 	@Test

@@ -222,10 +222,11 @@ class WebErrorHandlingTests {
 		assertThat(events).hasSize(6);
 		List<ServerSentEvent<String>> data = events.subList(0, 5);
 		assertThat(data).allSatisfy((event) -> assertThat(event.event()).isNull());
-		assertThat(data.stream().map((event) -> json(event).get("delta").asString())).containsExactly("你好!", "我能", "为你",
-				"做些什么?", "");
+		assertThat(data.subList(0, 4).stream().map((event) -> json(event).get("delta").asString()))
+			.containsExactly("你好!", "我能", "为你", "做些什么?");
 		assertThat(json(data.get(0)).propertyNames()).containsExactly("delta", "sessionId");
 		JsonNode last = json(data.get(4));
+		assertThat(last.has("delta")).as("the finish chunk's event has no empty delta").isFalse();
 		assertThat(last.get("finishReason").asString()).isEqualTo("stop");
 		assertThat(last.get("sessionId").asString()).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
 		assertThat(last.get("usage").get("inputTokens").asInt()).isEqualTo(9);

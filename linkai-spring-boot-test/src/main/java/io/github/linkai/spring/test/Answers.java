@@ -41,6 +41,19 @@ final class Answers {
 	}
 
 	/**
+	 * The answer after tool results: it quotes them, in Chinese when the question holds
+	 * Chinese characters.
+	 * @param question the text of the last user message
+	 * @param results the tool results sent since the tool calls
+	 * @param promptTokens the tokens of the whole request
+	 */
+	static Turn toolResults(String question, List<String> results, int promptTokens) {
+		String text = isChinese(question) ? "根据工具结果:“" + String.join("”,“", results) + "”。"
+				: "From the tools: \"" + String.join("\", \"", results) + "\".";
+		return new Turn(tokens(text), promptTokens);
+	}
+
+	/**
 	 * The answer to a question in a conversation the server remembers.
 	 * @param question this turn's question
 	 * @param turn the turn's number in the session, from 1

@@ -75,7 +75,9 @@ final class Bodies {
 	/**
 	 * OpenAI-shaped {@code messages} (LinkAI's chat and OpenAI-compatible endpoints): not
 	 * empty, each with one of {@code roles} and a content that is a non-blank string or a
-	 * list of text and image parts.
+	 * list of text and image parts; an assistant message that calls tools may have
+	 * {@code "content": null}, and a tool message names the call it answers
+	 * ({@code tool_call_id}).
 	 */
 	static List<Message> messages(ObjectNode body, List<String> roles) {
 		JsonNode messages = body.get("messages");
@@ -94,7 +96,21 @@ final class Bodies {
 			if (role == null || !role.isString() || !roles.contains(role.asString())) {
 				throw new Rejection(400, "Invalid request: role must be one of " + String.join(", ", roles));
 			}
-			result.add(message(role.asString(), message.get("content")));
+			String name = role.asString();
+			JsonNode content = message.get("content");
+			JsonNode calls = message.get("tool_calls");
+			if ("assistant".equals(name) && calls != null && calls.isArray() && !calls.isEmpty()
+					&& (content == null || content.isNull() || (content.isString() && content.asString().isEmpty()))) {
+				result.add(new Message(name, "", 0));
+				continue;
+			}
+			if ("tool".equals(name)) {
+				String id = stringIn(message, "tool_call_id");
+				if (id == null || id.isBlank()) {
+					throw new Rejection(400, "Invalid request: a tool message needs the tool_call_id it answers");
+				}
+			}
+			result.add(message(name, content));
 		}
 		return result;
 	}
@@ -145,6 +161,18 @@ final class Bodies {
 			}
 		}
 		return question;
+	}
+
+	/**
+	 * The texts of the tool messages that end the conversation, oldest first; empty when
+	 * the last message is not a tool result.
+	 */
+	static List<String> trailingToolResults(List<Message> messages) {
+		int first = messages.size();
+		while (first > 0 && messages.get(first - 1).role().equals("tool")) {
+			first--;
+		}
+		return messages.subList(first, messages.size()).stream().map(Message::text).toList();
 	}
 
 	/** The tokens of a whole conversation, as the stub counts them. */

@@ -29,6 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>Memory chat takes {@code question} and {@code session_id}, assigns a UUID when none
  * is given, and remembers the rounds per app and session: its answers say which turn they
  * are and what was said the turn before.</li>
+ * <li>Chat takes OpenAI's tools, {@code tool_choice}, {@code parallel_tool_calls},
+ * {@code response_format}, tool-call turns and tool messages (the document calls it fully
+ * OpenAI-compatible; LinkAI's own bot sends them), checked as OpenAI does; it answers
+ * tool calls and {@code reasoning_content} in OpenAI's shape and media as the choice's
+ * {@code img_urls}.</li>
  * <li>Errors {@code {"error": {"message": ..., "type": "invalid_request_error"}}} with
  * the documented statuses: 400 for an invalid body (empty messages or question, a wrong
  * type, an option out of its documented range), 401 for a bad key, and 402, 403, 406, 408
@@ -39,7 +44,7 @@ final class LinkAiApi implements ProviderApi {
 
 	private static final String BEARER = "Bearer ";
 
-	private static final List<String> ROLES = List.of("system", "user", "assistant");
+	private static final List<String> ROLES = List.of("system", "user", "assistant", "tool");
 
 	private static final int MAX_SESSIONS = 10_000;
 
@@ -49,6 +54,12 @@ final class LinkAiApi implements ProviderApi {
 			"内容审核不通过,问题、回答、检索的知识库中可能存在敏感词", 429, "请求过于频繁,请稍后再试", 503, "接口调用异常,联系客服处理");
 
 	private final Conversations conversations = new Conversations(MAX_SESSIONS);
+
+	private final boolean requireReasoningReplay;
+
+	LinkAiApi(boolean requireReasoningReplay) {
+		this.requireReasoningReplay = requireReasoningReplay;
+	}
 
 	@Override
 	public String displayName() {
@@ -116,6 +127,7 @@ final class LinkAiApi implements ProviderApi {
 		}
 		else {
 			Bodies.messages(body, ROLES);
+			ToolBodies.check(body, this.requireReasoningReplay);
 		}
 	}
 
@@ -130,6 +142,10 @@ final class LinkAiApi implements ProviderApi {
 		}
 		List<Bodies.Message> messages = Bodies.messages(body, ROLES);
 		Bodies.Message question = Bodies.question(messages);
+		List<String> results = Bodies.trailingToolResults(messages);
+		if (!results.isEmpty()) {
+			return Answers.toolResults(question.text(), results, Bodies.promptTokens(messages));
+		}
 		return Answers.chat(displayName(), question.text(), question.images(), Bodies.promptTokens(messages));
 	}
 
@@ -171,26 +187,43 @@ final class LinkAiApi implements ProviderApi {
 		}
 		ObjectNode choice = reply.putArray("choices").addObject();
 		choice.put("index", 0);
-		choice.putObject("message").put("role", "assistant").put("content", turn.text());
-		reply.set("usage", usage(turn));
+		if (request.endpoint() == StubEndpoint.LINKAI_MEMORY_CHAT) {
+			choice.putObject("message").put("role", "assistant").put("content", turn.text());
+			reply.set("usage", usage(turn));
+			return reply;
+		}
+		choice.set("message", OpenAiShapes.message(turn));
+		OpenAiShapes.media(choice, turn);
+		if (!turn.extras().toolCalls().isEmpty()) {
+			choice.put("finish_reason", "tool_calls");
+		}
+		reply.set("usage", OpenAiShapes.usage(turn));
 		return reply;
 	}
 
 	@Override
 	public List<String> events(StubRequest request, Turn turn) {
-		List<String> events = new ArrayList<>(turn.chunks().size() + 2);
-		for (String chunk : turn.chunks()) {
+		boolean chat = request.endpoint() == StubEndpoint.LINKAI_CHAT;
+		List<ObjectNode> deltas = chat
+				? OpenAiShapes.deltas(turn.withExtras(new Turn.Extras(turn.extras().reasoning(),
+						turn.extras().toolCalls(), List.of(), StubWireStyle.OPENAI)))
+				: turn.chunks().stream().map((chunk) -> StubHttp.object().put("content", chunk)).toList();
+		List<String> events = new ArrayList<>(deltas.size() + 2);
+		for (ObjectNode delta : deltas) {
 			ObjectNode event = event(turn.sessionId());
 			ObjectNode choice = (ObjectNode) event.get("choices").get(0);
-			choice.putObject("delta").put("content", chunk);
+			choice.set("delta", delta);
 			choice.putNull("finish_reason");
 			events.add(StubHttp.write(event));
 		}
 		ObjectNode last = event(turn.sessionId());
 		ObjectNode choice = (ObjectNode) last.get("choices").get(0);
 		choice.putObject("delta");
-		choice.put("finish_reason", "stop");
-		choice.set("usage", usage(turn));
+		if (chat) {
+			OpenAiShapes.media(choice, turn);
+		}
+		choice.put("finish_reason", chat ? OpenAiShapes.finishReason(turn) : "stop");
+		choice.set("usage", chat ? OpenAiShapes.usage(turn) : usage(turn));
 		events.add(StubHttp.write(last));
 		events.add("[DONE]");
 		return events;

@@ -29,6 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * a last chunk with {@code "choices": []} and the usage (every other chunk
  * {@code "usage": null}); then {@code data: [DONE]}.</li>
  * <li>Errors {@code {"error": {"message", "type", "param": null, "code"}}}.</li>
+ * <li>Tools, {@code tool_choice}, {@code parallel_tool_calls}, {@code response_format},
+ * tool-call turns and tool messages checked as OpenAI does, with its 400 messages
+ * ({@link ToolBodies}); tool calls and reasoning answered in the scripted
+ * {@link StubWireStyle}. After tool results, the stub's own answer quotes them.</li>
  * </ul>
  */
 final class OpenAiApi implements ProviderApi {
@@ -47,6 +51,12 @@ final class OpenAiApi implements ProviderApi {
 			new String[] { "rate_limit_error", "rate_limit_exceeded", "Rate limit reached, please try again later" },
 			500, new String[] { "server_error", "internal_error", "The server had an error" }, 503,
 			new String[] { "server_error", "service_unavailable", "The server is overloaded, please try again later" });
+
+	private final boolean requireReasoningReplay;
+
+	OpenAiApi(boolean requireReasoningReplay) {
+		this.requireReasoningReplay = requireReasoningReplay;
+	}
 
 	@Override
 	public String displayName() {
@@ -94,12 +104,17 @@ final class OpenAiApi implements ProviderApi {
 			}
 			Bodies.flag(values, "include_usage");
 		}
+		ToolBodies.check(body, this.requireReasoningReplay);
 	}
 
 	@Override
 	public Turn echo(StubRequest request) {
 		List<Bodies.Message> messages = Bodies.messages(StubHttp.object(request), ROLES);
 		Bodies.Message question = Bodies.question(messages);
+		List<String> results = Bodies.trailingToolResults(messages);
+		if (!results.isEmpty()) {
+			return Answers.toolResults(question.text(), results, Bodies.promptTokens(messages));
+		}
 		return Answers.chat(displayName(), question.text(), question.images(), Bodies.promptTokens(messages));
 	}
 
@@ -113,26 +128,36 @@ final class OpenAiApi implements ProviderApi {
 		ObjectNode reply = head(request, "chatcmpl-" + UUID.randomUUID(), "chat.completion");
 		ObjectNode choice = reply.putArray("choices").addObject();
 		choice.put("index", 0);
-		choice.putObject("message").put("role", "assistant").put("content", turn.text());
+		choice.set("message", OpenAiShapes.message(turn));
 		choice.putNull("logprobs");
-		choice.put("finish_reason", "stop");
-		reply.set("usage", usage(turn));
+		choice.put("finish_reason", OpenAiShapes.finishReason(turn));
+		reply.set("usage", OpenAiShapes.usage(turn));
 		return reply;
 	}
 
 	@Override
 	public List<String> events(StubRequest request, Turn turn) {
 		String id = "chatcmpl-" + UUID.randomUUID();
-		List<String> events = new ArrayList<>(turn.chunks().size() + 4);
+		StubWireStyle style = turn.extras().style();
+		List<ObjectNode> deltas = OpenAiShapes.deltas(turn);
+		List<String> events = new ArrayList<>(deltas.size() + 4);
 		events.add(chunk(request, id, StubHttp.object().put("role", "assistant").put("content", ""), null));
-		for (String piece : turn.chunks()) {
-			events.add(chunk(request, id, StubHttp.object().put("content", piece), null));
+		for (ObjectNode delta : deltas) {
+			events.add(chunk(request, id, delta, null));
 		}
-		events.add(chunk(request, id, StubHttp.object(), "stop"));
-		if (Bodies.isTrue(request.body(), "/stream_options/include_usage")) {
+		ObjectNode finish = chunkNode(request, id, OpenAiShapes.finishDelta(turn), OpenAiShapes.finishReason(turn));
+		if (style == StubWireStyle.KIMI) {
+			((ObjectNode) finish.get("choices").get(0)).set("usage", OpenAiShapes.usage(turn));
+		}
+		if (style == StubWireStyle.GLM) {
+			finish.set("usage", OpenAiShapes.usage(turn));
+		}
+		events.add(StubHttp.write(finish));
+		boolean includeUsage = Bodies.isTrue(request.body(), "/stream_options/include_usage");
+		if ((includeUsage && style != StubWireStyle.GLM) || style == StubWireStyle.KIMI) {
 			ObjectNode usage = head(request, id, "chat.completion.chunk");
 			usage.putArray("choices");
-			usage.set("usage", usage(turn));
+			usage.set("usage", OpenAiShapes.usage(turn));
 			events.add(StubHttp.write(usage));
 		}
 		events.add("[DONE]");
@@ -140,6 +165,11 @@ final class OpenAiApi implements ProviderApi {
 	}
 
 	private static String chunk(StubRequest request, String id, ObjectNode delta, @Nullable String finishReason) {
+		return StubHttp.write(chunkNode(request, id, delta, finishReason));
+	}
+
+	private static ObjectNode chunkNode(StubRequest request, String id, ObjectNode delta,
+			@Nullable String finishReason) {
 		ObjectNode chunk = head(request, id, "chat.completion.chunk");
 		ObjectNode choice = chunk.putArray("choices").addObject();
 		choice.put("index", 0);
@@ -153,7 +183,7 @@ final class OpenAiApi implements ProviderApi {
 		if (Bodies.isTrue(request.body(), "/stream_options/include_usage")) {
 			chunk.putNull("usage");
 		}
-		return StubHttp.write(chunk);
+		return chunk;
 	}
 
 	private static ObjectNode head(StubRequest request, String id, String object) {
@@ -163,13 +193,6 @@ final class OpenAiApi implements ProviderApi {
 			.put("object", object)
 			.put("created", Instant.now().getEpochSecond())
 			.put("model", (model != null) ? model : "unknown");
-	}
-
-	private static ObjectNode usage(Turn turn) {
-		return StubHttp.object()
-			.put("prompt_tokens", turn.promptTokens())
-			.put("completion_tokens", turn.completionTokens())
-			.put("total_tokens", turn.totalTokens());
 	}
 
 	@Override

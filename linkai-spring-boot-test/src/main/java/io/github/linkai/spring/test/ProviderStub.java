@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails;
@@ -71,7 +72,8 @@ public final class ProviderStub implements AutoCloseable {
 	private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
 	private ProviderStub(Builder builder) {
-		this.apis = List.of(new LinkAiApi(), new LingmaApi(), new JijyunApi(), new OpenAiApi());
+		this.apis = List.of(new LinkAiApi(builder.requireReasoningReplay), new LingmaApi(), new JijyunApi(),
+				new OpenAiApi(builder.requireReasoningReplay));
 		this.apiKey = builder.apiKey;
 		this.chunkDelay = builder.chunkDelay;
 		// the group lets close() end open (kept-alive, stalled) connections instead of
@@ -256,6 +258,7 @@ public final class ProviderStub implements AutoCloseable {
 		if (answer.sources() != null) {
 			turn = turn.withSources(answer.sources());
 		}
+		turn = turn.withExtras(answer.extras());
 		if (!request.stream()) {
 			if (answer.cutAfter() >= 0) {
 				return Mono.fromRunnable(() -> reset(response));
@@ -325,7 +328,25 @@ public final class ProviderStub implements AutoCloseable {
 		 * takes precedence.
 		 */
 		public ProviderStub answer(StubAnswer answer) {
-			ProviderStub.this.script.rule(this.matcher, Objects.requireNonNull(answer, "answer must not be null"));
+			Objects.requireNonNull(answer, "answer must not be null");
+			ProviderStub.this.script.rule(this.matcher, (request) -> answer);
+			return ProviderStub.this;
+		}
+
+		/**
+		 * Every matching request gets the answer this function gives it, until
+		 * {@link #reset()}: an answer that depends on the request, such as a tool call
+		 * first and the final text once the tool's result is in.
+		 *
+		 * <pre>{@code
+		 * stub.on(StubRequests.hasTools()).answerWith((request) -> StubRequests.lastMessageRole("tool").test(request)
+		 *         ? StubAnswer.text("上海现在 14:05")
+		 *         : StubAnswer.toolCalls(StubToolCall.of("current_time", "{\"city\":\"上海\"}")));
+		 * }</pre>
+		 */
+		public ProviderStub answerWith(Function<StubRequest, StubAnswer> answers) {
+			Objects.requireNonNull(answers, "answers must not be null");
+			ProviderStub.this.script.rule(this.matcher, answers);
 			return ProviderStub.this;
 		}
 
@@ -349,7 +370,19 @@ public final class ProviderStub implements AutoCloseable {
 
 		private int port;
 
+		private boolean requireReasoningReplay;
+
 		private Builder() {
+		}
+
+		/**
+		 * Whether the OpenAI-shaped endpoints answer a request whose assistant message
+		 * calls tools without {@code reasoning_content} with DeepSeek's 400 (thinking
+		 * mode's rule); by default they do not.
+		 */
+		public Builder requireReasoningReplay(boolean require) {
+			this.requireReasoningReplay = require;
+			return this;
 		}
 
 		/** The credential the stub accepts; by default {@link #DEFAULT_API_KEY}. */

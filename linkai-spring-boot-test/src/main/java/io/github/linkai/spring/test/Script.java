@@ -3,6 +3,8 @@ package io.github.linkai.spring.test;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -19,11 +21,11 @@ final class Script {
 	private final List<Entry> rules = new ArrayList<>();
 
 	synchronized void enqueue(Predicate<StubRequest> matcher, StubAnswer answer) {
-		this.queue.add(new Entry(matcher, answer));
+		this.queue.add(new Entry(matcher, (request) -> answer));
 	}
 
-	synchronized void rule(Predicate<StubRequest> matcher, StubAnswer answer) {
-		this.rules.add(0, new Entry(matcher, answer));
+	synchronized void rule(Predicate<StubRequest> matcher, Function<StubRequest, StubAnswer> answers) {
+		this.rules.add(0, new Entry(matcher, answers));
 	}
 
 	/**
@@ -35,12 +37,12 @@ final class Script {
 			Entry entry = queued.next();
 			if (entry.matcher().test(request)) {
 				queued.remove();
-				return entry.answer();
+				return entry.answers().apply(request);
 			}
 		}
 		for (Entry rule : this.rules) {
 			if (rule.matcher().test(request)) {
-				return rule.answer();
+				return Objects.requireNonNull(rule.answers().apply(request), "a scripted answer must not be null");
 			}
 		}
 		return null;
@@ -56,7 +58,7 @@ final class Script {
 		this.rules.clear();
 	}
 
-	private record Entry(Predicate<StubRequest> matcher, StubAnswer answer) {
+	private record Entry(Predicate<StubRequest> matcher, Function<StubRequest, StubAnswer> answers) {
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.linkai.spring.test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,21 @@ import org.jspecify.annotations.Nullable;
  * StubAnswer.text("partial answer").withCutAfter(2);        // connection reset after two events
  * StubAnswer.stall();                                       // headers, then nothing
  * }</pre>
+ *
+ * <p>
+ * The OpenAI-compatible endpoint and LinkAI's chat also answer with tool calls, reasoning
+ * and JSON, streamed in fragments the way the real servers send them (see
+ * {@link StubWireStyle}):
+ *
+ * <pre>{@code
+ * StubAnswer.toolCalls(StubToolCall.of("current_time", "{\"city\":\"上海\"}")).withReasoning("先查时间");
+ * StubAnswer.text("上海现在 14:05").withReasoning("工具说是 14:05");
+ * StubAnswer.json("{\"city\":\"上海\",\"time\":\"14:05\"}");
+ * StubAnswer.toolCalls(call).withWireStyle(StubWireStyle.KIMI);        // Kimi's ids and usage
+ * StubAnswer.text("海报做好了").withMedia("https://cdn.example.com/poster.png"); // LinkAI's img_urls
+ * }</pre>
+ *
+ * The other endpoints have none of these and send the text only.
  */
 public final class StubAnswer {
 
@@ -48,9 +65,25 @@ public final class StubAnswer {
 
 	private final @Nullable List<StubSource> sources;
 
+	private final @Nullable String reasoning;
+
+	private final List<StubToolCall> toolCalls;
+
+	private final List<String> media;
+
+	private final StubWireStyle style;
+
 	private StubAnswer(Kind kind, List<String> chunks, int status, @Nullable String message,
 			@Nullable Duration retryAfter, Duration chunkDelay, int cutAfter, int stallAfter,
 			@Nullable List<StubSource> sources) {
+		this(kind, chunks, status, message, retryAfter, chunkDelay, cutAfter, stallAfter, sources, null, List.of(),
+				List.of(), StubWireStyle.OPENAI);
+	}
+
+	private StubAnswer(Kind kind, List<String> chunks, int status, @Nullable String message,
+			@Nullable Duration retryAfter, Duration chunkDelay, int cutAfter, int stallAfter,
+			@Nullable List<StubSource> sources, @Nullable String reasoning, List<StubToolCall> toolCalls,
+			List<String> media, StubWireStyle style) {
 		this.kind = kind;
 		this.chunks = List.copyOf(chunks);
 		this.status = status;
@@ -60,10 +93,21 @@ public final class StubAnswer {
 		this.cutAfter = cutAfter;
 		this.stallAfter = stallAfter;
 		this.sources = (sources != null) ? List.copyOf(sources) : null;
+		this.reasoning = reasoning;
+		this.toolCalls = List.copyOf(toolCalls);
+		this.media = List.copyOf(media);
+		this.style = style;
 	}
 
 	private static StubAnswer of(Kind kind, List<String> chunks) {
 		return new StubAnswer(kind, chunks, 200, null, null, Duration.ZERO, -1, -1, null);
+	}
+
+	/** This answer with the tool-call extras changed. */
+	private StubAnswer withExtras(List<String> chunkList, @Nullable String reasoningText, List<StubToolCall> calls,
+			List<String> mediaUrls, StubWireStyle wireStyle) {
+		return new StubAnswer(reply(), chunkList, this.status, this.message, this.retryAfter, this.chunkDelay,
+				this.cutAfter, this.stallAfter, this.sources, reasoningText, calls, mediaUrls, wireStyle);
 	}
 
 	/**
@@ -94,6 +138,34 @@ public final class StubAnswer {
 			throw new IllegalArgumentException("at least one chunk is required");
 		}
 		return of(Kind.CHUNKS, list);
+	}
+
+	/**
+	 * A reply that calls these tools: no text ({@code "content": null}), finish reason
+	 * {@code tool_calls}; in a stream each call in fragments, the id and name in the
+	 * first, the arguments in token-sized pieces after it. OpenAI-compatible and LinkAI
+	 * chat only.
+	 */
+	public static StubAnswer toolCalls(StubToolCall... calls) {
+		List<StubToolCall> list = List.of(calls);
+		if (list.isEmpty()) {
+			throw new IllegalArgumentException("at least one tool call is required");
+		}
+		return new StubAnswer(Kind.CHUNKS, List.of(), 200, null, null, Duration.ZERO, -1, -1, null, null, list,
+				List.of(), StubWireStyle.OPENAI);
+	}
+
+	/**
+	 * A reply whose text is this JSON (what a response format asks for), streamed in
+	 * token-sized pieces.
+	 * @throws IllegalArgumentException when the text is not JSON
+	 */
+	public static StubAnswer json(String json) {
+		Objects.requireNonNull(json, "json must not be null");
+		if (StubHttp.parse(json).isMissingNode()) {
+			throw new IllegalArgumentException("the answer is not JSON; script broken JSON with text(...)");
+		}
+		return text(json);
 	}
 
 	/**
@@ -146,7 +218,7 @@ public final class StubAnswer {
 			throw new IllegalArgumentException("delay must not be negative");
 		}
 		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, delay, this.cutAfter,
-				this.stallAfter, this.sources);
+				this.stallAfter, this.sources, this.reasoning, this.toolCalls, this.media, this.style);
 	}
 
 	/**
@@ -156,7 +228,7 @@ public final class StubAnswer {
 	 */
 	public StubAnswer withCutAfter(int events) {
 		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, this.chunkDelay,
-				notNegative(events), -1, this.sources);
+				notNegative(events), -1, this.sources, this.reasoning, this.toolCalls, this.media, this.style);
 	}
 
 	/**
@@ -165,7 +237,7 @@ public final class StubAnswer {
 	 */
 	public StubAnswer withStallAfter(int events) {
 		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, this.chunkDelay, -1,
-				notNegative(events), this.sources);
+				notNegative(events), this.sources, this.reasoning, this.toolCalls, this.media, this.style);
 	}
 
 	/**
@@ -174,7 +246,67 @@ public final class StubAnswer {
 	 */
 	public StubAnswer withSources(StubSource... sourceList) {
 		return new StubAnswer(reply(), this.chunks, this.status, this.message, this.retryAfter, this.chunkDelay,
-				this.cutAfter, this.stallAfter, List.of(sourceList));
+				this.cutAfter, this.stallAfter, List.of(sourceList), this.reasoning, this.toolCalls, this.media,
+				this.style);
+	}
+
+	/**
+	 * The same reply, reasoning first: streamed as {@code reasoning_content} deltas
+	 * before the text or tool calls, a complete reply's
+	 * {@code message.reasoning_content}. OpenAI-compatible and LinkAI chat only.
+	 */
+	public StubAnswer withReasoning(String reasoningText) {
+		Objects.requireNonNull(reasoningText, "reasoning must not be null");
+		return withExtras(this.chunks, reasoningText, this.toolCalls, this.media, this.style);
+	}
+
+	/**
+	 * The same tool calls, after this text (as Kimi says {@code 我来查一下。} before it calls).
+	 */
+	public StubAnswer withText(String text) {
+		Objects.requireNonNull(text, "text must not be null");
+		if (this.toolCalls.isEmpty()) {
+			throw new IllegalStateException("withText adds text to tool calls; use text(...) for a text answer");
+		}
+		return withExtras(Answers.tokens(text), this.reasoning, this.toolCalls, this.media, this.style);
+	}
+
+	/**
+	 * The same reply with these media URLs (LinkAI's {@code img_urls}); LinkAI chat only.
+	 */
+	public StubAnswer withMedia(String... urls) {
+		return withExtras(this.chunks, this.reasoning, this.toolCalls, List.of(urls), this.style);
+	}
+
+	/**
+	 * The same reply streamed in this server family's shape; by default
+	 * {@link StubWireStyle#OPENAI}. OpenAI-compatible endpoint only.
+	 */
+	public StubAnswer withWireStyle(StubWireStyle wireStyle) {
+		Objects.requireNonNull(wireStyle, "wireStyle must not be null");
+		return withExtras(this.chunks, this.reasoning, this.toolCalls, this.media, wireStyle);
+	}
+
+	/**
+	 * The reasoning, tool calls (ids generated where none was given) and media to send.
+	 */
+	Turn.Extras extras() {
+		if (this.reasoning == null && this.toolCalls.isEmpty() && this.media.isEmpty()
+				&& this.style == StubWireStyle.OPENAI) {
+			return Turn.Extras.NONE;
+		}
+		List<Turn.ToolCall> calls = new ArrayList<>(this.toolCalls.size());
+		for (int i = 0; i < this.toolCalls.size(); i++) {
+			StubToolCall call = this.toolCalls.get(i);
+			String id = call.id();
+			if (id == null) {
+				id = (this.style == StubWireStyle.KIMI) ? "functions." + call.name() + ":" + i
+						: "call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+			}
+			calls.add(new Turn.ToolCall(id, call.name(), call.arguments()));
+		}
+		return new Turn.Extras((this.reasoning != null) ? Answers.tokens(this.reasoning) : List.of(), calls, this.media,
+				this.style);
 	}
 
 	private Kind reply() {
@@ -246,6 +378,18 @@ public final class StubAnswer {
 			case ERROR -> text.append(' ').append(this.status);
 			default -> {
 			}
+		}
+		if (!this.toolCalls.isEmpty()) {
+			text.append(", tool calls ").append(this.toolCalls);
+		}
+		if (this.reasoning != null) {
+			text.append(", reasoning");
+		}
+		if (!this.media.isEmpty()) {
+			text.append(", ").append(this.media.size()).append(" media");
+		}
+		if (this.style != StubWireStyle.OPENAI) {
+			text.append(", ").append(this.style).append(" style");
 		}
 		if (this.retryAfter != null) {
 			text.append(", retry after ").append(this.retryAfter);

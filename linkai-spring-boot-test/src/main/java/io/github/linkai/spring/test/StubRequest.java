@@ -1,5 +1,7 @@
 package io.github.linkai.spring.test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +59,34 @@ public record StubRequest(StubEndpoint endpoint, String path, Map<String, String
 	public @Nullable String bodyText(String jsonPointer) {
 		JsonNode value = this.body.at(jsonPointer);
 		return value.isString() ? value.asString() : null;
+	}
+
+	/**
+	 * The names of the tools the request offers (OpenAI-shaped endpoints), in order;
+	 * empty when none.
+	 */
+	public List<String> toolNames() {
+		List<String> names = new ArrayList<>();
+		for (JsonNode tool : this.body.path("tools")) {
+			JsonNode name = tool.path("function").path("name");
+			if (name.isString()) {
+				names.add(name.asString());
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The role of the request's last message (OpenAI-shaped endpoints), or {@code null}
+	 * when it has none.
+	 */
+	public @Nullable String lastMessageRole() {
+		JsonNode messages = this.body.path("messages");
+		if (!messages.isArray() || messages.isEmpty()) {
+			return null;
+		}
+		JsonNode role = messages.get(messages.size() - 1).path("role");
+		return role.isString() ? role.asString() : null;
 	}
 
 	@Override

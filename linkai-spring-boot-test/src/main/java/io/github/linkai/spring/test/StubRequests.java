@@ -46,4 +46,18 @@ public final class StubRequests {
 		return StubRequest::stream;
 	}
 
+	/** Requests that offer the model tools ({@code tools} not empty). */
+	public static Predicate<StubRequest> hasTools() {
+		return (request) -> !request.toolNames().isEmpty();
+	}
+
+	/**
+	 * Requests whose last message has this role: {@code tool} for a request that sends
+	 * tool results back.
+	 */
+	public static Predicate<StubRequest> lastMessageRole(String role) {
+		Objects.requireNonNull(role, "role must not be null");
+		return (request) -> role.equals(request.lastMessageRole());
+	}
+
 }

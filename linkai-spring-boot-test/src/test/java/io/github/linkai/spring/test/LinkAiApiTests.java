@@ -238,7 +238,7 @@ class LinkAiApiTests {
 		assertRejected(CHAT, "{\"messages\": [", "Invalid request: the body is not valid JSON");
 		assertRejected(CHAT, "[]", "Invalid request: the body must be a JSON object");
 		assertRejected(CHAT, "{\"messages\": [{\"role\": \"robot\", \"content\": \"hi\"}]}",
-				"Invalid request: role must be one of system, user, assistant");
+				"Invalid request: role must be one of system, user, assistant, tool");
 		assertRejected(CHAT, "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"temperature\": 1.5}",
 				"Invalid request: temperature must be a number in [0, 1]");
 		assertRejected(MEMORY, "{\"question\": \"hi\", \"presence_penalty\": -3}",

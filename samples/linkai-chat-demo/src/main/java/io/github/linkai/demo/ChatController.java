@@ -1,16 +1,23 @@
 package io.github.linkai.demo;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.ChatClientTarget;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.ChatResponseAccumulator;
 import io.github.linkai.spring.client.MemoryChatClient;
+import io.github.linkai.spring.client.ToolCall;
 import io.github.linkai.spring.test.ProviderStub;
+import io.github.linkai.spring.web.ChatChunkEvent;
+import io.github.linkai.spring.web.ChatProblemDetails;
 import io.github.linkai.spring.web.ChatServerSentEvents;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,14 +39,33 @@ import org.springframework.web.server.ResponseStatusException;
  * reaches the caller as the starter's problem details (a 429 stays a 429), as the
  * response or as the stream's last event; a mistake in the request itself is a 400
  * problem naming it.
+ *
+ * <p>
+ * On a client whose provider has tools (LinkAI chat, OpenAI-compatible), the stream
+ * offers the model one local tool, {@link CityTime current_time}, and runs the loop: the
+ * chunks of each round as they come (reasoning and tool-call fragments included), merged
+ * with a {@link ChatResponseAccumulator}; when the round ends with tool calls, the tool
+ * runs, each result goes to the page as a {@code tool-result} event and back to the
+ * model, and the next round streams.
  */
 @RestController
 @RequestMapping("/api")
 class ChatController {
 
+	/** The name of the event that tells a tool's result. */
+	static final String TOOL_RESULT_EVENT = "tool-result";
+
+	/** The providers whose chat takes tools. */
+	private static final Set<String> TOOL_PROVIDERS = Set.of("linkai", "openai");
+
+	/** Rounds of tool calls before the answer is taken as it is. */
+	private static final int MAX_ROUNDS = 4;
+
 	private final ChatClientRegistry clients;
 
 	private final List<FaultInfo> faults;
+
+	private final CityTime cityTime = new CityTime(Clock.systemUTC());
 
 	ChatController(ChatClientRegistry clients, ObjectProvider<ProviderStub> stub) {
 		this.clients = clients;
@@ -71,19 +97,60 @@ class ChatController {
 	/**
 	 * One answer as it is generated: an event per chunk, then {@code done}, or
 	 * {@code error} with the problem JSON when the provider fails, before or after the
-	 * first chunk.
+	 * first chunk. With tools, a {@code tool-result} event after each tool that ran.
 	 */
 	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> stream(ChatTurn turn) {
 		ChatRequest request = request(turn);
-		Flux<ChatChunk> chunks = turn.toMemory() ? memoryClient(turn).stream(request) : client(turn).stream(request);
-		return ChatServerSentEvents.of(chunks);
+		if (turn.toMemory()) {
+			return ChatServerSentEvents.of(memoryClient(turn).stream(request));
+		}
+		ChatClient client = client(turn);
+		if (!TOOL_PROVIDERS.contains(client.provider())) {
+			return ChatServerSentEvents.of(client.stream(request));
+		}
+		ChatRequest withTool = request.mutate().tool(CityTime.DEFINITION).build();
+		return Flux.defer(() -> round(client, withTool, 1))
+			.concatWith(Mono.fromSupplier(
+					() -> ServerSentEvent.<Object>builder(Map.of()).event(ChatServerSentEvents.DONE_EVENT).build()))
+			.onErrorResume((error) -> Mono.just(ServerSentEvent.<Object>builder(ChatProblemDetails.forError(error))
+				.event(ChatServerSentEvents.ERROR_EVENT)
+				.build()));
+	}
+
+	/**
+	 * One round: its chunks as events while they are merged; then, if it called tools,
+	 * their results and the next round.
+	 */
+	private Flux<ServerSentEvent<Object>> round(ChatClient client, ChatRequest request, int round) {
+		ChatResponseAccumulator whole = ChatResponseAccumulator.of(client);
+		Flux<ServerSentEvent<Object>> chunks = client.stream(request)
+			.map(whole::add)
+			.map((chunk) -> ServerSentEvent.<Object>builder(ChatChunkEvent.of(chunk)).build());
+		return chunks.concatWith(Flux.defer(() -> {
+			ChatResponse answer = whole.response();
+			if (!answer.hasToolCalls() || round >= MAX_ROUNDS) {
+				return Flux.empty();
+			}
+			ChatRequest.Builder next = request.mutate().message(answer.message());
+			List<ServerSentEvent<Object>> results = new ArrayList<>(answer.toolCalls().size());
+			for (ToolCall call : answer.toolCalls()) {
+				String result = CityTime.DEFINITION.name().equals(call.name()) ? this.cityTime.run(call)
+						: "error: no tool named " + call.name();
+				next.toolResult(call.id(), result);
+				results.add(ServerSentEvent.<Object>builder(new ToolEvent(call.id(), call.name(), result))
+					.event(TOOL_RESULT_EVENT)
+					.build());
+			}
+			return Flux.fromIterable(results).concatWith(round(client, next.build(), round + 1));
+		}));
 	}
 
 	private ClientInfo info(String name) {
 		ChatClientRegistry.Registered client = this.clients.registered(name);
 		ChatClientTarget target = client.target();
-		return new ClientInfo(name, target.provider(), target.host(), target.description(), client.memory() != null);
+		return new ClientInfo(name, target.provider(), target.host(), target.description(), client.memory() != null,
+				TOOL_PROVIDERS.contains(target.provider()));
 	}
 
 	private static ChatRequest request(ChatTurn turn) {

@@ -10,6 +10,8 @@ package io.github.linkai.demo;
  * @param description what identifies the target besides the host (an app code, an
  * organization), maybe empty
  * @param memory whether it also has LinkAI memory chat
+ * @param tools whether its streamed answers may call the demo's tool (a client of a
+ * provider with tools, outside memory chat)
  */
-public record ClientInfo(String name, String provider, String host, String description, boolean memory) {
+public record ClientInfo(String name, String provider, String host, String description, boolean memory, boolean tools) {
 }

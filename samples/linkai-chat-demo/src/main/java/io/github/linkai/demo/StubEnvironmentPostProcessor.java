@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.linkai.spring.test.ProviderStub;
+import io.github.linkai.spring.test.StubAnswer;
+import io.github.linkai.spring.test.StubRequest;
 import io.github.linkai.spring.test.StubRequests;
+import io.github.linkai.spring.test.StubToolCall;
 import org.apache.commons.logging.Log;
 
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -27,7 +30,8 @@ import org.springframework.util.StringUtils;
 /**
  * When no credential is configured ({@code linkai.api-key} nor any
  * {@code linkai.clients.<name>.api-key}), starts the test kit's {@link ProviderStub} on a
- * free loopback port, scripts the {@link DemoFault}s into it, adds the clients of
+ * free loopback port, scripts the {@link DemoFault}s and a model that uses the demo's
+ * {@link CityTime} tool (with its reasoning) into it, adds the clients of
  * {@code stub-clients.properties}, and points them at the stub with its
  * {@link ProviderStub#connectionDetails() LinkAiConnectionDetails}: the demo runs with no
  * key and no network. The stub becomes the {@value #BEAN_NAME} bean, its connection
@@ -74,6 +78,8 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 		}
 		Duration chunkDelay = Binder.get(environment).bind(CHUNK_DELAY_PROPERTY, Duration.class).orElse(CHUNK_DELAY);
 		ProviderStub stub = ProviderStub.builder().chunkDelay(chunkDelay).start();
+		// first: a fault's marker, scripted after it, takes precedence
+		stub.on(StubRequests.hasTools()).answerWith((request) -> toolAnswer(request).withChunkDelay(chunkDelay));
 		for (DemoFault fault : DemoFault.values()) {
 			stub.on(StubRequests.contentContains(fault.marker())).answer(fault.answer());
 		}
@@ -81,6 +87,31 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 		this.bootstrapContext.addCloseListener((event) -> register(stub, event.getApplicationContext()));
 		this.logger.info("No linkai.api-key is set: the clients talk to the test kit's provider stub at "
 				+ stub.baseUrl() + " (canned answers, no network). Set LINKAI_API_KEY to talk to LinkAI.");
+	}
+
+	/**
+	 * What the stub's model answers when it may call the demo's tool: a call for the
+	 * first city it knows in the question, then, once the result is in, an answer that
+	 * quotes it; each after a little reasoning, in the question's language.
+	 */
+	static StubAnswer toolAnswer(StubRequest request) {
+		boolean chinese = request.content() != null && request.content()
+			.codePoints()
+			.anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+		if (StubRequests.lastMessageRole("tool").test(request)) {
+			return StubAnswer.echo()
+				.withReasoning(
+						chinese ? "工具已经给出了当地时间,照实转述即可。" : "The tool gave the local time; I pass it on as it is.");
+		}
+		String city = CityTime.cityIn(request.content());
+		if (city == null) {
+			return StubAnswer.echo()
+				.withReasoning(
+						chinese ? "问题里没有我认识的城市,不需要调用工具。" : "The question names no city I know, so no tool is needed.");
+		}
+		return StubAnswer.toolCalls(StubToolCall.of(CityTime.DEFINITION.name(), "{\"city\":\"" + city + "\"}"))
+			.withReasoning(chinese ? "用户想知道" + city + "现在几点,调用 current_time 查一下。"
+					: "The user asks for the time in " + city + ": I call current_time.");
 	}
 
 	private static boolean hasCredential(Binder binder) {

@@ -1,11 +1,14 @@
 package io.github.linkai.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.github.linkai.spring.web.ChatServerSentEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -20,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo's endpoints over HTTP, on the provider stub the application starts when no key
  * is set: the client list, a JSON answer, a memory conversation, a streamed answer,
- * errors as problem JSON and as a final {@code error} event, and the {@code linkai}
- * health component.
+ * errors as problem JSON and as a final {@code error} event, the status panel's figures
+ * and the {@code linkai} health component.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ChatControllerTests {
@@ -55,7 +58,32 @@ class ChatControllerTests {
 			.jsonPath("$[1].memory")
 			.isEqualTo(false)
 			.jsonPath("$[0].host")
-			.isEqualTo("127.0.0.1");
+			.isEqualTo("127.0.0.1")
+			.jsonPath("$[*].tools")
+			.isEqualTo(List.of(true, false, false, true));
+	}
+
+	@Test
+	void statusGivesEachClientsFiguresFromItsMeters() {
+		this.web.post()
+			.uri("/api/chat")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("client", "search", "message", "What does it cost?"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.web.get()
+			.uri("/api/status")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[*].name")
+			.isEqualTo(List.of("default", "search", "coder", "openai"))
+			.jsonPath("$[1].calls")
+			.value(Integer.class, (calls) -> assertThat(calls).isPositive())
+			.jsonPath("$[1].cost")
+			.value(Double.class, (cost) -> assertThat(cost).isPositive());
 	}
 
 	@Test
@@ -167,9 +195,45 @@ class ChatControllerTests {
 		List<ServerSentEvent<Map<String, Object>>> chunks = events.subList(0, events.size() - 1);
 		assertThat(chunks).allSatisfy((chunk) -> assertThat(chunk.event()).isNull());
 		StringBuilder answer = new StringBuilder();
-		chunks.forEach((chunk) -> answer.append(chunk.data().get("delta")));
+		chunks.forEach((chunk) -> answer.append(chunk.data().getOrDefault("delta", "")));
 		assertThat(answer).contains("You asked: \"What is Spring Boot?\"");
 		assertThat(chunks.get(chunks.size() - 1).data()).containsKey("finishReason");
+		assertThat(events.get(events.size() - 1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "openai", "default" })
+	void streamRunsTheLocalToolWithTheModelsReasoningAndToolCallsAsEvents(String client) {
+		List<ServerSentEvent<Map<String, Object>>> events = stream("/api/chat/stream?client={client}&message={message}",
+				client, "What time is it in Tokyo?");
+
+		StringBuilder reasoning = new StringBuilder();
+		StringBuilder arguments = new StringBuilder();
+		StringBuilder answer = new StringBuilder();
+		List<String> names = new ArrayList<>();
+		for (ServerSentEvent<Map<String, Object>> event : events) {
+			if (event.event() == null) {
+				reasoning.append(event.data().getOrDefault("reasoningDelta", ""));
+				answer.append(event.data().getOrDefault("delta", ""));
+				for (Object fragment : (List<?>) event.data().getOrDefault("toolCalls", List.of())) {
+					Map<?, ?> call = (Map<?, ?>) fragment;
+					if (call.get("name") != null) {
+						names.add((String) call.get("name"));
+					}
+					arguments.append((call.get("arguments") != null) ? call.get("arguments") : "");
+				}
+			}
+		}
+		assertThat(names).containsExactly("current_time");
+		assertThat(arguments).hasToString("{\"city\":\"Tokyo\"}");
+		assertThat(reasoning).contains("The user asks for the time in Tokyo").contains("The tool gave the local time");
+		ServerSentEvent<Map<String, Object>> result = events.stream()
+			.filter((event) -> ChatController.TOOL_RESULT_EVENT.equals(event.event()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(result.data()).containsEntry("name", "current_time");
+		assertThat((String) result.data().get("result")).matches("Tokyo: \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} \\(JST\\)");
+		assertThat(answer).startsWith("From the tools: \"Tokyo: ").doesNotContain("The user asks");
 		assertThat(events.get(events.size() - 1).event()).isEqualTo(ChatServerSentEvents.DONE_EVENT);
 	}
 

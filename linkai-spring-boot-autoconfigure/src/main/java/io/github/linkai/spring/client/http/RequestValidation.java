@@ -29,13 +29,17 @@ final class RequestValidation {
 
 	private final Validation validation;
 
+	private final ToolRequestValidation tools;
+
 	RequestValidation(WireMapping<?> mapping, String clientName) {
 		this.mapping = mapping;
 		this.validation = new Validation(mapping.provider(), clientName);
+		this.tools = new ToolRequestValidation(mapping, this.validation);
 	}
 
 	/** Checks a request as the caller built it, before the client's defaults apply. */
 	void validate(ChatRequest request) {
+		this.tools.validate(request);
 		validateMessages(request);
 		validateOptions(request.options());
 		this.mapping.validate(request, this.validation);
@@ -88,7 +92,7 @@ final class RequestValidation {
 		}
 		for (int i = 0; i < request.messages().size(); i++) {
 			ChatMessage message = request.messages().get(i);
-			if (message.parts().isEmpty()) {
+			if (message.parts().isEmpty() && !message.hasToolCalls()) {
 				throw this.validation.fail("messages[" + i + "].content", "must not be empty");
 			}
 			for (ContentPart part : message.parts()) {

@@ -38,6 +38,23 @@ public interface WireMapping<R> {
 	Set<ChatOption> supportedOptions();
 
 	/**
+	 * The request features beyond the neutral options this endpoint can send; a request
+	 * using another is rejected. None by default.
+	 */
+	default Set<RequestFeature> supportedFeatures() {
+		return Set.of();
+	}
+
+	/**
+	 * What is wrong with a request that uses a feature this endpoint cannot send, after
+	 * the field's name: by default {@code is not supported by <provider>}; an endpoint
+	 * may say what to use instead.
+	 */
+	default String unsupported(RequestFeature feature) {
+		return "is not supported by " + provider();
+	}
+
+	/**
 	 * Whether the endpoint keeps a server-side session ({@link ChatRequest#sessionId()}
 	 * is sent).
 	 */

@@ -22,6 +22,7 @@ import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.error.StatusMapping;
 import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.RequestFeature;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireMapping;
@@ -84,6 +85,17 @@ final class JijyunMapping implements WireMapping<Reply> {
 	@Override
 	public void validateOptions(ChatOptions options, Validation validation) {
 		validateRanges(options, validation);
+	}
+
+	/**
+	 * Jijyun documents {@code tools} and {@code return_format}, but as its own assistant
+	 * features, not function calling or a JSON schema: the request says where they are.
+	 */
+	@Override
+	public String unsupported(RequestFeature feature) {
+		return "is not supported by " + Jijyun.PROVIDER
+				+ ((feature == RequestFeature.TOOLS) ? " (its own named tools are JijyunOptions.tools)"
+						: " (its own answer format is JijyunOptions.returnFormat)");
 	}
 
 	/**

@@ -91,8 +91,9 @@ public final class LinkAiChatProvider implements ChatProvider<LinkAiProviderProp
 		// Part (and its ImageUrl) too: a message's content is an Object, a string or a
 		// list of parts, so the
 		// records' component types do not lead to it.
+		// NamedToolChoice likewise: tool_choice is an Object too.
 		return List.of(LinkAiWire.ChatBody.class, LinkAiWire.MemoryBody.class, OpenAiWire.Part.class,
-				OpenAiWire.Reply.class);
+				OpenAiWire.NamedToolChoice.class, OpenAiWire.Reply.class);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.linkai.spring.provider.linkai;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.linkai.spring.client.AnswerMedia;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.error.ApiAccessDeniedException;
@@ -18,6 +20,7 @@ import io.github.linkai.spring.client.spi.ChatOption;
 import io.github.linkai.spring.client.spi.ExchangeContext;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.provider.openai.OpenAiCompatibleMapping;
+import io.github.linkai.spring.provider.openai.OpenAiWire.Choice;
 import io.github.linkai.spring.provider.openai.OpenAiWire.Content;
 import io.github.linkai.spring.provider.openai.OpenAiWire.Reply;
 import org.jspecify.annotations.Nullable;
@@ -124,23 +127,48 @@ abstract sealed class LinkAiMapping extends OpenAiCompatibleMapping permits Link
 	}
 
 	/**
+	 * The choice's {@code img_urls}, the media LinkAI's own bot shows with an answer,
+	 * each of the kind its URL's extension tells.
+	 */
+	@Override
+	protected List<AnswerMedia> media(Choice choice) {
+		List<String> urls = choice.imgUrls();
+		if (urls == null || urls.isEmpty()) {
+			return List.of();
+		}
+		List<AnswerMedia> media = new ArrayList<>(urls.size());
+		for (String url : urls) {
+			if (url != null && !url.isBlank()) {
+				media.add(AnswerMedia.ofUrl(url));
+			}
+		}
+		return media;
+	}
+
+	/**
 	 * The unmapped fields but {@code session_id} (mapped), with the raw parts of
-	 * multimodal content, which the text leaves out.
+	 * multimodal content, which the text leaves out, and the choice's
+	 * {@code text_content} (the answer's text without its media), when sent.
 	 */
 	@Override
 	protected Map<String, @Nullable Object> providerFields(Reply reply, @Nullable Content content) {
 		Map<String, @Nullable Object> extra = reply.extraOrEmpty();
 		Object parts = (content != null && content.content() instanceof List<?> list) ? list : null;
-		if (parts == null && !extra.containsKey(SESSION_ID)) {
+		Choice choice = reply.firstChoice();
+		String textContent = (choice != null) ? choice.textContent() : null;
+		if (parts == null && textContent == null && !extra.containsKey(SESSION_ID)) {
 			return extra;
 		}
-		if (parts == null && extra.size() == 1) {
+		if (parts == null && textContent == null && extra.size() == 1) {
 			return Map.of(); // only session_id, on every chat event: no copy per chunk
 		}
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>(extra);
 		fields.remove(SESSION_ID);
 		if (parts != null) {
 			fields.put("content", parts);
+		}
+		if (textContent != null) {
+			fields.put("text_content", textContent);
 		}
 		return fields;
 	}

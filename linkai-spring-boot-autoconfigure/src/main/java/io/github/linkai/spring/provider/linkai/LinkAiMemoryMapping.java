@@ -7,6 +7,7 @@ import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.Role;
 import io.github.linkai.spring.client.spi.ExchangeContext;
+import io.github.linkai.spring.client.spi.RequestFeature;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireRequest;
 import io.github.linkai.spring.provider.openai.OpenAiWire.Reply;
@@ -29,6 +30,11 @@ final class LinkAiMemoryMapping extends LinkAiMapping {
 	@Override
 	public boolean supportsSessionId() {
 		return true;
+	}
+
+	@Override
+	public String unsupported(RequestFeature feature) {
+		return "is not supported by linkai memory chat, which sends only the question";
 	}
 
 	@Override

@@ -67,7 +67,10 @@ public final class OpenAiChatProvider implements ChatProvider<OpenAiProperties> 
 
 	@Override
 	public List<Class<?>> wireTypes() {
-		return List.of(OpenAiWire.ChatBody.class, OpenAiWire.Part.class, OpenAiWire.Reply.class);
+		// Part and NamedToolChoice too: content and tool_choice are Objects, which the
+		// records' component types do not lead to
+		return List.of(OpenAiWire.ChatBody.class, OpenAiWire.Part.class, OpenAiWire.NamedToolChoice.class,
+				OpenAiWire.Reply.class);
 	}
 
 }

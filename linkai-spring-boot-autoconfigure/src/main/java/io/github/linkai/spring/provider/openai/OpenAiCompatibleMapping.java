@@ -1,13 +1,22 @@
 package io.github.linkai.spring.provider.openai;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import io.github.linkai.spring.client.AnswerMedia;
 import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
+import io.github.linkai.spring.client.ChatResponseAccumulator;
+import io.github.linkai.spring.client.ResponseFormat;
 import io.github.linkai.spring.client.Role;
+import io.github.linkai.spring.client.ToolCall;
+import io.github.linkai.spring.client.ToolCallDelta;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.error.ResponseDecodingException;
 import io.github.linkai.spring.client.spi.CredentialHeaderConnector;
@@ -18,6 +27,8 @@ import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireMapping;
 import io.github.linkai.spring.provider.openai.OpenAiWire.Choice;
 import io.github.linkai.spring.provider.openai.OpenAiWire.Content;
+import io.github.linkai.spring.provider.openai.OpenAiWire.InFunction;
+import io.github.linkai.spring.provider.openai.OpenAiWire.InToolCall;
 import io.github.linkai.spring.provider.openai.OpenAiWire.Reply;
 import io.github.linkai.spring.provider.openai.OpenAiWire.TokenUsage;
 import org.jspecify.annotations.Nullable;
@@ -28,11 +39,18 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * What every endpoint of OpenAI's chat completions shape has in common: the key in
  * {@code Authorization: Bearer <key>}, images only in user messages, and the reply and
  * stream events read into the neutral model (the first choice; usage at the top level or
- * in the choice; an {@code error} object is an error whatever the status). Subclasses
- * write their own body and statuses, and may add a session id or provider fields. Public
- * so that LinkAI's chat, which has this shape, shares it.
+ * in the choice; an {@code error} object is an error whatever the status). Reasoning
+ * ({@code reasoning_content}, else {@code reasoning}) is read apart from the text, never
+ * into it; tool calls whole from a reply (a missing id generated, missing arguments
+ * {@code {}}) and as fragments from a stream event, left for
+ * {@link ChatResponseAccumulator} to merge. Subclasses write their own body and statuses,
+ * and may add a session id, media or provider fields. Public so that LinkAI's chat, which
+ * has this shape, shares it.
  */
 public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
+
+	/** What OpenAI accepts as a function's or a schema's name. */
+	private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
 	private final String provider;
 
@@ -97,6 +115,42 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 		}
 	}
 
+	/**
+	 * The rules OpenAI's shape adds to the shared ones for tools and response formats:
+	 * tool and schema names match {@code [a-zA-Z0-9_-]{1,64}}, and a JSON object answer
+	 * needs the word "json" in a system or user message (OpenAI answers 400 otherwise).
+	 */
+	protected static void validateToolsAndResponseFormat(ChatRequest request, Validation validation) {
+		for (int i = 0; i < request.tools().size(); i++) {
+			String name = request.tools().get(i).name();
+			if (!NAME.matcher(name).matches()) {
+				throw validation.fail("tools[" + i + "].name", "(" + name + ") must match " + NAME.pattern());
+			}
+		}
+		ResponseFormat format = request.responseFormat();
+		if (format == null) {
+			return;
+		}
+		if (format.type() == ResponseFormat.Type.JSON_SCHEMA && format.name() != null
+				&& !NAME.matcher(format.name()).matches()) {
+			throw validation.fail("responseFormat.name", "must match " + NAME.pattern());
+		}
+		if (format.type() == ResponseFormat.Type.JSON_OBJECT && !mentionsJson(request.messages())) {
+			throw validation.fail("responseFormat",
+					"requires the word \"json\" in a system or user message (the provider answers 400 otherwise)");
+		}
+	}
+
+	private static boolean mentionsJson(List<ChatMessage> messages) {
+		for (ChatMessage message : messages) {
+			if ((message.role() == Role.SYSTEM || message.role() == Role.USER)
+					&& message.text().toLowerCase(Locale.ROOT).contains("json")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	@Override
 	public Class<Reply> replyType() {
 		return Reply.class;
@@ -113,9 +167,48 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 		Content message = choice.message();
 		TokenUsage usage = (reply.usage() != null) ? reply.usage() : choice.usage();
 		String model = (reply.model() != null) ? reply.model() : context.request().options().model();
+		String reasoning = (message != null) ? message.reasoningText() : null;
 		return new ChatResponse(this.provider, context.clientName(), model, (message != null) ? message.text() : "",
-				choice.finishReason(), usage(usage), sessionId(reply, context), null, List.of(), null,
-				providerFields(reply, message));
+				(reasoning != null && !reasoning.isEmpty()) ? reasoning : null, toolCalls(message, context),
+				media(choice), choice.finishReason(), usage(usage), sessionId(reply, context), null, List.of(), null,
+				fields(reply, message));
+	}
+
+	/**
+	 * The complete tool calls of a reply's message, by their position: a missing id
+	 * generated, missing arguments {@code {}}, a call without a name a malformed reply.
+	 */
+	private List<ToolCall> toolCalls(@Nullable Content message, ExchangeContext context) {
+		if (message == null || message.toolCalls() == null || message.toolCalls().isEmpty()) {
+			return List.of();
+		}
+		List<InToolCall> calls = message.toolCalls();
+		List<ToolCallDelta> whole = new ArrayList<>(calls.size());
+		for (int i = 0; i < calls.size(); i++) {
+			whole.add(delta(calls.get(i), i));
+		}
+		ChatResponseAccumulator merged = ChatResponseAccumulator.of(this.provider, context.clientName());
+		merged.add(ChatChunk.builder().toolCalls(whole).build());
+		return merged.toolCalls();
+	}
+
+	private static ToolCallDelta delta(InToolCall call, @Nullable Integer index) {
+		InFunction function = call.function();
+		return new ToolCallDelta(index, blankToNull(call.id()),
+				(function != null) ? blankToNull(function.name()) : null,
+				(function != null) ? function.argumentsText() : null, call.extraOrEmpty());
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	/**
+	 * The media of a reply's or event's choice: none by default (LinkAI reads its
+	 * {@code img_urls}).
+	 */
+	protected List<AnswerMedia> media(Choice choice) {
+		return List.of();
 	}
 
 	@Override
@@ -150,8 +243,38 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 			return null;
 		}
 		Content delta = (choice != null) ? choice.delta() : null;
-		return new ChatChunk((delta != null) ? delta.text() : "", (choice != null) ? choice.finishReason() : null,
-				usage(usage), sessionId(event, context), null, List.of(), null, providerFields(event, delta));
+		String reasoning = (delta != null) ? delta.reasoningText() : null;
+		return new ChatChunk((delta != null) ? delta.text() : "", (reasoning != null) ? reasoning : "",
+				toolCallDeltas(delta), (choice != null) ? media(choice) : List.of(),
+				(choice != null) ? choice.finishReason() : null, usage(usage), sessionId(event, context), null,
+				List.of(), null, fields(event, delta));
+	}
+
+	private static List<ToolCallDelta> toolCallDeltas(@Nullable Content delta) {
+		List<InToolCall> calls = (delta != null) ? delta.toolCalls() : null;
+		if (calls == null || calls.isEmpty()) {
+			return List.of();
+		}
+		if (calls.size() == 1) {
+			InToolCall call = calls.get(0);
+			return List.of(delta(call, call.index()));
+		}
+		List<ToolCallDelta> deltas = new ArrayList<>(calls.size());
+		for (InToolCall call : calls) {
+			deltas.add(delta(call, call.index()));
+		}
+		return deltas;
+	}
+
+	/** The provider fields, with OpenAI's {@code refusal} when the model refused. */
+	private Map<String, @Nullable Object> fields(Reply reply, @Nullable Content content) {
+		Map<String, @Nullable Object> fields = providerFields(reply, content);
+		if (content == null || content.refusal() == null) {
+			return fields;
+		}
+		Map<String, @Nullable Object> withRefusal = new LinkedHashMap<>(fields);
+		withRefusal.put("refusal", content.refusal());
+		return withRefusal;
 	}
 
 	/** The session id of a reply or event; none by default. */
@@ -175,7 +298,8 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 	}
 
 	private static @Nullable Usage usage(@Nullable TokenUsage usage) {
-		return (usage != null) ? Usage.of(usage.promptTokens(), usage.completionTokens(), usage.totalTokens()) : null;
+		return (usage != null) ? Usage.of(usage.promptTokens(), usage.completionTokens(), usage.totalTokens(),
+				usage.cachedInputTokens(), usage.reasoningOutputTokens()) : null;
 	}
 
 	@Override

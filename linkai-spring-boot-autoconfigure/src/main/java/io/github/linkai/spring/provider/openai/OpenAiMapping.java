@@ -14,6 +14,7 @@ import io.github.linkai.spring.client.error.QuotaExceededException;
 import io.github.linkai.spring.client.error.ServerErrorException;
 import io.github.linkai.spring.client.error.StatusMapping;
 import io.github.linkai.spring.client.spi.ChatOption;
+import io.github.linkai.spring.client.spi.RequestFeature;
 import io.github.linkai.spring.client.spi.StreamError;
 import io.github.linkai.spring.client.spi.Validation;
 import io.github.linkai.spring.client.spi.WireRequest;
@@ -30,6 +31,13 @@ import org.jspecify.annotations.Nullable;
  * finish reason but before {@code [DONE]} completes the stream without usage: the answer
  * is whole, only its count is missing (a connection that fails there is a
  * {@code StreamTruncatedException}, as anywhere after the first event).
+ *
+ * <p>
+ * Tools, tool choice, parallel tool calls and the response format are sent in OpenAI's
+ * shape, {@code reasoning_effort} from {@link OpenAiOptions}; an assistant message's
+ * reasoning goes back as {@code reasoning_content} (see
+ * {@link OpenAiWire.Message#of(java.util.List, boolean)}) unless
+ * {@link OpenAiOptions#replayReasoning()} is {@code false}.
  */
 final class OpenAiMapping extends OpenAiCompatibleMapping {
 
@@ -43,6 +51,9 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 	 */
 	static final Set<String> LIBRARY_FIELDS = Set.of("model", "messages", "stream", "stream_options", "temperature",
 			"top_p", "max_tokens", "stop", "seed", "frequency_penalty", "presence_penalty", "user");
+
+	static final Set<RequestFeature> FEATURES = Collections
+		.unmodifiableSet(EnumSet.of(RequestFeature.TOOLS, RequestFeature.RESPONSE_FORMAT));
 
 	private static final int MAX_STOP_SEQUENCES = 4;
 
@@ -77,6 +88,11 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 	}
 
 	@Override
+	public Set<RequestFeature> supportedFeatures() {
+		return FEATURES;
+	}
+
+	@Override
 	public void validateOptions(ChatOptions options, Validation validation) {
 		validateRanges(options, validation);
 	}
@@ -102,6 +118,28 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 			validate(own, validation);
 		}
 		validateImagesInUserMessagesOnly(request, validation);
+		validateToolsAndResponseFormat(request, validation);
+		OpenAiOptions openAi = (own != null) ? own.orElse(this.defaults) : this.defaults;
+		Map<String, @Nullable Object> extraBody = openAi.extraBody();
+		if (extraBody != null) {
+			setOnce(extraBody, "tools", !request.tools().isEmpty(), "tools", validation);
+			setOnce(extraBody, "tool_choice", request.toolChoice() != null, "toolChoice", validation);
+			setOnce(extraBody, "parallel_tool_calls", request.parallelToolCalls() != null, "parallelToolCalls",
+					validation);
+			setOnce(extraBody, "response_format", request.responseFormat() != null, "responseFormat", validation);
+			setOnce(extraBody, "reasoning_effort", openAi.reasoningEffort() != null, "reasoningEffort", validation);
+		}
+	}
+
+	/**
+	 * An extra body field may still carry what a request or option now has a field for,
+	 * but not both: the body would hold the field twice.
+	 */
+	private static void setOnce(Map<String, @Nullable Object> extraBody, String name, boolean alsoSet, String field,
+			Validation validation) {
+		if (alsoSet && extraBody.containsKey(name)) {
+			throw validation.fail("extraBody." + name, "is set and so is " + field + ": set it once");
+		}
 	}
 
 	/**
@@ -129,6 +167,9 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 		if (options.user() != null && options.user().isBlank()) {
 			throw validation.fail("user", "must not be blank when set");
 		}
+		if (options.reasoningEffort() != null && options.reasoningEffort().isBlank()) {
+			throw validation.fail("reasoningEffort", "must not be blank when set");
+		}
 		Map<String, @Nullable Object> extraBody = options.extraBody();
 		if (extraBody != null) {
 			for (String name : extraBody.keySet()) {
@@ -155,10 +196,13 @@ final class OpenAiMapping extends OpenAiCompatibleMapping {
 		List<String> stop = (openAi.stop() != null && !openAi.stop().isEmpty()) ? openAi.stop() : null;
 		Map<String, @Nullable Object> extra = (openAi.extraBody() != null && !openAi.extraBody().isEmpty())
 				? openAi.extraBody() : null;
-		OpenAiWire.ChatBody body = new OpenAiWire.ChatBody(model, OpenAiWire.Message.of(request.messages()),
+		OpenAiWire.ChatBody body = new OpenAiWire.ChatBody(model,
+				OpenAiWire.Message.of(request.messages(), !Boolean.FALSE.equals(openAi.replayReasoning())),
 				options.temperature(), options.topP(), options.maxTokens(), stop, openAi.seed(),
-				openAi.frequencyPenalty(), openAi.presencePenalty(), openAi.user(), stream ? Boolean.TRUE : null,
-				stream ? INCLUDE_USAGE : null, extra);
+				openAi.frequencyPenalty(), openAi.presencePenalty(), openAi.user(), OpenAiWire.Tool.of(request),
+				OpenAiWire.toolChoice(request.toolChoice()), request.parallelToolCalls(),
+				OpenAiWire.ResponseFormatBody.of(request.responseFormat()), openAi.reasoningEffort(),
+				stream ? Boolean.TRUE : null, stream ? INCLUDE_USAGE : null, extra);
 		return new WireRequest(PATH, Map.of(), headers(), body);
 	}
 

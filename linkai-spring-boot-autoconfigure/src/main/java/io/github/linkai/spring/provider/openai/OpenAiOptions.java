@@ -34,13 +34,23 @@ import org.jspecify.annotations.Nullable;
  * @param extraBody fields written at the top level of the body as they are (a
  * {@code null} value as JSON {@code null}); a field the library sets ({@code model},
  * {@code messages}, {@code stream}, {@code stream_options} or a mapped option) is
- * rejected. Merged with the client's, this map's keys winning
+ * rejected. Merged with the client's, this map's keys winning. A field the request or
+ * these options also set ({@code tools}, {@code tool_choice},
+ * {@code parallel_tool_calls}, {@code response_format}, {@code reasoning_effort}) is
+ * rejected too: set it once
+ * @param reasoningEffort {@code reasoning_effort} of reasoning models: OpenAI's
+ * {@code low}, {@code medium}, {@code high} (and more by model), DeepSeek's {@code high}
+ * and {@code max}; sent as given
+ * @param replayReasoning whether an assistant message's reasoning is sent back as
+ * {@code reasoning_content} (DeepSeek's thinking mode answers 400 when a tool-call turn
+ * lacks it); {@code null} is {@code true}. A conversation without reasoning never sends
+ * the field
  */
 public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double presencePenalty, @Nullable Integer seed,
-		@Nullable List<String> stop, @Nullable String user,
-		@Nullable Map<String, @Nullable Object> extraBody) implements ProviderOptions {
+		@Nullable List<String> stop, @Nullable String user, @Nullable Map<String, @Nullable Object> extraBody,
+		@Nullable String reasoningEffort, @Nullable Boolean replayReasoning) implements ProviderOptions {
 
-	private static final OpenAiOptions NONE = new OpenAiOptions(null, null, null, null, null, null);
+	private static final OpenAiOptions NONE = new OpenAiOptions(null, null, null, null, null, null, null, null);
 
 	/**
 	 * Copies the list and the map, keeping their order; their contents are checked when
@@ -49,6 +59,12 @@ public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double 
 	public OpenAiOptions {
 		stop = (stop != null) ? Collections.unmodifiableList(new ArrayList<>(stop)) : null;
 		extraBody = (extraBody != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(extraBody)) : null;
+	}
+
+	/** Options without reasoning settings. */
+	public OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double presencePenalty, @Nullable Integer seed,
+			@Nullable List<String> stop, @Nullable String user, @Nullable Map<String, @Nullable Object> extraBody) {
+		this(frequencyPenalty, presencePenalty, seed, stop, user, extraBody, null, null);
 	}
 
 	/** Options with nothing set. */
@@ -69,7 +85,9 @@ public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double 
 		return new OpenAiOptions((this.frequencyPenalty != null) ? this.frequencyPenalty : defaults.frequencyPenalty,
 				(this.presencePenalty != null) ? this.presencePenalty : defaults.presencePenalty,
 				(this.seed != null) ? this.seed : defaults.seed, (this.stop != null) ? this.stop : defaults.stop,
-				(this.user != null) ? this.user : defaults.user, merge(this.extraBody, defaults.extraBody));
+				(this.user != null) ? this.user : defaults.user, merge(this.extraBody, defaults.extraBody),
+				(this.reasoningEffort != null) ? this.reasoningEffort : defaults.reasoningEffort,
+				(this.replayReasoning != null) ? this.replayReasoning : defaults.replayReasoning);
 	}
 
 	private static @Nullable Map<String, @Nullable Object> merge(@Nullable Map<String, @Nullable Object> own,
@@ -95,7 +113,9 @@ public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double 
 	public String toString() {
 		return "OpenAiOptions[frequencyPenalty=" + this.frequencyPenalty + ", presencePenalty=" + this.presencePenalty
 				+ ", seed=" + this.seed + ", stop=" + this.stop + ", user=" + ((this.user != null) ? "<set>" : null)
-				+ ", extraBody=" + ((this.extraBody != null) ? this.extraBody.keySet() : null) + "]";
+				+ ", extraBody=" + ((this.extraBody != null) ? this.extraBody.keySet() : null)
+				+ ((this.reasoningEffort != null) ? ", reasoningEffort=" + this.reasoningEffort : "")
+				+ ((this.replayReasoning != null) ? ", replayReasoning=" + this.replayReasoning : "") + "]";
 	}
 
 	/** Builds {@link OpenAiOptions}. */
@@ -113,7 +133,25 @@ public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double 
 
 		private @Nullable Map<String, @Nullable Object> extraBody;
 
+		private @Nullable String reasoningEffort;
+
+		private @Nullable Boolean replayReasoning;
+
 		private Builder() {
+		}
+
+		/** {@code reasoning_effort}, e.g. {@code high}. */
+		public Builder reasoningEffort(@Nullable String reasoningEffort) {
+			this.reasoningEffort = reasoningEffort;
+			return this;
+		}
+
+		/**
+		 * Whether reasoning is sent back as {@code reasoning_content}; by default it is.
+		 */
+		public Builder replayReasoning(@Nullable Boolean replayReasoning) {
+			this.replayReasoning = replayReasoning;
+			return this;
 		}
 
 		/** {@code frequency_penalty}, [-2, 2]. */
@@ -158,7 +196,7 @@ public record OpenAiOptions(@Nullable Double frequencyPenalty, @Nullable Double 
 		/** The options. */
 		public OpenAiOptions build() {
 			return new OpenAiOptions(this.frequencyPenalty, this.presencePenalty, this.seed, this.stop, this.user,
-					this.extraBody);
+					this.extraBody, this.reasoningEffort, this.replayReasoning);
 		}
 
 	}

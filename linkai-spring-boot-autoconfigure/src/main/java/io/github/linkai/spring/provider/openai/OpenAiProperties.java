@@ -48,6 +48,18 @@ public class OpenAiProperties {
 	 */
 	private Map<String, String> extraBody = new LinkedHashMap<>();
 
+	/**
+	 * Default reasoning effort (reasoning_effort) of reasoning models, e.g. high. Blank
+	 * means none.
+	 */
+	private @Nullable String reasoningEffort;
+
+	/**
+	 * Whether an assistant message's reasoning is sent back (reasoning_content), as
+	 * DeepSeek's thinking mode requires on a tool-call turn. Unset: true.
+	 */
+	private @Nullable Boolean replayReasoning;
+
 	public @Nullable Double getFrequencyPenalty() {
 		return this.frequencyPenalty;
 	}
@@ -88,6 +100,22 @@ public class OpenAiProperties {
 		this.user = user;
 	}
 
+	public @Nullable String getReasoningEffort() {
+		return this.reasoningEffort;
+	}
+
+	public void setReasoningEffort(@Nullable String reasoningEffort) {
+		this.reasoningEffort = reasoningEffort;
+	}
+
+	public @Nullable Boolean getReplayReasoning() {
+		return this.replayReasoning;
+	}
+
+	public void setReplayReasoning(@Nullable Boolean replayReasoning) {
+		this.replayReasoning = replayReasoning;
+	}
+
 	public Map<String, String> getExtraBody() {
 		return this.extraBody;
 	}
@@ -104,7 +132,8 @@ public class OpenAiProperties {
 		String endUser = BlankSettings.unsetIfBlank(this.user);
 		return new OpenAiOptions(this.frequencyPenalty, this.presencePenalty, this.seed,
 				this.stop.isEmpty() ? null : this.stop, endUser,
-				this.extraBody.isEmpty() ? null : new LinkedHashMap<>(this.extraBody));
+				this.extraBody.isEmpty() ? null : new LinkedHashMap<>(this.extraBody),
+				BlankSettings.unsetIfBlank(this.reasoningEffort), this.replayReasoning);
 	}
 
 }

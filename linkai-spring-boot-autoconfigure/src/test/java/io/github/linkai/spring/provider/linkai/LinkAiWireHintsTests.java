@@ -3,10 +3,16 @@ package io.github.linkai.spring.provider.linkai;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.linkai.spring.ToolRequests;
+import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.JsonSchema;
+import io.github.linkai.spring.client.ResponseFormat;
+import io.github.linkai.spring.client.ToolChoice;
 import io.github.linkai.spring.provider.openai.OpenAiWire;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +38,11 @@ class LinkAiWireHintsTests {
 		ChatRequest request = ChatRequest.builder()
 			.system("You describe pictures.")
 			.user("What is in this picture?", "https://example.com/cat.jpg")
+			.message(ChatMessage.assistant(null, List.of(ToolRequests.CALL)).withReasoning("look"))
+			.toolResult(ToolRequests.CALL.id(), "a cat")
+			.tool(ToolRequests.CURRENT_TIME)
+			.toolChoice(ToolChoice.function("current_time"))
+			.responseFormat(ResponseFormat.jsonSchema("answer", JsonSchema.emptyObject()))
 			.build();
 		Object body = new LinkAiChatMapping("Link_TestKey", "https://api.link-ai.tech", LinkAiOptions.none())
 			.toWire(request, true)
@@ -42,7 +53,8 @@ class LinkAiWireHintsTests {
 
 		// Message.content is an Object: a string, or a list of parts with an image URL
 		assertThat(records).contains(LinkAiWire.ChatBody.class, OpenAiWire.Message.class, OpenAiWire.Part.class,
-				OpenAiWire.ImageUrl.class);
+				OpenAiWire.ImageUrl.class, OpenAiWire.OutToolCall.class, OpenAiWire.Tool.class,
+				OpenAiWire.NamedToolChoice.class, OpenAiWire.ResponseFormatBody.class);
 		for (Class<?> record : records) {
 			for (RecordComponent component : record.getRecordComponents()) {
 				assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(component.getAccessor()))

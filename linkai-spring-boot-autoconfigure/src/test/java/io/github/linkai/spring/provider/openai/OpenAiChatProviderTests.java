@@ -75,6 +75,18 @@ class OpenAiChatProviderTests {
 	}
 
 	@Test
+	void reasoningSettingsBecomeTheClientsDefaults() {
+		OpenAiProperties settings = new OpenAiProperties();
+		settings.setReasoningEffort(" high ");
+		settings.setReplayReasoning(false);
+
+		assertThat(settings.toOptions())
+			.isEqualTo(OpenAiOptions.builder().reasoningEffort("high").replayReasoning(false).build());
+		settings.setReasoningEffort(" ");
+		assertThat(settings.toOptions().reasoningEffort()).isNull();
+	}
+
+	@Test
 	void blankUserMeansNone() {
 		OpenAiProperties settings = new OpenAiProperties();
 		settings.setUser(" ");

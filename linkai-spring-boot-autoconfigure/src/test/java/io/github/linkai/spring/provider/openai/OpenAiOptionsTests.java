@@ -33,6 +33,15 @@ class OpenAiOptionsTests {
 	}
 
 	@Test
+	void reasoningSettingsComeFromTheDefaultsAndSetOnesWin() {
+		OpenAiOptions defaults = OpenAiOptions.builder().reasoningEffort("high").replayReasoning(false).build();
+
+		assertThat(OpenAiOptions.builder().reasoningEffort("max").build().orElse(defaults))
+			.isEqualTo(OpenAiOptions.builder().reasoningEffort("max").replayReasoning(false).build());
+		assertThat(defaults.toString()).endsWith(", reasoningEffort=high, replayReasoning=false]");
+	}
+
+	@Test
 	void extraBodyMapsAreMergedTheRequestsKeysWinning() {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("enable_search", true);

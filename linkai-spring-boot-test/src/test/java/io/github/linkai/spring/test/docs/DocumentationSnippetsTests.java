@@ -2,6 +2,7 @@ package io.github.linkai.spring.test.docs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +19,9 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
+import io.github.linkai.spring.autoconfigure.LinkAiAutoConfiguration;
+import io.github.linkai.spring.autoconfigure.LinkAiConnectionDetails;
+import io.github.linkai.spring.test.ProviderStub;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,13 +29,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.PropertiesPropertySource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every snippet of the README and of {@code docs/} works as pasted: each Java block
  * compiles on its own (with the starter, the test kit, Spring AI and Spring's web
  * annotations on the class path, as an application that uses them has), and each
- * {@code linkai.*} key of a properties block is a property the starter has.
+ * {@code linkai.*} key of a properties block is a property the starter has, and the block
+ * as pasted starts its clients (on the test kit's stub, as a test of the application
+ * would).
  */
 class DocumentationSnippetsTests {
 
@@ -69,6 +80,22 @@ class DocumentationSnippetsTests {
 			}
 			String key = trimmed.substring(0, trimmed.indexOf('=')).strip();
 			assertThat(known).as("%s: %s is a property of the starter", where, key).contains(generic(key));
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("propertiesSnippets")
+	void propertiesSnippetStartsItsClientsOnTheStub(String where, String properties) throws IOException {
+		Properties pasted = new Properties();
+		pasted.load(new StringReader(properties));
+		try (ProviderStub stub = ProviderStub.builder().start()) {
+			new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(LinkAiAutoConfiguration.class))
+				.withBean(LinkAiConnectionDetails.class, stub::connectionDetails)
+				.withInitializer((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new PropertiesPropertySource(where, pasted)))
+				.run((context) -> assertThat(context).as("%s as pasted, with the test kit's stub", where)
+					.hasNotFailed());
 		}
 	}
 
