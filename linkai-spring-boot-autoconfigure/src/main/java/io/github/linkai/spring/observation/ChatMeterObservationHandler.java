@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.observation.ChatObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
-import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -51,12 +50,7 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 
 	private final ChatObservationConvention convention;
 
-	/** At most this many tag sets' meters are kept: tags are low-cardinality. */
-	static final int CACHED_TAG_SETS = 1_000;
-
-	private final Map<StreamKey, AtomicInteger> activeStreams = new ConcurrentHashMap<>();
-
-	private final Map<KeyValues, Meters> meters = new ConcurrentHashMap<>();
+	private final Map<Tags, AtomicInteger> activeStreams = new ConcurrentHashMap<>();
 
 	public ChatMeterObservationHandler(MeterRegistry registry, ChatObservationConvention convention) {
 		this.registry = registry;
@@ -106,61 +100,65 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		if (!context.isStream()) {
 			return;
 		}
-		activeStreams(context).incrementAndGet();
+		Tags streamTags = streamTags(context);
+		activeStreams(streamTags).incrementAndGet();
 		// resolved once per stream, so each chunk costs one record
-		Timer gaps = meters(context).chunkGaps();
+		Timer gaps = timer(this.convention.getTimePerOutputChunkName(), "Time between two chunks of a stream",
+				tags(context, false));
 		context.setChunkGapRecorder((nanos) -> gaps.record(nanos, TimeUnit.NANOSECONDS));
 	}
 
 	@Override
 	public void onStop(ChatObservationContext context) {
-		Meters meters = meters(context);
+		Tags tags = tags(context, true);
 		Usage usage = context.getUsage();
 		if (usage != null) {
-			record(meters.inputTokens(), usage.inputTokens());
-			record(meters.outputTokens(), usage.outputTokens());
+			tokens(tags, "input", usage.inputTokens());
+			tokens(tags, "output", usage.outputTokens());
 		}
 		if (context.getRetries() > 0) {
-			meters.retries().increment(context.getRetries());
+			Counter.builder(this.convention.getRetriesName())
+				.description("Attempts made again after a failed one")
+				.tags(tags)
+				.register(this.registry)
+				.increment(context.getRetries());
 		}
 		if (context.getCost() != null) {
-			meters.cost().increment(context.getCost().doubleValue());
+			Counter.builder(this.convention.getCostName())
+				.description("Cost the provider reported for its calls, in its own unit")
+				.tags(tags)
+				.register(this.registry)
+				.increment(context.getCost().doubleValue());
 		}
 		if (context.isStream()) {
-			activeStreams(context).decrementAndGet();
+			activeStreams(streamTags(context)).decrementAndGet();
 			context.setChunkGapRecorder(null);
-			meters.chunks().record(context.getChunks());
+			DistributionSummary.builder(this.convention.getStreamChunksName())
+				.description("Chunks a stream handed over")
+				.tags(tags)
+				.register(this.registry)
+				.record(context.getChunks());
 			long firstChunk = context.getTimeToFirstChunkNanos();
 			if (firstChunk >= 0) {
-				meters.firstChunk().record(firstChunk, TimeUnit.NANOSECONDS);
+				timer(this.convention.getTimeToFirstChunkName(), "Time from the request to the first chunk",
+						tags(context, false))
+					.record(firstChunk, TimeUnit.NANOSECONDS);
 			}
 		}
 	}
 
-	private static void record(DistributionSummary summary, @Nullable Integer count) {
-		if (count != null) {
-			summary.record(count);
+	private void tokens(Tags tags, String type, @Nullable Integer count) {
+		if (count == null) {
+			return;
 		}
-	}
-
-	/**
-	 * The meters of the observation's tags, found once per tag set rather than built and
-	 * looked up in the registry on every start and stop. Past {@link #CACHED_TAG_SETS}
-	 * tag sets they are looked up as before, uncached. As with the streams gauge, a meter
-	 * removed from the registry is not registered again.
-	 */
-	private Meters meters(ChatObservationContext context) {
-		KeyValues keyValues = context.getLowCardinalityKeyValues();
-		Meters meters = this.meters.get(keyValues);
-		if (meters != null) {
-			return meters;
-		}
-		meters = new Meters(keyValues);
-		if (this.meters.size() < CACHED_TAG_SETS) {
-			Meters raced = this.meters.putIfAbsent(keyValues, meters);
-			return (raced != null) ? raced : meters;
-		}
-		return meters;
+		// no base unit: the conventions' "{token}" is an annotation, and Prometheus would
+		// append it to the name
+		DistributionSummary.builder(this.convention.getTokenUsageName())
+			.description("Tokens used, as the provider reported them ({token})")
+			.tags(tags.and(this.convention.getTokenTypeKey(), type))
+			.serviceLevelObjectives(TOKEN_BUCKETS)
+			.register(this.registry)
+			.record(count);
 	}
 
 	private Timer timer(String name, String description, Tags tags) {
@@ -171,27 +169,25 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 			.register(this.registry);
 	}
 
-	private AtomicInteger activeStreams(ChatObservationContext context) {
-		return this.activeStreams.computeIfAbsent(new StreamKey(context.getProvider(), context.getClientName()),
-				(key) -> {
-					AtomicInteger count = new AtomicInteger();
-					Gauge.builder(this.convention.getActiveStreamsName(), count, AtomicInteger::get)
-						.description("Streams open now")
-						.tags(Tags.of(LowCardinalityKeyNames.PROVIDER_NAME.asString(), key.provider(),
-								LowCardinalityKeyNames.CLIENT_NAME.asString(), key.clientName()))
-						.register(this.registry);
-					return count;
-				});
+	private AtomicInteger activeStreams(Tags tags) {
+		return this.activeStreams.computeIfAbsent(tags, (key) -> {
+			AtomicInteger count = new AtomicInteger();
+			Gauge.builder(this.convention.getActiveStreamsName(), count, AtomicInteger::get)
+				.description("Streams open now")
+				.tags(key)
+				.register(this.registry);
+			return count;
+		});
 	}
 
 	/**
 	 * The observation's low-cardinality tags; without the outcome ones for what is known
 	 * before the end.
 	 */
-	private static Tags tags(KeyValues keyValues, boolean withOutcome) {
+	private Tags tags(ChatObservationContext context, boolean withOutcome) {
 		// collected first: Tags.and copies and sorts the tags so far on every call
 		List<Tag> tags = new ArrayList<>(12);
-		for (KeyValue keyValue : keyValues) {
+		for (KeyValue keyValue : context.getLowCardinalityKeyValues()) {
 			if (withOutcome || !isOutcome(keyValue.getKey())) {
 				tags.add(Tag.of(keyValue.getKey(), keyValue.getValue()));
 			}
@@ -204,133 +200,17 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 				|| LowCardinalityKeyNames.RESPONSE_MODEL.asString().equals(key);
 	}
 
+	private static Tags streamTags(ChatObservationContext context) {
+		return Tags.of(LowCardinalityKeyNames.PROVIDER_NAME.asString(), context.getProvider(),
+				LowCardinalityKeyNames.CLIENT_NAME.asString(), context.getClientName());
+	}
+
 	private static Duration[] seconds(double[] buckets) {
 		Duration[] durations = new Duration[buckets.length];
 		for (int i = 0; i < buckets.length; i++) {
 			durations[i] = Duration.ofNanos((long) (buckets[i] * 1_000_000_000L));
 		}
 		return durations;
-	}
-
-	/** The streams gauge's tags. */
-	private record StreamKey(String provider, String clientName) {
-	}
-
-	/**
-	 * One tag set's meters, each registered when first recorded to (a meter appears when
-	 * it has something to show, as before). Racing threads may register one twice: the
-	 * registry hands both the same meter.
-	 */
-	private final class Meters {
-
-		private final Tags tags;
-
-		private final Tags startTags;
-
-		private volatile @Nullable Timer chunkGaps;
-
-		private volatile @Nullable Timer firstChunk;
-
-		private volatile @Nullable DistributionSummary chunks;
-
-		private volatile @Nullable DistributionSummary inputTokens;
-
-		private volatile @Nullable DistributionSummary outputTokens;
-
-		private volatile @Nullable Counter retries;
-
-		private volatile @Nullable Counter cost;
-
-		Meters(KeyValues keyValues) {
-			this.tags = tags(keyValues, true);
-			this.startTags = tags(keyValues, false);
-		}
-
-		Timer chunkGaps() {
-			Timer timer = this.chunkGaps;
-			if (timer == null) {
-				timer = timer(ChatMeterObservationHandler.this.convention.getTimePerOutputChunkName(),
-						"Time between two chunks of a stream", this.startTags);
-				this.chunkGaps = timer;
-			}
-			return timer;
-		}
-
-		Timer firstChunk() {
-			Timer timer = this.firstChunk;
-			if (timer == null) {
-				timer = timer(ChatMeterObservationHandler.this.convention.getTimeToFirstChunkName(),
-						"Time from the request to the first chunk", this.startTags);
-				this.firstChunk = timer;
-			}
-			return timer;
-		}
-
-		DistributionSummary chunks() {
-			DistributionSummary summary = this.chunks;
-			if (summary == null) {
-				summary = DistributionSummary.builder(ChatMeterObservationHandler.this.convention.getStreamChunksName())
-					.description("Chunks a stream handed over")
-					.tags(this.tags)
-					.register(ChatMeterObservationHandler.this.registry);
-				this.chunks = summary;
-			}
-			return summary;
-		}
-
-		DistributionSummary inputTokens() {
-			DistributionSummary summary = this.inputTokens;
-			if (summary == null) {
-				summary = tokens("input");
-				this.inputTokens = summary;
-			}
-			return summary;
-		}
-
-		DistributionSummary outputTokens() {
-			DistributionSummary summary = this.outputTokens;
-			if (summary == null) {
-				summary = tokens("output");
-				this.outputTokens = summary;
-			}
-			return summary;
-		}
-
-		Counter retries() {
-			Counter counter = this.retries;
-			if (counter == null) {
-				counter = Counter.builder(ChatMeterObservationHandler.this.convention.getRetriesName())
-					.description("Attempts made again after a failed one")
-					.tags(this.tags)
-					.register(ChatMeterObservationHandler.this.registry);
-				this.retries = counter;
-			}
-			return counter;
-		}
-
-		Counter cost() {
-			Counter counter = this.cost;
-			if (counter == null) {
-				counter = Counter.builder(ChatMeterObservationHandler.this.convention.getCostName())
-					.description("Cost the provider reported for its calls, in its own unit")
-					.tags(this.tags)
-					.register(ChatMeterObservationHandler.this.registry);
-				this.cost = counter;
-			}
-			return counter;
-		}
-
-		private DistributionSummary tokens(String type) {
-			// no base unit: the conventions' "{token}" is an annotation, and Prometheus
-			// would append it to the name
-			ChatObservationConvention convention = ChatMeterObservationHandler.this.convention;
-			return DistributionSummary.builder(convention.getTokenUsageName())
-				.description("Tokens used, as the provider reported them ({token})")
-				.tags(this.tags.and(convention.getTokenTypeKey(), type))
-				.serviceLevelObjectives(TOKEN_BUCKETS)
-				.register(ChatMeterObservationHandler.this.registry);
-		}
-
 	}
 
 }
