@@ -1,6 +1,9 @@
 package io.github.linkai.benchmarks.harness;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +64,7 @@ public final class LoadRun {
 			// rest
 			System.setProperty("linkai.pool.max-connections", Integer.toString(this.streams));
 			try (ConfigurableApplicationContext context = BenchApplication.start(stub.url(""), this.observed, true)) {
-				return hold(context.getBean(ChatClientRegistry.class).get("held"), stub.port());
+				return hold(context.getBean(ChatClientRegistry.class).get("held"), stub);
 			}
 			finally {
 				System.clearProperty("linkai.pool.max-connections");
@@ -69,7 +72,8 @@ public final class LoadRun {
 		}
 	}
 
-	private Figures hold(ChatClient client, int port) throws Exception {
+	private Figures hold(ChatClient client, StubProcess stub) throws Exception {
+		int port = stub.port();
 		int baselineThreads = Probes.threads();
 		CountDownLatch firstChunks = new CountDownLatch(this.streams);
 		List<Disposable> open = new ArrayList<>(this.streams);
@@ -89,16 +93,28 @@ public final class LoadRun {
 		int threads = Probes.threads();
 		long heldSockets = sockets(port);
 
+		Cpu beforeCancel = Cpu.now(stub);
 		long cancelled = System.nanoTime();
 		open.forEach(Disposable::dispose);
 		double cancelSeconds = (System.nanoTime() - cancelled) / 1e9;
+		Cpu afterCancel = Cpu.now(stub);
 		long left = heldSockets;
+		long probing = 0;
 		while (left > 0 && System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(60)) {
 			// not more often: listing 10,000 descriptors takes CPU the event loops need
 			Thread.sleep(25);
+			long probe = System.nanoTime();
 			left = sockets(port);
+			probing += System.nanoTime() - probe;
 		}
 		double closeSeconds = (System.nanoTime() - cancelled) / 1e9;
+		Cpu closed = Cpu.now(stub);
+		System.out.printf(Locale.ROOT, "CPU (s) while cancelling (%.2f s): %s%n", cancelSeconds,
+				afterCancel.minus(beforeCancel));
+		System.out.printf(Locale.ROOT,
+				"CPU (s) from then until every socket closed (%.2f s): %s; counting the"
+						+ " sockets took %.2f s of it%n",
+				closeSeconds - cancelSeconds, closed.minus(afterCancel), probing / 1e9);
 		// Netty reports a leaked buffer when one it tracks is collected and a later one
 		// is allocated: collect, then take one more stream's first chunk
 		long heapClosed = Probes.heapAfterGc();
@@ -122,13 +138,82 @@ public final class LoadRun {
 				continue;
 			}
 			try (Stream<String> lines = Files.lines(path)) {
-				count += lines.skip(1)
-					.map((line) -> line.trim().split("\\s+"))
-					.filter((fields) -> fields.length > 9 && fields[2].endsWith(remote) && !fields[9].equals("0"))
-					.count();
+				count += lines.skip(1).filter((line) -> isOpenTo(line, remote)).count();
 			}
 		}
 		return count;
+	}
+
+	/**
+	 * Whether a line of {@code /proc/net/tcp} has the remote port and an inode other than
+	 * 0 (its third and tenth fields), read without a regular expression: with 10,000
+	 * lines a split per line cost the client's CPU while the sockets were closing.
+	 */
+	static boolean isOpenTo(String line, String remote) {
+		int field = 0;
+		int at = 0;
+		int length = line.length();
+		while (at < length) {
+			while (at < length && line.charAt(at) == ' ') {
+				at++;
+			}
+			if (at == length) {
+				break;
+			}
+			int end = line.indexOf(' ', at);
+			end = (end < 0) ? length : end;
+			if (field == 2 && !line.startsWith(remote, end - remote.length())) {
+				return false;
+			}
+			if (field == 9) {
+				return end - at != 1 || line.charAt(at) != '0';
+			}
+			field++;
+			at = end;
+		}
+		return false;
+	}
+
+	/**
+	 * CPU time so far, in nanoseconds: the calling thread, Reactor Netty's event loops,
+	 * the client's other threads, the whole client process (kernel time included) and the
+	 * stub's process.
+	 */
+	record Cpu(long caller, long eventLoops, long otherThreads, long process, long stub) {
+
+		static Cpu now(StubProcess stub) {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long caller = threads.getCurrentThreadCpuTime();
+			long loops = 0;
+			long others = 0;
+			for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+				if (info == null || info.getThreadId() == Thread.currentThread().getId()) {
+					continue;
+				}
+				long nanos = Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+				if (info.getThreadName().startsWith("reactor-http")) {
+					loops += nanos;
+				}
+				else {
+					others += nanos;
+				}
+			}
+			return new Cpu(caller, loops, others, Probes.cpuNanos(), stub.cpuNanos());
+		}
+
+		Cpu minus(Cpu earlier) {
+			return new Cpu(this.caller - earlier.caller, this.eventLoops - earlier.eventLoops,
+					this.otherThreads - earlier.otherThreads, this.process - earlier.process, this.stub - earlier.stub);
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT,
+					"calling thread %.2f, event loops %.2f, other threads %.2f, client process %.2f, stub %.2f",
+					this.caller / 1e9, this.eventLoops / 1e9, this.otherThreads / 1e9, this.process / 1e9,
+					this.stub / 1e9);
+		}
+
 	}
 
 	/** What one run measured. */

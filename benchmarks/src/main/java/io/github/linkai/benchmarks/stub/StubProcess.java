@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +52,11 @@ public final class StubProcess implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			return -1;
 		}
+	}
+
+	/** CPU time the stub's process has used so far, in nanoseconds; -1 if unknown. */
+	public long cpuNanos() {
+		return this.process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
 	}
 
 	/** The stub's port on 127.0.0.1. */
