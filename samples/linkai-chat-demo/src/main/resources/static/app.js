@@ -148,6 +148,11 @@ async function send() {
         steps.toolResult(JSON.parse(event.data));
         return;
       }
+      if (event.event === 'fallback') {
+        const fallback = JSON.parse(event.data);
+        servedBy(answer, fallback.to, client.name);
+        return;
+      }
       const chunk = JSON.parse(event.data);
       firstChunk ??= performance.now();
       if (chunk.reasoningDelta) {
@@ -155,9 +160,6 @@ async function send() {
       }
       for (const fragment of chunk.toolCalls ?? []) {
         steps.toolCall(fragment);
-      }
-      if (chunk.client && chunk.client !== client.name) {
-        servedBy(answer, chunk.client, client.name);
       }
       if (chunk.delta) {
         steps.textStarted();
@@ -268,6 +270,18 @@ function statusEntry(figures, health) {
     parts.push(`${figures.inputTokens} in / ${figures.outputTokens} out tokens`);
   }
   if (figures.cost != null) parts.push(`cost ${figures.cost}`);
+  const budget = health?.details?.budget;
+  if (budget && budget.limit != null && budget.remaining != null) {
+    // a cost budget counts in millionths of the price table's currency
+    const scale = budget.unit === 'micros' ? 1e6 : 1;
+    const unit = budget.unit === 'micros' ? '' : ' tokens';
+    const used = (budget.limit - budget.remaining) / scale;
+    parts.push(`budget: ${used} of ${budget.limit / scale}${unit} used${budget.period ? ` (${budget.period})` : ''}`);
+  }
+  const breaker = health?.details?.breaker;
+  if (breaker && (breaker.state ?? breaker) !== 'CLOSED') {
+    parts.push(`breaker ${String(breaker.state ?? breaker).toLowerCase().replaceAll('_', ' ')}`);
+  }
   line.textContent = parts.join(' · ');
   entry.append(name, ' ', state, line);
   return entry;

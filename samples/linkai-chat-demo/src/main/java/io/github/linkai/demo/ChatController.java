@@ -97,7 +97,8 @@ class ChatController {
 	/**
 	 * One answer as it is generated: an event per chunk, then {@code done}, or
 	 * {@code error} with the problem JSON when the provider fails, before or after the
-	 * first chunk. With tools, a {@code tool-result} event after each tool that ran.
+	 * first chunk. With tools, a {@code tool-result} event after each tool that ran; on a
+	 * client with a fallback chain, a {@code fallback} event when another client answers.
 	 */
 	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> stream(ChatTurn turn) {
@@ -105,7 +106,10 @@ class ChatController {
 		if (turn.toMemory()) {
 			return ChatServerSentEvents.of(memoryClient(turn).stream(request));
 		}
-		ChatClient client = client(turn);
+		return FallbackEvents.around(answer(client(turn), request));
+	}
+
+	private Flux<ServerSentEvent<Object>> answer(ChatClient client, ChatRequest request) {
 		if (!TOOL_PROVIDERS.contains(client.provider())) {
 			return ChatServerSentEvents.of(client.stream(request));
 		}

@@ -1,8 +1,12 @@
 package io.github.linkai.demo;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import io.github.linkai.spring.test.StubAnswer;
+import io.github.linkai.spring.test.StubRequest;
+import io.github.linkai.spring.test.StubRequests;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider faults the demo's stub can act out, asked for by putting a fault's
@@ -25,7 +29,13 @@ enum DemoFault {
 	RATE_LIMITED("429", "429 rate limited", StubAnswer.rateLimited(Duration.ofSeconds(1))),
 
 	/** 503 on every attempt (the client retries twice, then gives up). */
-	UNAVAILABLE("503", "503 unavailable", StubAnswer.status(503));
+	UNAVAILABLE("503", "503 unavailable", StubAnswer.status(503)),
+
+	/**
+	 * 503 on every attempt, from LinkAI only: the {@code resilient} client's own provider
+	 * fails and its fallback answers.
+	 */
+	LINKAI_DOWN("linkai-down", "LinkAI down (others answer)", StubAnswer.status(503), "linkai");
 
 	private final String code;
 
@@ -33,10 +43,17 @@ enum DemoFault {
 
 	private final StubAnswer answer;
 
+	private final @Nullable String provider;
+
 	DemoFault(String code, String label, StubAnswer answer) {
+		this(code, label, answer, null);
+	}
+
+	DemoFault(String code, String label, StubAnswer answer, @Nullable String provider) {
 		this.code = code;
 		this.label = label;
 		this.answer = answer;
+		this.provider = provider;
 	}
 
 	/** What to put in a message to ask for this fault, e.g. {@code [fault:429]}. */
@@ -47,6 +64,15 @@ enum DemoFault {
 	/** How the page's fault menu names it. */
 	String label() {
 		return this.label;
+	}
+
+	/**
+	 * Which requests the stub answers with it: those holding the marker (to one
+	 * provider).
+	 */
+	Predicate<StubRequest> matcher() {
+		Predicate<StubRequest> marked = StubRequests.contentContains(marker());
+		return (this.provider != null) ? marked.and(StubRequests.provider(this.provider)) : marked;
 	}
 
 	/** What the stub answers a message holding the marker with. */

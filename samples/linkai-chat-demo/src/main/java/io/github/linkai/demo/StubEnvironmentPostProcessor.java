@@ -81,7 +81,7 @@ class StubEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered 
 		// first: a fault's marker, scripted after it, takes precedence
 		stub.on(StubRequests.hasTools()).answerWith((request) -> toolAnswer(request).withChunkDelay(chunkDelay));
 		for (DemoFault fault : DemoFault.values()) {
-			stub.on(StubRequests.contentContains(fault.marker())).answer(fault.answer());
+			stub.on(fault.matcher()).answer(fault.answer());
 		}
 		clients().forEach(environment.getPropertySources()::addLast);
 		this.bootstrapContext.addCloseListener((event) -> register(stub, event.getApplicationContext()));

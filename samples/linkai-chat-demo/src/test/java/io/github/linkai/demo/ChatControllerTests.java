@@ -50,9 +50,9 @@ class ChatControllerTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$[*].name")
-			.isEqualTo(List.of("default", "search", "coder", "openai"))
+			.isEqualTo(List.of("default", "search", "coder", "openai", "resilient", "backup"))
 			.jsonPath("$[*].provider")
-			.isEqualTo(List.of("linkai", "jijyun", "lingma", "openai"))
+			.isEqualTo(List.of("linkai", "jijyun", "lingma", "openai", "linkai", "openai"))
 			.jsonPath("$[0].memory")
 			.isEqualTo(true)
 			.jsonPath("$[1].memory")
@@ -60,7 +60,30 @@ class ChatControllerTests {
 			.jsonPath("$[0].host")
 			.isEqualTo("127.0.0.1")
 			.jsonPath("$[*].tools")
-			.isEqualTo(List.of(true, false, false, true));
+			.isEqualTo(List.of(true, false, false, true, true, true));
+	}
+
+	@Test
+	void aFallbackChainTellsWhichClientAnsweredBeforeItsAnswer() {
+		List<ServerSentEvent<Map<String, Object>>> events = this.web.get()
+			.uri((uri) -> uri.path("/api/chat/stream")
+				.queryParam("client", "resilient")
+				.queryParam("message", "Hello " + DemoFault.LINKAI_DOWN.marker())
+				.build())
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENT)
+			.getResponseBody()
+			.collectList()
+			.block();
+		assertThat(events).isNotNull();
+		assertThat(events.get(0).event()).isEqualTo(FallbackEvents.FALLBACK_EVENT);
+		assertThat(events.get(0).data()).containsEntry("from", "resilient")
+			.containsEntry("to", "backup")
+			.containsEntry("reason", "SERVER_ERROR");
+		assertThat(events.get(events.size() - 1).event()).as("%s", events).isEqualTo(ChatServerSentEvents.DONE_EVENT);
 	}
 
 	@Test
@@ -79,7 +102,7 @@ class ChatControllerTests {
 			.isOk()
 			.expectBody()
 			.jsonPath("$[*].name")
-			.isEqualTo(List.of("default", "search", "coder", "openai"))
+			.isEqualTo(List.of("default", "search", "coder", "openai", "resilient", "backup"))
 			.jsonPath("$[1].calls")
 			.value(Integer.class, (calls) -> assertThat(calls).isPositive())
 			.jsonPath("$[1].cost")
@@ -248,7 +271,7 @@ class ChatControllerTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("No chat client named 'nope'; configured: [default, search, coder, openai]");
+			.isEqualTo("No chat client named 'nope'; configured: [default, search, coder, openai, resilient, backup]");
 	}
 
 	@Test

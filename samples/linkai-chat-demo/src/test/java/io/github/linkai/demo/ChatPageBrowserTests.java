@@ -179,11 +179,30 @@ class ChatPageBrowserTests {
 		waitUp().until(ExpectedConditions.textMatches(searchStatus, Pattern.compile("(?s).*\\bup\\b.*cost.*")));
 		assertThat(browser.findElement(searchStatus).getText()).containsPattern("[1-9][0-9]* calls?")
 			.contains("first chunk");
-		assertThat(browser.findElements(By.cssSelector("#status li"))).hasSize(4);
+		assertThat(browser.findElements(By.cssSelector("#status li"))).hasSize(6);
 		Object favicon = ((JavascriptExecutor) browser).executeAsyncScript(
 				"const done = arguments[0]; fetch(document.querySelector('link[rel=icon]').href).then((r) => done(r.status));");
 		assertThat(favicon).isEqualTo(200L);
 		screenshot("chat-status.png");
+	}
+
+	@Test
+	void theResilientClientAnswersFromItsFallbackAndTheAnswerSaysSo() throws IOException {
+		new Select(browser.findElement(By.id("client"))).selectByValue("resilient");
+		WebElement memory = browser.findElement(By.id("memory"));
+		if (memory.isDisplayed() && memory.isSelected()) {
+			memory.click(); // a chain is for chat, not memory chat
+		}
+		new Select(browser.findElement(By.id("fault"))).selectByValue(DemoFault.LINKAI_DOWN.marker());
+		send("Hello");
+		WebElement answer = finishedAnswer(1);
+		assertThat(answer.findElement(By.className("served-by")).getText())
+			.isEqualTo("backup · an OpenAI-compatible API (fallback for resilient)");
+		assertThat(text(answer)).isNotBlank();
+		By resilientStatus = By.cssSelector("#status li[data-client='resilient']");
+		waitUp()
+			.until(ExpectedConditions.textMatches(resilientStatus, Pattern.compile("(?s).*budget: .* tokens used.*")));
+		screenshot("chat-fallback.png");
 	}
 
 	@Test
