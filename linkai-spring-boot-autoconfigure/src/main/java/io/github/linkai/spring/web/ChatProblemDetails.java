@@ -3,12 +3,18 @@ package io.github.linkai.spring.web;
 import java.time.Duration;
 
 import io.github.linkai.spring.client.error.BlockingCallException;
+import io.github.linkai.spring.client.error.BudgetExhaustedException;
 import io.github.linkai.spring.client.error.CallRejectedException;
 import io.github.linkai.spring.client.error.ChatClientException;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
+import io.github.linkai.spring.client.error.CircuitOpenException;
+import io.github.linkai.spring.client.error.LimiterUnavailableException;
+import io.github.linkai.spring.client.error.NoUsableKeyException;
 import io.github.linkai.spring.client.error.ProviderApiException;
+import io.github.linkai.spring.client.error.RequestRateLimitException;
 import io.github.linkai.spring.client.error.StreamErrorEventException;
 import io.github.linkai.spring.client.error.StreamTruncatedException;
+import io.github.linkai.spring.client.error.TokenRateLimitException;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
@@ -83,6 +89,9 @@ public final class ChatProblemDetails {
 		}
 		if (error instanceof StreamTruncatedException truncated) {
 			problem.setProperty("chunksReceived", truncated.chunksReceived());
+		}
+		if (error instanceof CallRejectedException rejected) {
+			problem.setProperty("reason", rejected.reason());
 		}
 		return problem;
 	}
@@ -178,14 +187,40 @@ public final class ChatProblemDetails {
 					+ "URL, app or ids) needs checking.";
 			case PROVIDER_UNAVAILABLE ->
 				"The AI provider could not be reached or is unavailable; try again " + retryHint(type, error) + ".";
-			case APPLICATION_BUSY -> "This application is too busy to ask the AI provider now (the provider was not "
-					+ "asked and is not at fault); try again " + retryHint(type, error) + ".";
+			case APPLICATION_BUSY -> busyDetail(error) + "; try again " + retryHint(type, error) + ".";
 			case PROVIDER_TIMEOUT -> "The AI provider did not answer in time.";
 			case PROVIDER_ERROR -> "The AI provider failed to answer.";
 			case STREAM_TRUNCATED -> "The AI provider's answer stopped before it was complete.";
 			case BAD_RESPONSE -> "The AI provider's reply could not be read.";
 			case INTERNAL_ERROR -> "The chat call failed inside this application.";
 		};
+	}
+
+	/**
+	 * Why this application refused a call it did not send: its own capacity, or a rule it
+	 * keeps for the provider (a resting breaker, a spent budget, a rate).
+	 */
+	private static String busyDetail(Throwable error) {
+		if (error instanceof CircuitOpenException) {
+			return "The AI provider kept failing, so this application is not asking it for a while (its circuit "
+					+ "breaker is open)";
+		}
+		if (error instanceof BudgetExhaustedException) {
+			return "This application's budget for the AI provider is spent for the period (the provider was not asked)";
+		}
+		if (error instanceof RequestRateLimitException || error instanceof TokenRateLimitException) {
+			return "This application's own rate limit for the AI provider is reached (the provider was not asked)";
+		}
+		if (error instanceof NoUsableKeyException) {
+			return "Every key this application holds for the AI provider is resting or parked (rate limited, "
+					+ "rejected or out of credit)";
+		}
+		if (error instanceof LimiterUnavailableException) {
+			return "The store this application keeps its limits in is unavailable and its limits fail closed (the "
+					+ "provider was not asked)";
+		}
+		return "This application is too busy to ask the AI provider now (the provider was not asked and is not at "
+				+ "fault)";
 	}
 
 	private static String retryHint(ChatProblemType type, Throwable error) {

@@ -156,6 +156,24 @@ class ChatProblemTypeTests {
 	}
 
 	@Test
+	void aLocalRejectionsProblemSaysWhyAndNamesItsReason() {
+		for (CallRejectedException rejection : rejections()) {
+			ProblemDetail problem = ChatProblemDetails.forError(rejection);
+			assertThat(problem.getProperties()).as(rejection.reason()).containsEntry("reason", rejection.reason());
+			String detail = problem.getDetail();
+			assertThat(detail).as(rejection.reason()).isNotNull();
+			switch (rejection.reason()) {
+				case "circuit-open" -> assertThat(detail).contains("kept failing").contains("circuit breaker is open");
+				case "budget" -> assertThat(detail).contains("budget").contains("spent");
+				case "request-rate", "token-rate" -> assertThat(detail).contains("own rate limit");
+				case "no-usable-key" -> assertThat(detail).contains("Every key");
+				case "store-unavailable" -> assertThat(detail).contains("fail closed");
+				default -> assertThat(detail).contains("too busy").contains("not at fault");
+			}
+		}
+	}
+
+	@Test
 	void everyExceptionTypeInClientErrorHasItsRow() throws IOException {
 		Path errors = Path.of("src/main/java/io/github/linkai/spring/client/error");
 		try (Stream<Path> files = Files.list(errors)) {

@@ -76,7 +76,8 @@ public final class PriceTable {
 		if (price == null) {
 			price = price(requestedModel);
 		}
-		return (price != null) ? price.cost(usage.inputTokens(), null, usage.outputTokens()) : null;
+		return (price != null) ? price.cost(usage.inputTokens(), usage.cachedInputTokens(), usage.outputTokens())
+				: null;
 	}
 
 	@Override

@@ -40,6 +40,15 @@ class PriceTableTests {
 	}
 
 	@Test
+	void aCallsCachedInputTokensFromItsUsageCostTheCachedPrice() {
+		// DeepSeek's prompt_cache_hit_tokens, OpenAI's cached_tokens: 600 x 2.0 + 400 x
+		// 0.5
+		// + 100 x 8.0 = 2200 per million
+		assertThat(PRICES.cost(null, "deepseek-chat", null, Usage.of(1000, 100, 1100, 400, null)))
+			.isEqualByComparingTo("0.0022");
+	}
+
+	@Test
 	void theProvidersOwnCostWins() {
 		assertThat(PRICES.cost(new BigDecimal("0.42"), "deepseek-chat", null, Usage.of(1000, 500, null)))
 			.isEqualByComparingTo("0.42");
