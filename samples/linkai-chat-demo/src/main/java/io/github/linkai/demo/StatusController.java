@@ -53,7 +53,9 @@ class StatusController {
 		long failures = 0;
 		for (Timer timer : search(meters, "gen_ai.client.operation.duration", name).timers()) {
 			calls += timer.count();
-			if (!"none".equals(timer.getId().getTag("error.type"))) {
+			String error = timer.getId().getTag("error.type");
+			// a stream the reader cancelled did not fail
+			if (!"none".equals(error) && !"cancelled".equals(error)) {
 				failures += timer.count();
 			}
 		}
