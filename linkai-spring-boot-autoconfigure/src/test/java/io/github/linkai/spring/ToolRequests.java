@@ -1,8 +1,10 @@
 package io.github.linkai.spring;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import io.github.linkai.spring.client.ChatEndpoint;
 import io.github.linkai.spring.client.ChatMessage;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.JsonSchema;
@@ -10,11 +12,17 @@ import io.github.linkai.spring.client.ResponseFormat;
 import io.github.linkai.spring.client.ToolCall;
 import io.github.linkai.spring.client.ToolChoice;
 import io.github.linkai.spring.client.ToolDefinition;
+import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import org.junit.jupiter.params.provider.Arguments;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Requests using tools or a response format, for the suites of endpoints that send
- * neither: each names the field the validation error must name.
+ * neither: each names the field the validation error must name; and the assertion those
+ * suites share.
  */
 public final class ToolRequests {
 
@@ -41,6 +49,28 @@ public final class ToolRequests {
 							.toolResult("call_1", "14:05")
 							.build()),
 				Arguments.of("messages[1]", user().toolResult("call_1", "14:05").build()));
+	}
+
+	/**
+	 * Asserts that a blocking call and a stream of the request both fail validation
+	 * naming the field and the provider; the blocking call's problem is checked further
+	 * by {@code problem}. The suites check that nothing was sent.
+	 */
+	public static void assertRejected(ChatEndpoint endpoint, String field, ChatRequest request, String provider,
+			Consumer<String> problem) {
+		assertThatExceptionOfType(ChatRequestValidationException.class).isThrownBy(() -> endpoint.chat(request))
+			.satisfies((error) -> {
+				assertThat(error.field()).isEqualTo(field);
+				assertThat(error.provider()).isEqualTo(provider);
+				problem.accept(error.problem());
+			});
+		StepVerifier.create(endpoint.stream(request))
+			.expectErrorSatisfies(
+					(error) -> assertThat(error).isInstanceOfSatisfying(ChatRequestValidationException.class, (e) -> {
+						assertThat(e.field()).isEqualTo(field);
+						assertThat(e.provider()).isEqualTo(provider);
+					}))
+			.verify();
 	}
 
 	private static ChatRequest.Builder user() {

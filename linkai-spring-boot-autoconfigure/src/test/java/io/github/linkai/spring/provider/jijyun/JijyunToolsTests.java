@@ -1,19 +1,17 @@
 package io.github.linkai.spring.provider.jijyun;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.linkai.spring.ToolRequests;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatOptions;
 import io.github.linkai.spring.client.ChatRequest;
-import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Jijyun's {@code tools} and {@code return_format} are its own assistant features, not
@@ -32,26 +30,10 @@ class JijyunToolsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("io.github.linkai.spring.ToolRequests#usingToolsOrResponseFormat")
-	void chatRejectsToolsAndResponseFormat(String field, ChatRequest request) {
-		assertThatExceptionOfType(ChatRequestValidationException.class).isThrownBy(() -> client().chat(request))
-			.satisfies((error) -> {
-				assertThat(error.field()).isEqualTo(field);
-				assertThat(error.provider()).isEqualTo("jijyun");
-				assertThat(error.problem()).contains("is not supported by jijyun (its own ")
-					.contains(field.equals("responseFormat") ? "JijyunOptions.returnFormat" : "JijyunOptions.tools");
-			});
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("io.github.linkai.spring.ToolRequests#usingToolsOrResponseFormat")
-	void streamRejectsToolsAndResponseFormat(String field, ChatRequest request) {
-		StepVerifier.create(client().stream(request))
-			.expectErrorSatisfies(
-					(error) -> assertThat(error).isInstanceOfSatisfying(ChatRequestValidationException.class, (e) -> {
-						assertThat(e.field()).isEqualTo(field);
-						assertThat(e.provider()).isEqualTo("jijyun");
-					}))
-			.verify();
+	void chatAndStreamRejectToolsAndResponseFormat(String field, ChatRequest request) {
+		ToolRequests.assertRejected(client(), field, request, "jijyun",
+				(problem) -> assertThat(problem).contains("is not supported by jijyun (its own ")
+					.contains(field.equals("responseFormat") ? "JijyunOptions.returnFormat" : "JijyunOptions.tools"));
 	}
 
 	private static ChatClient client() {

@@ -1,18 +1,16 @@
 package io.github.linkai.spring.provider.lingma;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.linkai.spring.ToolRequests;
 import io.github.linkai.spring.client.ChatRequest;
-import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.github.linkai.spring.provider.lingma.LingmaTestSupport.client;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Lingma documents no tools and no response format: a request using them fails before
@@ -30,25 +28,9 @@ class LingmaToolsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("io.github.linkai.spring.ToolRequests#usingToolsOrResponseFormat")
-	void chatRejectsToolsAndResponseFormat(String field, ChatRequest request) {
-		assertThatExceptionOfType(ChatRequestValidationException.class).isThrownBy(() -> client(wm).chat(request))
-			.satisfies((error) -> {
-				assertThat(error.field()).isEqualTo(field);
-				assertThat(error.provider()).isEqualTo("lingma");
-				assertThat(error.problem()).endsWith("is not supported by lingma");
-			});
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("io.github.linkai.spring.ToolRequests#usingToolsOrResponseFormat")
-	void streamRejectsToolsAndResponseFormat(String field, ChatRequest request) {
-		StepVerifier.create(client(wm).stream(request))
-			.expectErrorSatisfies(
-					(error) -> assertThat(error).isInstanceOfSatisfying(ChatRequestValidationException.class, (e) -> {
-						assertThat(e.field()).isEqualTo(field);
-						assertThat(e.provider()).isEqualTo("lingma");
-					}))
-			.verify();
+	void chatAndStreamRejectToolsAndResponseFormat(String field, ChatRequest request) {
+		ToolRequests.assertRejected(client(wm), field, request, "lingma",
+				(problem) -> assertThat(problem).endsWith("is not supported by lingma"));
 	}
 
 }
