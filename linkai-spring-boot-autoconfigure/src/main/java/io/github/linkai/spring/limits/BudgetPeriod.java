@@ -36,6 +36,17 @@ public enum BudgetPeriod {
 		};
 	}
 
+	/** When the period holding {@code now} starts. */
+	public Instant start(Instant now, ZoneId zone) {
+		LocalDate date = LocalDate.ofInstant(now, zone);
+		LocalDate first = switch (this) {
+			case DAY -> date;
+			case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+			case MONTH -> date.withDayOfMonth(1);
+		};
+		return first.atStartOfDay(zone).toInstant();
+	}
+
 	/** When the period holding {@code now} ends: the start of the next one. */
 	public Instant end(Instant now, ZoneId zone) {
 		LocalDate date = LocalDate.ofInstant(now, zone);

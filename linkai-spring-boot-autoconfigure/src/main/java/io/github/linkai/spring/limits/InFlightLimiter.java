@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.linkai.spring.client.error.InFlightLimitException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -47,8 +48,9 @@ final class InFlightLimiter {
 	 */
 	Mono<Place> acquire(Duration maxWait) {
 		return Mono.create((sink) -> {
-			if (tryTake()) {
-				sink.success(new Place());
+			Place place = tryAcquire();
+			if (place != null) {
+				sink.success(place);
 				return;
 			}
 			if (maxWait.isZero() || maxWait.isNegative()) {
@@ -69,6 +71,14 @@ final class InFlightLimiter {
 			// a place given back between tryTake() and add(): hand it over now
 			drain();
 		});
+	}
+
+	/**
+	 * A place at once, or {@code null} when none is free now; given back once by
+	 * {@link Place#release()}.
+	 */
+	@Nullable Place tryAcquire() {
+		return tryTake() ? new Place() : null;
 	}
 
 	/** The calls in flight now. */

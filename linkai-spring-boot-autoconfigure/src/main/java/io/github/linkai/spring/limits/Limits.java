@@ -133,7 +133,7 @@ public final class Limits implements AutoCloseable {
 			}
 			details.put("keys", keys);
 		}
-		LimitsCallGate.Budget budget = gate.budget();
+		ClientBudget budget = gate.budget();
 		if (budget.limit() > 0) {
 			Map<String, Object> state = new LinkedHashMap<>();
 			state.put("unit", (budget.settings.getCost() != null) ? "micros" : "tokens");

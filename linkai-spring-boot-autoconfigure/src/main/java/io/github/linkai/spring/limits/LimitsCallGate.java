@@ -1,7 +1,6 @@
 package io.github.linkai.spring.limits;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import io.github.linkai.spring.client.admission.CallGate;
 import io.github.linkai.spring.client.admission.CallInfo;
 import io.github.linkai.spring.client.admission.CallPermit;
 import io.github.linkai.spring.client.admission.PriceTable;
-import io.github.linkai.spring.client.error.BudgetExhaustedException;
 import io.github.linkai.spring.client.error.CallRejectedException;
 import io.github.linkai.spring.client.error.ChatRequestValidationException;
 import io.github.linkai.spring.client.error.CircuitOpenException;
@@ -38,6 +36,9 @@ final class LimitsCallGate implements CallGate {
 	private final ClientLimits client;
 
 	private final LimitStore store;
+
+	/** The store, when it is this instance's memory: it answers at once. */
+	private final @Nullable MemoryLimitStore local;
 
 	private final PriceTable prices;
 
@@ -62,12 +63,13 @@ final class LimitsCallGate implements CallGate {
 
 	private final long tokenRate;
 
-	private final Budget budget;
+	private final ClientBudget budget;
 
 	LimitsCallGate(ClientLimits client, LimitStore store, PriceTable prices, Clock clock, Scheduler scheduler,
 			LimitsListener listener, String keyPrefix) {
 		this.client = client;
 		this.store = store;
+		this.local = (store instanceof MemoryLimitStore memory) ? memory : null;
 		this.prices = prices;
 		this.clock = clock;
 		this.listener = listener;
@@ -86,7 +88,8 @@ final class LimitsCallGate implements CallGate {
 				? BucketSpec.rate(this.shared.base() + ":req", limits.getRequestRate(), limits.getRatePeriod()) : null;
 		this.tokens = (limits.getTokenRate() != null)
 				? BucketSpec.rate(this.shared.base() + ":tok", limits.getTokenRate(), limits.getRatePeriod()) : null;
-		this.budget = new Budget(client.budget(), this.shared.base() + ":budget:");
+		this.budget = new ClientBudget(client.budget(), this.shared.base() + ":budget:", client.provider(),
+				client.clientName());
 		this.requestRate = (limits.getRequestRate() != null) ? limits.getRequestRate() : 0;
 		this.tokenRate = (limits.getTokenRate() != null) ? limits.getTokenRate() : 0;
 	}
@@ -95,38 +98,85 @@ final class LimitsCallGate implements CallGate {
 	public Mono<CallPermit> admit(CallInfo call) {
 		return Mono.defer(() -> {
 			Instant now = this.clock.instant();
-			Duration left = Duration.between(now, call.deadline());
-			Duration wait = min(this.client.limits().getMaxWait(), left);
 			Admission admission = new Admission();
-			if (this.breaker != null) {
-				if (!this.breaker.tryAcquire()) {
-					return refuse(new CircuitOpenException(this.client.provider(), this.client.clientName(),
-							this.breaker.retryAfter()));
-				}
-				admission.breakerHeld = true;
-			}
-			if (this.budget.settings.getCost() != null && this.prices.price(call.model()) == null) {
-				admission.abort();
-				return Mono.error(new ChatRequestValidationException(this.client.provider(), this.client.clientName(),
-						"model", "has no price in linkai.pricing, and the client has a cost budget"));
-			}
-			Mono<Boolean> place = (this.inFlight != null)
-					? timed(this.inFlight.acquire(wait), now, "in-flight").map((acquired) -> {
-						admission.place = acquired;
-						return true;
-					}) : Mono.just(true);
-			return place.then(Mono.defer(() -> checked(call, now, left, wait)))
-				.map((first) -> admission.handOver(new LimitsPermit(this, first, call.deadline())))
-				.doOnCancel(admission::abort)
-				.onErrorMap(StoreUnavailableException.class,
-						(error) -> new LimiterUnavailableException(this.client.provider(), this.client.clientName()))
-				.doOnError((error) -> {
-					admission.abort();
-					if (error instanceof CallRejectedException rejected) {
-						this.listener.rejected(this.client.clientName(), rejected.reason());
+			try {
+				if (this.breaker != null) {
+					if (!this.breaker.tryAcquire()) {
+						throw new CircuitOpenException(this.client.provider(), this.client.clientName(),
+								this.breaker.retryAfter());
 					}
-				});
+					admission.breakerHeld = true;
+				}
+				if (this.budget.settings.getCost() != null && this.prices.price(call.model()) == null) {
+					throw new ChatRequestValidationException(this.client.provider(), this.client.clientName(), "model",
+							"has no price in linkai.pricing, and the client has a cost budget");
+				}
+				LimitsPermit permit = (this.local != null) ? admitNow(this.local, call, now, admission) : null;
+				if (permit != null) {
+					return Mono.just(permit);
+				}
+			}
+			catch (RuntimeException error) {
+				refused(admission, error);
+				return Mono.error(error);
+			}
+			return admitLater(call, now, admission);
 		});
+	}
+
+	/**
+	 * Decides on this thread, as this instance's memory answers at once: {@code null}
+	 * when the call has to wait for a place in flight or a request of the rate. A
+	 * reactive chain per call costs several times the decision itself, which the
+	 * benchmark shows.
+	 */
+	private @Nullable LimitsPermit admitNow(MemoryLimitStore local, CallInfo call, Instant now, Admission admission) {
+		if (this.inFlight != null) {
+			admission.place = this.inFlight.tryAcquire();
+			if (admission.place == null) {
+				return null;
+			}
+		}
+		if (this.tokens != null) {
+			checkTokens(local.availableNow(this.tokens));
+		}
+		BucketSpec counter = this.budget.counter(now);
+		if (counter != null) {
+			this.budget.check(local.availableNow(counter), now);
+		}
+		int key = nextKey();
+		if (this.requests != null && !local.takeNow(this.requests)) {
+			return null;
+		}
+		return admission.handOver(new LimitsPermit(this, new Attempt(0, key), call.deadline()));
+	}
+
+	/**
+	 * Waits for a place in flight, then reads the token rate and the budget and takes the
+	 * first attempt's request, each as the store answers.
+	 */
+	private Mono<CallPermit> admitLater(CallInfo call, Instant now, Admission admission) {
+		Duration left = Duration.between(now, call.deadline());
+		Duration wait = min(this.client.limits().getMaxWait(), left);
+		Mono<Boolean> place = (this.inFlight != null && admission.place == null)
+				? timed(this.inFlight.acquire(wait), now, "in-flight").map((acquired) -> {
+					admission.place = acquired;
+					return true;
+				}) : Mono.just(true);
+		return place.then(Mono.defer(() -> checked(call, now, left, wait)))
+			.map((first) -> (CallPermit) admission.handOver(new LimitsPermit(this, first, call.deadline())))
+			.doOnCancel(admission::abort)
+			.onErrorMap(StoreUnavailableException.class,
+					(error) -> new LimiterUnavailableException(this.client.provider(), this.client.clientName()))
+			.doOnError((error) -> refused(admission, error));
+	}
+
+	/** Gives back what a refused call held, and counts the refusal. */
+	private void refused(Admission admission, Throwable error) {
+		admission.abort();
+		if (error instanceof CallRejectedException rejected) {
+			this.listener.rejected(this.client.clientName(), rejected.reason());
+		}
 	}
 
 	/**
@@ -153,12 +203,7 @@ final class LimitsCallGate implements CallGate {
 	/** The next attempt: a usable key, then a request of the request rate. */
 	Mono<Attempt> attempt(int number, Duration wait, Duration left) {
 		return Mono.defer(() -> {
-			int key = this.keys.next();
-			if (key < 0) {
-				return Mono.error(new NoUsableKeyException(this.client.provider(), this.client.clientName(),
-						this.keys.size(), this.keys.earliestReturn()));
-			}
-			Attempt attempt = new Attempt(number, key);
+			Attempt attempt = new Attempt(number, nextKey());
 			if (this.requests == null) {
 				return Mono.just(attempt);
 			}
@@ -175,7 +220,17 @@ final class LimitsCallGate implements CallGate {
 		});
 	}
 
-	private void checkTokens(Long available) {
+	/** The key of the next attempt. */
+	private int nextKey() {
+		int key = this.keys.next();
+		if (key < 0) {
+			throw new NoUsableKeyException(this.client.provider(), this.client.clientName(), this.keys.size(),
+					this.keys.earliestReturn());
+		}
+		return key;
+	}
+
+	private void checkTokens(long available) {
 		if (available <= 0) {
 			LimitSettings limits = this.client.limits();
 			// the debt refills at the rate
@@ -188,15 +243,26 @@ final class LimitsCallGate implements CallGate {
 	/** Records what a completed call spent. */
 	void spent(@Nullable Long tokens, @Nullable BigDecimal cost) {
 		if (tokens != null && tokens > 0 && this.tokens != null) {
-			this.store.spend(this.tokens, tokens).subscribe(null, (error) -> {
-			});
+			if (this.local != null) {
+				this.local.spendNow(this.tokens, tokens);
+			}
+			else {
+				this.store.spend(this.tokens, tokens).subscribe(null, (error) -> {
+				});
+			}
 		}
 		Long amount = this.budget.amountOf(tokens, cost);
 		Instant now = this.clock.instant();
 		BucketSpec counter = this.budget.counter(now);
 		if (amount != null && amount > 0 && counter != null) {
-			this.store.spend(counter, amount).subscribe((available) -> this.budget.seen(available, now), (error) -> {
-			});
+			if (this.local != null) {
+				this.budget.seen(this.local.spendNow(counter, amount), now);
+			}
+			else {
+				this.store.spend(counter, amount)
+					.subscribe((available) -> this.budget.seen(available, now), (error) -> {
+					});
+			}
 		}
 	}
 
@@ -235,11 +301,6 @@ final class LimitsCallGate implements CallGate {
 		});
 	}
 
-	private Mono<CallPermit> refuse(CallRejectedException rejected) {
-		this.listener.rejected(this.client.clientName(), rejected.reason());
-		return Mono.error(rejected);
-	}
-
 	private static Duration min(Duration a, Duration b) {
 		Duration min = (a.compareTo(b) <= 0) ? a : b;
 		return min.isNegative() ? Duration.ZERO : min;
@@ -261,7 +322,7 @@ final class LimitsCallGate implements CallGate {
 		return this.keys;
 	}
 
-	Budget budget() {
+	ClientBudget budget() {
 		return this.budget;
 	}
 
@@ -322,105 +383,6 @@ final class LimitsCallGate implements CallGate {
 				all.add(key(i));
 			}
 			return all;
-		}
-
-	}
-
-	/**
-	 * A client's budget: its counter of the current period and what was last seen of it.
-	 */
-	final class Budget {
-
-		final BudgetSettings settings;
-
-		private final String keyPrefix;
-
-		private final long limit;
-
-		private volatile @Nullable BucketSpec current;
-
-		private volatile @Nullable String period;
-
-		private volatile long remaining = Long.MIN_VALUE;
-
-		Budget(BudgetSettings settings, String keyPrefix) {
-			this.settings = settings;
-			this.keyPrefix = keyPrefix;
-			BigDecimal cost = settings.getCost();
-			Long tokens = settings.getTokens();
-			this.limit = (cost != null) ? micros(cost) : (tokens != null) ? tokens : 0;
-		}
-
-		/**
-		 * The counter of the period holding {@code now}, {@code null} without a budget.
-		 */
-		@Nullable BucketSpec counter(Instant now) {
-			if (this.limit == 0) {
-				return null;
-			}
-			String key = this.settings.getPeriod().key(now, this.settings.getZone());
-			BucketSpec counter = this.current;
-			if (counter == null || !key.equals(this.period)) {
-				counter = BucketSpec.counter(this.keyPrefix + key, longest(this.settings.getPeriod()));
-				this.current = counter;
-				this.period = key;
-				this.remaining = Long.MIN_VALUE;
-			}
-			return counter;
-		}
-
-		/** Remembers what is left, and refuses the call when nothing is. */
-		void check(Long available, Instant now) {
-			seen(available, now);
-			if (this.remaining <= 0) {
-				String key = this.settings.getPeriod().key(now, this.settings.getZone());
-				throw new BudgetExhaustedException(LimitsCallGate.this.client.provider(),
-						LimitsCallGate.this.client.clientName(), key,
-						Duration.between(now, this.settings.getPeriod().end(now, this.settings.getZone())));
-			}
-		}
-
-		/** Remembers what is left of the budget, from what is left in its counter. */
-		void seen(Long available, Instant now) {
-			if (counter(now) != null) {
-				this.remaining = this.limit - (BucketSpec.COUNTER_CAPACITY - available);
-			}
-		}
-
-		/** What a call spent in the budget's unit: millionths of cost, or tokens. */
-		@Nullable Long amountOf(@Nullable Long tokens, @Nullable BigDecimal cost) {
-			if (this.settings.getCost() != null) {
-				return (cost != null) ? micros(cost) : null;
-			}
-			return tokens;
-		}
-
-		/** The budget in its unit, 0 without one. */
-		long limit() {
-			return this.limit;
-		}
-
-		/**
-		 * What is left of the current period's budget, {@code null} when not yet known.
-		 */
-		@Nullable Long remaining() {
-			return (this.remaining != Long.MIN_VALUE) ? this.remaining : null;
-		}
-
-		@Nullable String period() {
-			return this.period;
-		}
-
-		private static long micros(BigDecimal amount) {
-			return amount.movePointRight(6).setScale(0, RoundingMode.CEILING).longValueExact();
-		}
-
-		private static Duration longest(BudgetPeriod period) {
-			return switch (period) {
-				case DAY -> Duration.ofDays(1);
-				case WEEK -> Duration.ofDays(7);
-				case MONTH -> Duration.ofDays(31);
-			};
 		}
 
 	}

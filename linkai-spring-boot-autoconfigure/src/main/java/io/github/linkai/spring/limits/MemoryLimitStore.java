@@ -36,24 +36,39 @@ final class MemoryLimitStore implements LimitStore {
 
 	@Override
 	public Mono<Long> available(BucketSpec bucket, Duration timeout) {
-		return Mono.just(bucket(bucket).getAvailableTokens());
+		return Mono.just(availableNow(bucket));
 	}
 
 	@Override
 	public Mono<Boolean> take(BucketSpec bucket, Duration maxWait, Duration timeout) {
-		Bucket local = bucket(bucket);
-		if (local.tryConsume(1)) {
+		if (takeNow(bucket)) {
 			return Mono.just(true);
 		}
+		Bucket local = bucket(bucket);
 		return maxWait.isZero() ? Mono.just(false)
 				: Mono.fromFuture(() -> local.asScheduler().tryConsume(1, maxWait, this.executor), true);
 	}
 
 	@Override
 	public Mono<Long> spend(BucketSpec bucket, long amount) {
+		return Mono.just(spendNow(bucket, amount));
+	}
+
+	/** The tokens left in the bucket, at once. */
+	long availableNow(BucketSpec bucket) {
+		return bucket(bucket).getAvailableTokens();
+	}
+
+	/** Takes one token if there is one now: whether one was taken. */
+	boolean takeNow(BucketSpec bucket) {
+		return bucket(bucket).tryConsume(1);
+	}
+
+	/** Takes {@code amount} tokens, into debt if need be: the tokens left after. */
+	long spendNow(BucketSpec bucket, long amount) {
 		Bucket local = bucket(bucket);
 		local.consumeIgnoringRateLimits(amount);
-		return Mono.just(local.getAvailableTokens());
+		return local.getAvailableTokens();
 	}
 
 	@Override
@@ -72,17 +87,17 @@ final class MemoryLimitStore implements LimitStore {
 	}
 
 	private Bucket bucket(BucketSpec spec) {
-		Instant now = this.clock.instant();
+		long now = this.clock.millis();
 		Entry entry = this.buckets.get(spec.key());
 		if (entry == null) {
-			this.buckets.values().removeIf((old) -> old.expires.isBefore(now));
+			this.buckets.values().removeIf((old) -> old.expires < now);
 			entry = this.buckets.computeIfAbsent(spec.key(),
 					(key) -> new Entry(Bucket.builder()
 						.withCustomTimePrecision(this.time)
 						.addLimit(spec.configuration().getBandwidths()[0])
 						.build()));
 		}
-		entry.expires = now.plus(spec.timeToLive());
+		entry.expires = now + spec.timeToLive().toMillis();
 		return entry.bucket;
 	}
 
@@ -90,7 +105,8 @@ final class MemoryLimitStore implements LimitStore {
 
 		final LocalBucket bucket;
 
-		volatile Instant expires = Instant.MAX;
+		/** Epoch millis. */
+		volatile long expires = Long.MAX_VALUE;
 
 		Entry(LocalBucket bucket) {
 			this.bucket = bucket;

@@ -13,8 +13,10 @@ import io.github.linkai.spring.client.ChatResponse;
 import io.github.linkai.spring.client.MemoryChatClient;
 import io.github.linkai.spring.client.Usage;
 import org.jspecify.annotations.Nullable;
+import reactor.core.observability.DefaultSignalListener;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
@@ -80,14 +82,10 @@ public final class GatedCalls {
 	Mono<ChatResponse> call(ChatRequest request, boolean stateful, Function<ChatRequest, Mono<ChatResponse>> call) {
 		return Mono.deferContextual((context) -> {
 			CallInfo info = info(request, false, stateful, context);
-			return Mono.usingWhen(this.gate.admit(info),
-					(permit) -> permit.attempt(0).then(Mono.defer(() -> call.apply(request))).doOnNext((response) -> {
-						permit.answered();
-						permit.completed(response.usage(),
-								this.prices.cost(response.cost(), response.model(), info.model(), response.usage()));
-					}).contextWrite((inner) -> inner.put(CallPermit.CONTEXT_KEY, permit)), (permit) -> Mono.empty(),
-					(permit, error) -> Mono.fromRunnable(() -> permit.failed(error)),
-					(permit) -> Mono.fromRunnable(permit::cancelled));
+			return this.gate.admit(info)
+				.flatMap((permit) -> permit.attempt(0)
+					.flatMap((first) -> call.apply(request))
+					.tap(() -> new PermitSignals<>(permit, info)));
 		});
 	}
 
@@ -95,14 +93,10 @@ public final class GatedCalls {
 	Flux<ChatChunk> stream(ChatRequest request, boolean stateful, Function<ChatRequest, Flux<ChatChunk>> stream) {
 		return Flux.deferContextual((context) -> {
 			CallInfo info = info(request, true, stateful, context);
-			return Flux.usingWhen(this.gate.admit(info).map((permit) -> new StreamTally(permit, info)),
-					(tally) -> tally.permit.attempt(0)
-						.thenMany(Flux.defer(() -> stream.apply(request)))
-						.doOnNext(tally::chunk)
-						.contextWrite((inner) -> inner.put(CallPermit.CONTEXT_KEY, tally.permit)),
-					(tally) -> Mono.fromRunnable(tally::completed),
-					(tally, error) -> Mono.fromRunnable(() -> tally.permit.failed(error)),
-					(tally) -> Mono.fromRunnable(tally.permit::cancelled));
+			return this.gate.admit(info)
+				.flatMapMany((permit) -> permit.attempt(0)
+					.flatMapMany((first) -> stream.apply(request))
+					.tap(() -> new PermitSignals<>(permit, info)));
 		});
 	}
 
@@ -116,8 +110,13 @@ public final class GatedCalls {
 				CallDeadline.earliest(context, this.clock.instant().plus(this.deadline)));
 	}
 
-	/** One stream's permit and what its chunks reported. */
-	private final class StreamTally {
+	/**
+	 * Tells one call's permit how the call goes, and puts the permit in the call's
+	 * context: one Reactor operator per call rather than one per signal, as the gate's
+	 * cost per call is measured in microseconds. A call's answer, or a stream's first
+	 * chunk, is its start; a stream's chunks report its usage and cost.
+	 */
+	private final class PermitSignals<T> extends DefaultSignalListener<T> {
 
 		private final CallPermit permit;
 
@@ -125,31 +124,63 @@ public final class GatedCalls {
 
 		private boolean answered;
 
+		private boolean ended;
+
 		private @Nullable Usage usage;
 
 		private @Nullable BigDecimal cost;
 
-		StreamTally(CallPermit permit, CallInfo info) {
+		private @Nullable String model;
+
+		PermitSignals(CallPermit permit, CallInfo info) {
 			this.permit = permit;
 			this.info = info;
 		}
 
-		void chunk(ChatChunk chunk) {
+		@Override
+		public void doOnNext(T value) {
 			if (!this.answered) {
 				this.answered = true;
 				this.permit.answered();
 			}
-			if (chunk.usage() != null) {
-				this.usage = chunk.usage();
+			if (value instanceof ChatResponse response) {
+				this.usage = response.usage();
+				this.cost = response.cost();
+				this.model = response.model();
+				doOnComplete();
 			}
-			if (chunk.cost() != null) {
-				this.cost = chunk.cost();
+			else if (value instanceof ChatChunk chunk) {
+				if (chunk.usage() != null) {
+					this.usage = chunk.usage();
+				}
+				if (chunk.cost() != null) {
+					this.cost = chunk.cost();
+				}
 			}
 		}
 
-		void completed() {
-			this.permit.completed(this.usage,
-					GatedCalls.this.prices.cost(this.cost, null, this.info.model(), this.usage));
+		@Override
+		public void doOnComplete() {
+			if (!this.ended) {
+				this.ended = true;
+				this.permit.completed(this.usage,
+						GatedCalls.this.prices.cost(this.cost, this.model, this.info.model(), this.usage));
+			}
+		}
+
+		@Override
+		public void doOnError(Throwable error) {
+			this.permit.failed(error);
+		}
+
+		@Override
+		public void doOnCancel() {
+			this.permit.cancelled();
+		}
+
+		@Override
+		public Context addToContext(Context context) {
+			return context.put(CallPermit.CONTEXT_KEY, this.permit);
 		}
 
 	}
