@@ -10,10 +10,9 @@ import io.github.bucket4j.BucketConfiguration;
  * @param key its name, the same on every instance
  * @param configuration how it fills
  * @param timeToLive how long a store keeps it after its last change
- * @param refills whether it refills (a rate): a shared store then keeps it until it would
- * be full again, and for {@code timeToLive} otherwise
+ * @param kind what it counts
  */
-record BucketSpec(String key, BucketConfiguration configuration, Duration timeToLive, boolean refills) {
+record BucketSpec(String key, BucketConfiguration configuration, Duration timeToLive, Kind kind) {
 
 	/**
 	 * What a budget bucket holds: a counter of what was spent in its period, never
@@ -22,13 +21,13 @@ record BucketSpec(String key, BucketConfiguration configuration, Duration timeTo
 	 */
 	static final long COUNTER_CAPACITY = 1_000_000_000_000_000L;
 
-	/** A rate: {@code rate} per {@code period}, refilled gradually. */
-	static BucketSpec rate(String key, long rate, Duration period) {
+	/** A rate of {@code kind}: {@code rate} per {@code period}, refilled gradually. */
+	static BucketSpec rate(String key, Kind kind, long rate, Duration period) {
 		return new BucketSpec(key + ":" + rate + "/" + period,
 				BucketConfiguration.builder()
 					.addLimit((limit) -> limit.capacity(rate).refillGreedy(rate, period))
 					.build(),
-				period.multipliedBy(2).plusSeconds(10), true);
+				period.multipliedBy(2).plusSeconds(10), kind);
 	}
 
 	/**
@@ -41,7 +40,29 @@ record BucketSpec(String key, BucketConfiguration configuration, Duration timeTo
 					.addLimit((limit) -> limit.capacity(COUNTER_CAPACITY)
 						.refillIntervally(COUNTER_CAPACITY, Duration.ofDays(400)))
 					.build(),
-				longestPeriod.plusDays(1), false);
+				longestPeriod.plusDays(1), Kind.BUDGET);
+	}
+
+	/**
+	 * Whether it refills (a rate): a shared store then keeps it until it would be full
+	 * again, and for {@code timeToLive} otherwise.
+	 */
+	boolean refills() {
+		return this.kind != Kind.BUDGET;
+	}
+
+	/** What a bucket counts. */
+	enum Kind {
+
+		/** Requests of a request rate. */
+		REQUESTS,
+
+		/** Tokens of a token rate. */
+		TOKENS,
+
+		/** What was spent of a budget. */
+		BUDGET
+
 	}
 
 }

@@ -53,6 +53,14 @@ public class LimitStoreSettings extends LimitSettings {
 		positive(problems, "limits.redis.timeout", this.redis.timeout);
 		positive(problems, "limits.redis.retry-interval", this.redis.retryInterval);
 		positive(problems, "limits.redis.sync-interval", this.redis.syncInterval);
+		if (this.redis.unsynchronizedTime == null || this.redis.unsynchronizedTime.isNegative()) {
+			problems.reject("limits.redis.unsynchronized-time", this.redis.unsynchronizedTime,
+					"Must be zero or positive");
+		}
+		if (this.redis.unsynchronizedRequests < 1) {
+			problems.reject("limits.redis.unsynchronized-requests", this.redis.unsynchronizedRequests,
+					"Must be at least 1");
+		}
 		if (this.redis.keyPrefix == null || this.redis.keyPrefix.isBlank() || this.redis.keyPrefix.contains("{")
 				|| this.redis.keyPrefix.contains("}")) {
 			problems.reject("limits.redis.key-prefix", this.redis.keyPrefix, "Must be set, without { or }");
@@ -108,6 +116,23 @@ public class LimitStoreSettings extends LimitSettings {
 		 */
 		private String keyPrefix = "linkai";
 
+		/**
+		 * How long each instance may decide from its last view of a shared bucket instead
+		 * of asking Redis (Bucket4j's delaying optimization): the token rate and the
+		 * budget are read from that view, and up to unsynchronized-requests requests are
+		 * taken from it; a refusal is always checked on Redis, and each spend writes what
+		 * is pending. Zero: every decision asks Redis, exact across instances, one read
+		 * round trip per call plus Bucket4j's compare-and-swap for a request.
+		 */
+		private Duration unsynchronizedTime = Duration.ZERO;
+
+		/**
+		 * With unsynchronized-time set, how many requests each instance may take from its
+		 * view before writing them to Redis: the most it can go over the shared request
+		 * rate.
+		 */
+		private long unsynchronizedRequests = 1;
+
 		public Duration getTimeout() {
 			return this.timeout;
 		}
@@ -130,6 +155,22 @@ public class LimitStoreSettings extends LimitSettings {
 
 		public void setSyncInterval(Duration syncInterval) {
 			this.syncInterval = syncInterval;
+		}
+
+		public Duration getUnsynchronizedTime() {
+			return this.unsynchronizedTime;
+		}
+
+		public void setUnsynchronizedTime(Duration unsynchronizedTime) {
+			this.unsynchronizedTime = unsynchronizedTime;
+		}
+
+		public long getUnsynchronizedRequests() {
+			return this.unsynchronizedRequests;
+		}
+
+		public void setUnsynchronizedRequests(long unsynchronizedRequests) {
+			this.unsynchronizedRequests = unsynchronizedRequests;
 		}
 
 		public String getKeyPrefix() {

@@ -84,10 +84,10 @@ final class LimitsCallGate implements CallGate {
 					}))
 				: null;
 		this.keys = new KeyRing(client.keyIds().size(), client.keyCooldown(), clock);
-		this.requests = (limits.getRequestRate() != null)
-				? BucketSpec.rate(this.shared.base() + ":req", limits.getRequestRate(), limits.getRatePeriod()) : null;
-		this.tokens = (limits.getTokenRate() != null)
-				? BucketSpec.rate(this.shared.base() + ":tok", limits.getTokenRate(), limits.getRatePeriod()) : null;
+		this.requests = (limits.getRequestRate() != null) ? BucketSpec.rate(this.shared.base() + ":req",
+				BucketSpec.Kind.REQUESTS, limits.getRequestRate(), limits.getRatePeriod()) : null;
+		this.tokens = (limits.getTokenRate() != null) ? BucketSpec.rate(this.shared.base() + ":tok",
+				BucketSpec.Kind.TOKENS, limits.getTokenRate(), limits.getRatePeriod()) : null;
 		this.budget = new ClientBudget(client.budget(), this.shared.base() + ":budget:", client.provider(),
 				client.clientName());
 		this.requestRate = (limits.getRequestRate() != null) ? limits.getRequestRate() : 0;

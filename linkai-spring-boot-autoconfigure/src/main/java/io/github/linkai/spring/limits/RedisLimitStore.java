@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.KeyValue;
@@ -54,6 +56,8 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 
 	private final Duration retryInterval;
 
+	private final Function<BucketSpec, Optimization> optimization;
+
 	private final Clock clock;
 
 	private final Scheduler timer;
@@ -71,11 +75,12 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 	 * (at most once per retry interval) while it has no connection.
 	 */
 	RedisLimitStore(Supplier<StatefulConnection<String, byte[]>> connector, RedisAvailability availability,
-			Duration timeout, Duration retryInterval, Clock clock, Scheduler timer) {
+			LimitStoreSettings.Redis settings, Clock clock, Scheduler timer) {
 		this.connector = connector;
 		this.availability = availability;
-		this.timeout = timeout;
-		this.retryInterval = retryInterval;
+		this.timeout = settings.getTimeout();
+		this.retryInterval = settings.getRetryInterval();
+		this.optimization = optimization(settings);
 		this.clock = clock;
 		this.timer = timer;
 		connect();
@@ -192,7 +197,7 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 				|| !this.lastConnect.compareAndSet(last, now) || !this.connecting.compareAndSet(false, true)) {
 			return;
 		}
-		Mono.fromCallable(() -> new Connected(this.connector.get()))
+		Mono.fromCallable(() -> new Connected(this.connector.get(), this.optimization))
 			.subscribeOn(Schedulers.boundedElastic())
 			.doFinally((signal) -> this.connecting.set(false))
 			.subscribe((redis) -> {
@@ -217,6 +222,23 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 		return Mono.fromCompletionStage(() -> operation.apply(redis))
 			.timeout(bound, this.timer)
 			.publishOn(Schedulers.parallel());
+	}
+
+	/**
+	 * Batching (exact under contention), or, with an unsynchronized time, Bucket4j's
+	 * delaying optimization: decisions from the last view, requests up to the set number
+	 * and no other tokens taken before writing to Redis.
+	 */
+	private static Function<BucketSpec, Optimization> optimization(LimitStoreSettings.Redis settings) {
+		Duration time = settings.getUnsynchronizedTime();
+		if (time.isZero()) {
+			Optimization batching = Optimizations.batching();
+			return (bucket) -> batching;
+		}
+		Optimization requests = Optimizations.delaying(new DelayParameters(settings.getUnsynchronizedRequests(), time));
+		// a spend is never delayed: any amount but a single token goes at once
+		Optimization others = Optimizations.delaying(new DelayParameters(1, time));
+		return (bucket) -> (bucket.kind() == BucketSpec.Kind.REQUESTS) ? requests : others;
 	}
 
 	private static Map<String, String> values(List<KeyValue<String, byte[]>> values) {
@@ -246,8 +268,11 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 		private final Map<String, AsyncBucketProxy> proxies = new ConcurrentHashMap<>();
 
 		@SuppressWarnings("unchecked")
-		Connected(StatefulConnection<String, byte[]> connection) {
+		private final Function<BucketSpec, Optimization> optimization;
+
+		Connected(StatefulConnection<String, byte[]> connection, Function<BucketSpec, Optimization> optimization) {
 			this.connection = connection;
+			this.optimization = optimization;
 			this.commands = (connection instanceof StatefulRedisClusterConnection<?, ?> cluster)
 					? ((StatefulRedisClusterConnection<String, byte[]>) cluster).async()
 					: ((StatefulRedisConnection<String, byte[]>) connection).async();
@@ -265,7 +290,7 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 				AsyncProxyManager<String> manager = bucket.refills() ? this.rates : this.counters.computeIfAbsent(
 						bucket.timeToLive(), (ttl) -> proxyManager(ExpirationAfterWriteStrategy.fixedTimeToLive(ttl)));
 				return manager.builder()
-					.withOptimization(Optimizations.batching())
+					.withOptimization(this.optimization.apply(bucket))
 					.build(key, () -> CompletableFuture.completedFuture(bucket.configuration()));
 			});
 		}

@@ -33,7 +33,7 @@ public final class RedisLimits {
 		RedisAvailability availability = new RedisAvailability(settings.getRedisUnavailable(), redis.getRetryInterval(),
 				context.clock(), context.listener());
 		RedisLimitStore store = new RedisLimitStore(() -> connect(connectionFactory.getRequiredNativeClient()),
-				availability, redis.getTimeout(), redis.getRetryInterval(), context.clock(), context.scheduler());
+				availability, redis, context.clock(), context.scheduler());
 		return new Limits(store, context);
 	}
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.linkai.spring.client.Usage;
 import io.github.linkai.spring.client.admission.Attempt;
@@ -96,6 +98,44 @@ class RedisLimitStoreTests {
 		}).block(Duration.ofSeconds(10));
 
 		assertThat(admitted).filteredOn(Boolean::booleanValue).hasSize(10);
+	}
+
+	@Test
+	void eachRequestIsTakenOnRedisByDefaultWithOneReadAndOneCompareAndSwap() {
+		CallGate gate = instance(LimitStoreSettings.Unavailable.FAIL_CLOSED).gate(rated(1_000));
+		admit(gate);
+		redis.command("CONFIG RESETSTAT");
+
+		for (int i = 0; i < 20; i++) {
+			admit(gate);
+		}
+
+		// Bucket4j's compare-and-swap: a GET, then a script that reads again and sets
+		assertThat(calls("eval")).isEqualTo(20);
+		assertThat(calls("get")).isEqualTo(2 * 20);
+	}
+
+	@Test
+	void withAnUnsynchronizedTimeInstancesTakeRequestsFromTheirViewAndGoOverByAtMostTheirAllowance() {
+		LimitStoreSettings.Redis settings = new LimitStoreSettings.Redis();
+		settings.setUnsynchronizedTime(Duration.ofHours(1));
+		settings.setUnsynchronizedRequests(2);
+		CallGate a = instance(LimitStoreSettings.Unavailable.FAIL_CLOSED, settings).gate(rated(10));
+		CallGate b = instance(LimitStoreSettings.Unavailable.FAIL_CLOSED, settings).gate(rated(10));
+		redis.command("CONFIG RESETSTAT");
+
+		int admitted = 0;
+		for (int i = 0; i < 30; i++) {
+			Boolean taken = ((i % 2 == 0) ? a : b).admit(call(Duration.ofSeconds(5)))
+				.map((permit) -> true)
+				.onErrorResume(RequestRateLimitException.class, (error) -> Mono.just(false))
+				.block(Duration.ofSeconds(5));
+			admitted += Boolean.TRUE.equals(taken) ? 1 : 0;
+		}
+
+		assertThat(admitted).isBetween(10, 10 + 2 * 2);
+		// the admitted calls wrote to Redis once per two requests, at most
+		assertThat(calls("eval")).isLessThan(30);
 	}
 
 	@Test
@@ -218,6 +258,12 @@ class RedisLimitStoreTests {
 	}
 
 	private Limits instance(LimitStoreSettings.Unavailable mode) {
+		return instance(mode, new LimitStoreSettings.Redis());
+	}
+
+	private Limits instance(LimitStoreSettings.Unavailable mode, LimitStoreSettings.Redis settings) {
+		settings.setTimeout(Duration.ofMillis(250));
+		settings.setRetryInterval(Duration.ofMillis(200));
 		RedisClient client = RedisClient.create(this.resources, RedisURI.create(redis.uri()));
 		this.clients.add(client);
 		Clock clock = Clock.systemUTC();
@@ -235,13 +281,26 @@ class RedisLimitStoreTests {
 
 		};
 		RedisLimitStore store = new RedisLimitStore(() -> client.connect(CODEC),
-				new RedisAvailability(mode, Duration.ofMillis(200), clock, listener), Duration.ofMillis(250),
-				Duration.ofMillis(200), clock, Schedulers.parallel());
+				new RedisAvailability(mode, Duration.ofMillis(200), clock, listener), settings, clock,
+				Schedulers.parallel());
 		await().atMost(Duration.ofSeconds(10)).until(store::hasConnected);
 		Limits limits = new Limits(store,
 				new Limits.Context(PriceTable.empty(), clock, Schedulers.parallel(), listener, "linkai"));
 		this.instances.add(limits);
 		return limits;
+	}
+
+	/** How many times Redis ran {@code command} since its statistics were reset. */
+	private static long calls(String command) {
+		RedisClient client = RedisClient.create(redis.uri());
+		try {
+			String stats = client.connect().sync().info("commandstats");
+			Matcher matcher = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
+			return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	private static CallPermit admit(CallGate gate) {
