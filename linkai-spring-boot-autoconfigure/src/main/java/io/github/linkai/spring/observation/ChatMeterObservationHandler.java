@@ -26,7 +26,7 @@ import io.micrometer.observation.ObservationHandler;
 /**
  * Records what the observation's own timer ({@code gen_ai.client.operation.duration},
  * made by Micrometer's meter handler) does not: token usage (input and output, and their
- * cached-input and reasoning parts under token types of their own), time to first chunk
+ * cached-input and reasoning parts, as the convention names them), time to first chunk
  * and between chunks, open streams, chunks per stream, retries and reported cost.
  * Histograms use the bucket boundaries the conventions advise.
  */
@@ -112,7 +112,7 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		Tags tags = tags(context, true);
 		Usage usage = context.getUsage();
 		if (usage != null) {
-			this.tokens.record(tags, usage);
+			this.tokens.record(tags, usage, context.getError() != null);
 		}
 		if (context.getRetries() > 0) {
 			Counter.builder(this.convention.getRetriesName())
