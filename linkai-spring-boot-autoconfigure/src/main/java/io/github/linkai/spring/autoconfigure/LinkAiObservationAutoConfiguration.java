@@ -34,10 +34,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(LinkAiProperties.class)
 public final class LinkAiObservationAutoConfiguration {
 
+	/** The names of the conventions linkai.observations.semantic-conventions selects. */
 	@Bean
 	@ConditionalOnMissingBean
-	ChatObservationConvention linkAiChatObservationConvention() {
-		return new DefaultChatObservationConvention();
+	ChatObservationConvention linkAiChatObservationConvention(LinkAiProperties properties) {
+		return new DefaultChatObservationConvention(properties.getObservations().getSemanticConventions());
 	}
 
 	/**

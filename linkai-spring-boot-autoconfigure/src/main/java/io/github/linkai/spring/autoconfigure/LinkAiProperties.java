@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.linkai.spring.limits.LimitStoreSettings;
+import io.github.linkai.spring.observation.GenAiSemanticConventions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -101,12 +102,29 @@ public class LinkAiProperties extends LinkAiClientProperties {
 		 */
 		private boolean includeContent;
 
+		/**
+		 * Which names of the OpenTelemetry GenAI conventions the observation and meters
+		 * use: v1-41, the last release, or latest-experimental, the unreleased names of
+		 * the conventions' main branch (gen_ai.client.inference.*, token usage as one
+		 * counter per kind of token), which may change again. Ignored when the
+		 * application defines its own ChatObservationConvention.
+		 */
+		private GenAiSemanticConventions semanticConventions = GenAiSemanticConventions.V1_41;
+
 		public boolean isIncludeContent() {
 			return this.includeContent;
 		}
 
 		public void setIncludeContent(boolean includeContent) {
 			this.includeContent = includeContent;
+		}
+
+		public GenAiSemanticConventions getSemanticConventions() {
+			return this.semanticConventions;
+		}
+
+		public void setSemanticConventions(GenAiSemanticConventions semanticConventions) {
+			this.semanticConventions = semanticConventions;
 		}
 
 	}

@@ -22,12 +22,11 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Records what the observation's own timer ({@code gen_ai.client.operation.duration},
  * made by Micrometer's meter handler) does not: token usage (input and output, and their
- * cached-input and reasoning parts under token types of their own), time to first chunk
+ * cached-input and reasoning parts, as the convention names them), time to first chunk
  * and between chunks, open streams, chunks per stream, retries and reported cost.
  * Histograms use the bucket boundaries the conventions advise.
  */
@@ -36,10 +35,6 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 	/** The conventions' advice for durations: 0.01 s doubling to 81.92 s. */
 	static final double[] DURATION_BUCKETS = { 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48,
 			40.96, 81.92 };
-
-	/** The conventions' advice for token counts: 1 quadrupling to 67108864. */
-	static final double[] TOKEN_BUCKETS = { 1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304,
-			16777216, 67108864 };
 
 	/**
 	 * {@link #DURATION_BUCKETS} as durations, made once: a timer is looked up on every
@@ -51,11 +46,14 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 
 	private final ChatObservationConvention convention;
 
+	private final TokenUsageMeters tokens;
+
 	private final Map<Tags, AtomicInteger> activeStreams = new ConcurrentHashMap<>();
 
 	public ChatMeterObservationHandler(MeterRegistry registry, ChatObservationConvention convention) {
 		this.registry = registry;
 		this.convention = convention;
+		this.tokens = new TokenUsageMeters(registry, convention);
 	}
 
 	/**
@@ -114,12 +112,7 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 		Tags tags = tags(context, true);
 		Usage usage = context.getUsage();
 		if (usage != null) {
-			tokens(tags, "input", usage.inputTokens());
-			tokens(tags, "output", usage.outputTokens());
-			// parts of the two above, under their own types: a sum of input and output
-			// stays the total
-			tokens(tags, this.convention.getCacheReadTokenType(), usage.cachedInputTokens());
-			tokens(tags, this.convention.getReasoningTokenType(), usage.reasoningOutputTokens());
+			this.tokens.record(tags, usage, context.getError() != null);
 		}
 		if (context.getRetries() > 0) {
 			Counter.builder(this.convention.getRetriesName())
@@ -150,20 +143,6 @@ public class ChatMeterObservationHandler implements ObservationHandler<ChatObser
 					.record(firstChunk, TimeUnit.NANOSECONDS);
 			}
 		}
-	}
-
-	private void tokens(Tags tags, String type, @Nullable Integer count) {
-		if (count == null) {
-			return;
-		}
-		// no base unit: the conventions' "{token}" is an annotation, and Prometheus would
-		// append it to the name
-		DistributionSummary.builder(this.convention.getTokenUsageName())
-			.description("Tokens used, as the provider reported them ({token})")
-			.tags(tags.and(this.convention.getTokenTypeKey(), type))
-			.serviceLevelObjectives(TOKEN_BUCKETS)
-			.register(this.registry)
-			.record(count);
 	}
 
 	private Timer timer(String name, String description, Tags tags) {

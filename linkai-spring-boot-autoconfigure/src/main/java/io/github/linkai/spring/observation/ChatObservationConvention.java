@@ -2,12 +2,14 @@ package io.github.linkai.spring.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every name the starter's observation and meters use. The conventions are still moving
- * (their main branch renames the client metrics to {@code gen_ai.client.inference.*}):
- * define a bean of this type, usually a subclass of
- * {@link DefaultChatObservationConvention}, to rename any of them.
+ * (their main branch renames the client metrics to {@code gen_ai.client.inference.*},
+ * which {@link DefaultChatObservationConvention} offers as
+ * {@link GenAiSemanticConventions#LATEST_EXPERIMENTAL}): define a bean of this type,
+ * usually a subclass of {@link DefaultChatObservationConvention}, to rename any of them.
  */
 public interface ChatObservationConvention extends ObservationConvention<ChatObservationContext> {
 
@@ -18,9 +20,18 @@ public interface ChatObservationConvention extends ObservationConvention<ChatObs
 
 	/**
 	 * The token usage histogram ({@code {token}}), e.g.
-	 * {@code gen_ai.client.token.usage}.
+	 * {@code gen_ai.client.token.usage}; not recorded when
+	 * {@link #getTokenCounterNames()} names counters instead.
 	 */
 	String getTokenUsageName();
+
+	/**
+	 * The token counters that replace {@link #getTokenUsageName()}'s histogram in the
+	 * conventions' development names, or {@code null} (the default) for that histogram.
+	 */
+	default @Nullable TokenCounterNames getTokenCounterNames() {
+		return null;
+	}
 
 	/** The tag telling input from output tokens, e.g. {@code gen_ai.token.type}. */
 	String getTokenTypeKey();

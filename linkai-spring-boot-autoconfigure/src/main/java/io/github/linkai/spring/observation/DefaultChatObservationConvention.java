@@ -12,18 +12,42 @@ import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The names of the OpenTelemetry GenAI semantic conventions as last released (v1.41),
- * with {@code linkai.*} names for what they do not cover. No tag holds a session id, a
- * visitor id, a question, a credential or a query string.
+ * The names of the OpenTelemetry GenAI semantic conventions as last released (v1.41), or
+ * their development names on request, with {@code linkai.*} names for what they do not
+ * cover. No tag holds a session id, a visitor id, a question, a credential or a query
+ * string.
  */
 public class DefaultChatObservationConvention implements ChatObservationConvention {
 
 	/** Used where a tag has no value, so every meter of a name has the same tag keys. */
 	static final String UNKNOWN = "unknown";
 
+	private static final TokenCounterNames INFERENCE_TOKEN_COUNTERS = new TokenCounterNames(
+			"gen_ai.client.inference.usage.input_tokens", "gen_ai.client.inference.usage.output_tokens",
+			"gen_ai.client.inference.usage.cache_read.input_tokens",
+			"gen_ai.client.inference.usage.reasoning.output_tokens", "gen_ai.client.inference.operation.input_tokens",
+			"gen_ai.client.inference.operation.output_tokens", "gen_ai.token.modality", UNKNOWN);
+
+	private final GenAiSemanticConventions conventions;
+
+	/** The names of v1.41. */
+	public DefaultChatObservationConvention() {
+		this(GenAiSemanticConventions.V1_41);
+	}
+
+	/** The names of the given conventions. */
+	public DefaultChatObservationConvention(GenAiSemanticConventions conventions) {
+		this.conventions = conventions;
+	}
+
+	/** The conventions whose names this one uses. */
+	public GenAiSemanticConventions getSemanticConventions() {
+		return this.conventions;
+	}
+
 	@Override
 	public String getName() {
-		return "gen_ai.client.operation.duration";
+		return inference() ? "gen_ai.client.inference.duration" : "gen_ai.client.operation.duration";
 	}
 
 	/** {@code chat {model}}, as the conventions name the span. */
@@ -114,6 +138,17 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		return "gen_ai.client.token.usage";
 	}
 
+	/**
+	 * {@code gen_ai.client.inference.usage.*} counters, tagged
+	 * {@code gen_ai.token.modality=unknown}, and
+	 * {@code gen_ai.client.inference.operation.*} histograms, with the development names;
+	 * none with v1.41.
+	 */
+	@Override
+	public @Nullable TokenCounterNames getTokenCounterNames() {
+		return inference() ? INFERENCE_TOKEN_COUNTERS : null;
+	}
+
 	@Override
 	public String getTokenTypeKey() {
 		return "gen_ai.token.type";
@@ -131,12 +166,14 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 
 	@Override
 	public String getTimeToFirstChunkName() {
-		return "gen_ai.client.operation.time_to_first_chunk";
+		return inference() ? "gen_ai.client.inference.time_to_first_chunk"
+				: "gen_ai.client.operation.time_to_first_chunk";
 	}
 
 	@Override
 	public String getTimePerOutputChunkName() {
-		return "gen_ai.client.operation.time_per_output_chunk";
+		return inference() ? "gen_ai.client.inference.time_per_output_chunk"
+				: "gen_ai.client.operation.time_per_output_chunk";
 	}
 
 	@Override
@@ -162,6 +199,10 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	@Override
 	public String getCostName() {
 		return "linkai.client.cost";
+	}
+
+	private boolean inference() {
+		return this.conventions == GenAiSemanticConventions.LATEST_EXPERIMENTAL;
 	}
 
 	private static String orUnknown(@Nullable String value) {

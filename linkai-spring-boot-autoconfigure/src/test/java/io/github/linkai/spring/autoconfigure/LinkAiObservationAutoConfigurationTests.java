@@ -3,6 +3,7 @@ package io.github.linkai.spring.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.linkai.spring.MisbehavingServer;
@@ -11,6 +12,9 @@ import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.observation.ChatMeterObservationHandler;
 import io.github.linkai.spring.observation.ChatObservationConvention;
 import io.github.linkai.spring.observation.DefaultChatObservationConvention;
+import io.github.linkai.spring.observation.GenAiSemanticConventions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.RequiredSearch;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -136,6 +140,87 @@ class LinkAiObservationAutoConfigurationTests {
 				assertThat(meters.find("gen_ai.client.inference.token.usage").summary()).isNotNull();
 				assertThat(meters.find("gen_ai.client.operation.duration").timer()).isNull();
 			});
+	}
+
+	@Test
+	void theV141NamesAreTheDefault() {
+		this.contextRunner.withPropertyValues("linkai.api-key=" + LINKAI_KEY, "linkai.base-url=" + wm.baseUrl())
+			.run((context) -> {
+				assertThat(context.getBean(LinkAiProperties.class).getObservations().getSemanticConventions())
+					.isEqualTo(GenAiSemanticConventions.V1_41);
+				context.getBean(ChatClient.class).chat("你好");
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("gen_ai.client.operation.duration").timer().count()).isOne();
+				assertThat(meters.get("gen_ai.client.token.usage")
+					.tag("gen_ai.token.type", "input")
+					.summary()
+					.totalAmount()).isEqualTo(9);
+				assertThat(meters.get("gen_ai.client.token.usage")
+					.tag("gen_ai.token.type", "output")
+					.summary()
+					.totalAmount()).isEqualTo(17);
+				assertThat(names(meters)).noneMatch((name) -> name.startsWith("gen_ai.client.inference."));
+			});
+	}
+
+	@Test
+	void theLatestExperimentalNamesCountEachKindOfTokenOverCalls() {
+		wm.stubFor(post("/ds/v1/chat/completions")
+			.willReturn(okJson(fixture("openai/deepseek-thinking-tool-call-reply.json"))));
+		this.contextRunner
+			.withPropertyValues("linkai.observations.semantic-conventions=latest-experimental",
+					"linkai.clients.ds.provider=openai", "linkai.clients.ds.api-key=" + OPENAI_KEY,
+					"linkai.clients.ds.base-url=" + wm.baseUrl() + "/ds/v1", "linkai.clients.ds.model=deepseek-chat")
+			.run((context) -> {
+				ChatClient client = context.getBean(ChatClientRegistry.class).get("ds");
+				client.chat("上海几点?");
+				client.chat("上海几点?");
+
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(tokens(meters, "gen_ai.client.inference.usage.input_tokens")).isEqualTo(624);
+				assertThat(tokens(meters, "gen_ai.client.inference.usage.cache_read.input_tokens")).isEqualTo(512);
+				assertThat(tokens(meters, "gen_ai.client.inference.usage.output_tokens")).isEqualTo(116);
+				assertThat(tokens(meters, "gen_ai.client.inference.usage.reasoning.output_tokens")).isEqualTo(62);
+				Meter.Id input = meters.get("gen_ai.client.inference.usage.input_tokens").counter().getId();
+				assertThat(input.getTag("gen_ai.token.modality")).isEqualTo("unknown");
+				assertThat(input.getTag("gen_ai.operation.name")).isEqualTo("chat");
+				assertThat(input.getTag("gen_ai.provider.name")).isEqualTo("openai");
+				assertThat(input.getTag("gen_ai.request.model")).isEqualTo("deepseek-chat");
+				assertThat(input.getTag("server.address")).isEqualTo("localhost");
+				assertThat(input.getTag("linkai.client.name")).isEqualTo("ds");
+				assertThat(meters.get("gen_ai.client.inference.operation.input_tokens").summary().count()).isEqualTo(2);
+				assertThat(meters.get("gen_ai.client.inference.duration").timer().count()).isEqualTo(2);
+				assertThat(names(meters)).noneMatch((name) -> name.equals("gen_ai.client.token.usage")
+						|| name.startsWith("gen_ai.client.operation."));
+				assertThat(context.getBean(PrometheusMeterRegistry.class).scrape())
+					.contains("gen_ai_client_inference_usage_input_tokens_total{")
+					.contains("gen_ai_client_inference_operation_output_tokens_bucket{")
+					.contains("gen_ai_client_inference_duration_seconds_bucket{")
+					.contains("le=\"81.92\"");
+			});
+	}
+
+	@Test
+	void theReleasedNamesBindAsWrittenAndAConventionBeanStillWinsOverTheProperty() {
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + LINKAI_KEY, "linkai.base-url=" + wm.baseUrl(),
+					"linkai.observations.semantic-conventions=v1-41")
+			.run((context) -> assertThat(context.getBean(ChatObservationConvention.class).getName())
+				.isEqualTo("gen_ai.client.operation.duration"));
+		ChatObservationConvention own = new DefaultChatObservationConvention();
+		this.contextRunner
+			.withPropertyValues("linkai.api-key=" + LINKAI_KEY, "linkai.base-url=" + wm.baseUrl(),
+					"linkai.observations.semantic-conventions=latest-experimental")
+			.withBean(ChatObservationConvention.class, () -> own)
+			.run((context) -> assertThat(context.getBean(ChatObservationConvention.class)).isSameAs(own));
+	}
+
+	private static double tokens(MeterRegistry meters, String name) {
+		return meters.get(name).counters().stream().mapToDouble(Counter::count).sum();
+	}
+
+	private static List<String> names(MeterRegistry meters) {
+		return meters.getMeters().stream().map((meter) -> meter.getId().getName()).toList();
 	}
 
 	@Test
