@@ -148,13 +148,11 @@ async function send() {
         steps.toolResult(JSON.parse(event.data));
         return;
       }
-      if (event.event === 'fallback') {
-        const fallback = JSON.parse(event.data);
-        servedBy(answer, fallback.to, client.name);
-        return;
-      }
       const chunk = JSON.parse(event.data);
       firstChunk ??= performance.now();
+      if (chunk.client && chunk.client !== client.name) {
+        servedBy(answer, chunk.client, client.name); // a fallback chain's next client answered
+      }
       if (chunk.reasoningDelta) {
         steps.reasoning(chunk.reasoningDelta);
       }

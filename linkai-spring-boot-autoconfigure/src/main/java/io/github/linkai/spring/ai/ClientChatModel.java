@@ -64,7 +64,10 @@ public final class ClientChatModel implements ChatModel {
 	/** Response metadata key: the provider id, e.g. {@code linkai}. */
 	public static final String PROVIDER = "provider";
 
-	/** Response metadata key: the configured client's name. */
+	/**
+	 * Response metadata key: the name of the configured client that served the answer (a
+	 * fallback chain's names the client that answered).
+	 */
 	public static final String CLIENT_NAME = "clientName";
 
 	/**
@@ -178,12 +181,17 @@ public final class ClientChatModel implements ChatModel {
 		return this.description;
 	}
 
-	/** One stream's reasoning so far and tool-call fragments; touched serially. */
+	/**
+	 * One stream's reasoning so far, tool-call fragments and the client that serves it;
+	 * touched serially.
+	 */
 	private final class StreamState {
 
 		private final ChatResponseAccumulator calls;
 
 		private @Nullable String reasoning;
+
+		private @Nullable String clientName;
 
 		private boolean callsHandedOver;
 
@@ -193,6 +201,9 @@ public final class ClientChatModel implements ChatModel {
 
 		/** A chunk's response, and the merged tool calls after the finishing chunk. */
 		List<org.springframework.ai.chat.model.ChatResponse> responses(ChatChunk chunk) {
+			if (chunk.clientName() != null) {
+				this.clientName = chunk.clientName();
+			}
 			if (!chunk.reasoningDelta().isEmpty()) {
 				this.reasoning = (this.reasoning != null) ? this.reasoning + chunk.reasoningDelta()
 						: chunk.reasoningDelta();
@@ -206,8 +217,8 @@ public final class ClientChatModel implements ChatModel {
 				return List.of(response);
 			}
 			this.callsHandedOver = true;
-			return List.of(response,
-					ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(), chunk.finishReason()));
+			return List.of(response, ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(),
+					chunk.finishReason(), this.clientName));
 		}
 
 		/** The merged tool calls of a stream that ended with no finish reason. */
@@ -216,7 +227,8 @@ public final class ClientChatModel implements ChatModel {
 				return List.of();
 			}
 			this.callsHandedOver = true;
-			return List.of(ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(), "tool_calls"));
+			return List
+				.of(ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(), "tool_calls", this.clientName));
 		}
 
 	}

@@ -48,8 +48,9 @@ final class ResponseMapping {
 	}
 
 	org.springframework.ai.chat.model.ChatResponse toResponse(ChatResponse response) {
-		ChatResponseMetadata.Builder metadata = metadata(response.usage(), response.sessionId(), response.requestId(),
-				response.sources(), response.cost(), response.providerFields());
+		ChatResponseMetadata.Builder metadata = metadata(response.provider(), response.clientName(), response.usage(),
+				response.sessionId(), response.requestId(), response.sources(), response.cost(),
+				response.providerFields());
 		if (response.model() != null) {
 			metadata.model(response.model());
 		}
@@ -74,16 +75,27 @@ final class ResponseMapping {
 		}
 		return new org.springframework.ai.chat.model.ChatResponse(
 				List.of(generation(chunk.delta(), properties, List.of(), chunk.media(), chunk.finishReason())),
-				metadata(chunk.usage(), chunk.sessionId(), chunk.requestId(), chunk.sources(), chunk.cost(),
-						chunk.providerFields())
+				metadata(this.provider, clientName(chunk.clientName()), chunk.usage(), chunk.sessionId(),
+						chunk.requestId(), chunk.sources(), chunk.cost(), chunk.providerFields())
 					.build());
 	}
 
-	/** The response that hands a stream's tool calls over, whole and once. */
-	org.springframework.ai.chat.model.ChatResponse toolCalls(List<ToolCall> calls, @Nullable String finishReason) {
+	/**
+	 * The response that hands a stream's tool calls over, whole and once.
+	 * @param clientName the client the stream's chunks named, if any
+	 */
+	org.springframework.ai.chat.model.ChatResponse toolCalls(List<ToolCall> calls, @Nullable String finishReason,
+			@Nullable String clientName) {
 		return new org.springframework.ai.chat.model.ChatResponse(
 				List.of(generation("", Map.of(), calls, List.of(), finishReason)),
-				metadata(null, null, null, List.of(), null, Map.of()).build());
+				metadata(this.provider, clientName(clientName), null, null, null, List.of(), null, Map.of()).build());
+	}
+
+	/**
+	 * The client a chunk names (a fallback chain's that served it), else this model's.
+	 */
+	private String clientName(@Nullable String named) {
+		return (named != null) ? named : this.clientName;
 	}
 
 	private static Generation generation(String text, Map<String, Object> properties, List<ToolCall> calls,
@@ -131,12 +143,12 @@ final class ResponseMapping {
 		return mapped;
 	}
 
-	private ChatResponseMetadata.Builder metadata(@Nullable Usage usage, @Nullable String sessionId,
-			@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
-			Map<String, @Nullable Object> providerFields) {
+	private static ChatResponseMetadata.Builder metadata(String provider, String clientName, @Nullable Usage usage,
+			@Nullable String sessionId, @Nullable String requestId, List<SearchSource> sources,
+			@Nullable BigDecimal cost, Map<String, @Nullable Object> providerFields) {
 		ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
-			.keyValue(ClientChatModel.PROVIDER, this.provider)
-			.keyValue(ClientChatModel.CLIENT_NAME, this.clientName)
+			.keyValue(ClientChatModel.PROVIDER, provider)
+			.keyValue(ClientChatModel.CLIENT_NAME, clientName)
 			.keyValue(ClientChatModel.SESSION_ID, sessionId)
 			.keyValue(ClientChatModel.REQUEST_ID, requestId)
 			.keyValue(ClientChatModel.COST, cost);

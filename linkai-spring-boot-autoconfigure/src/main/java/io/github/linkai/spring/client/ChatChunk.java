@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #reasoningDelta()}, and tool calls in fragments ({@link #toolCalls()}): a
  * {@link ChatResponseAccumulator} merges a stream into the whole answer.
  *
+ * @param clientName the configured client that made the call, as
+ * {@link ChatResponse#clientName()}: a fallback chain's chunks name the client that
+ * served them; {@code null} only on a chunk made without one (by hand, e.g. in a test)
  * @param delta the new text, possibly empty (e.g. on the final chunk); never reasoning
  * @param reasoningDelta the next piece of the model's reasoning, possibly empty
  * @param toolCalls fragments of tool calls, as the provider sent them; possibly empty
@@ -31,9 +34,10 @@ import org.jspecify.annotations.Nullable;
  * @param providerFields unmapped fields of the provider's event (a JSON null is kept as
  * {@code null})
  */
-public record ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta> toolCalls, List<AnswerMedia> media,
-		@Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId, @Nullable String requestId,
-		List<SearchSource> sources, @Nullable BigDecimal cost, Map<String, @Nullable Object> providerFields) {
+public record ChatChunk(@Nullable String clientName, String delta, String reasoningDelta, List<ToolCallDelta> toolCalls,
+		List<AnswerMedia> media, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
+		@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
+		Map<String, @Nullable Object> providerFields) {
 
 	public ChatChunk {
 		Objects.requireNonNull(delta, "delta must not be null");
@@ -44,11 +48,21 @@ public record ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta>
 		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
-	/** A chunk of text, without reasoning, tool calls or media. */
+	/** A chunk that names no client. */
+	public ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta> toolCalls, List<AnswerMedia> media,
+			@Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
+			@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
+			Map<String, @Nullable Object> providerFields) {
+		this(null, delta, reasoningDelta, toolCalls, media, finishReason, usage, sessionId, requestId, sources, cost,
+				providerFields);
+	}
+
+	/** A chunk of text, without reasoning, tool calls or media, that names no client. */
 	public ChatChunk(String delta, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
 			@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
 			Map<String, @Nullable Object> providerFields) {
-		this(delta, "", List.of(), List.of(), finishReason, usage, sessionId, requestId, sources, cost, providerFields);
+		this(null, delta, "", List.of(), List.of(), finishReason, usage, sessionId, requestId, sources, cost,
+				providerFields);
 	}
 
 	/** A builder; every field is optional. */
@@ -63,7 +77,7 @@ public record ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta>
 	 */
 	@Override
 	public String toString() {
-		return "ChatChunk[delta=" + this.delta.length() + " chars"
+		return "ChatChunk[clientName=" + this.clientName + ", delta=" + this.delta.length() + " chars"
 				+ (this.reasoningDelta.isEmpty() ? "" : ", reasoningDelta=" + this.reasoningDelta.length() + " chars")
 				+ (this.toolCalls.isEmpty() ? "" : ", toolCalls=" + this.toolCalls)
 				+ (this.media.isEmpty() ? "" : ", media=" + this.media.size()) + ", finishReason=" + this.finishReason
@@ -87,7 +101,7 @@ public record ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta>
 			ToolCall call = response.toolCalls().get(i);
 			calls.add(new ToolCallDelta(i, call.id(), call.name(), call.arguments(), call.providerFields()));
 		}
-		return new ChatChunk(response.content(),
+		return new ChatChunk(response.clientName(), response.content(),
 				(response.reasoningContent() != null) ? response.reasoningContent() : "", calls, response.media(),
 				(response.finishReason() != null) ? response.finishReason() : "stop", response.usage(),
 				response.sessionId(), response.requestId(), response.sources(), response.cost(),
@@ -96,6 +110,8 @@ public record ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta>
 
 	/** Builds a {@link ChatChunk}. */
 	public static final class Builder {
+
+		private @Nullable String clientName;
 
 		private String delta = "";
 
@@ -120,6 +136,12 @@ public record ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta>
 		private Map<String, @Nullable Object> providerFields = Map.of();
 
 		private Builder() {
+		}
+
+		/** The configured client that made the call. */
+		public Builder clientName(@Nullable String clientName) {
+			this.clientName = clientName;
+			return this;
 		}
 
 		/** The new text. */
@@ -190,8 +212,9 @@ public record ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta>
 
 		/** The chunk. */
 		public ChatChunk build() {
-			return new ChatChunk(this.delta, this.reasoningDelta, this.toolCalls, this.media, this.finishReason,
-					this.usage, this.sessionId, this.requestId, this.sources, this.cost, this.providerFields);
+			return new ChatChunk(this.clientName, this.delta, this.reasoningDelta, this.toolCalls, this.media,
+					this.finishReason, this.usage, this.sessionId, this.requestId, this.sources, this.cost,
+					this.providerFields);
 		}
 
 	}

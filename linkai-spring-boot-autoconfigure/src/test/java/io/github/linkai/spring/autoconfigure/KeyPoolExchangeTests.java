@@ -2,9 +2,12 @@ package io.github.linkai.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.error.BadRequestException;
@@ -12,6 +15,8 @@ import io.github.linkai.spring.client.error.RateLimitedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
@@ -39,6 +44,8 @@ class KeyPoolExchangeTests {
 	private static final String FIRST = "sk-pool1f3c9a7e5b1d4e";
 
 	private static final String SECOND = "sk-pool2a1b2c3d4e5f6a";
+
+	private static final String THIRD = "sk-pool3b2c3d4e5f6a7b";
 
 	private static final String ANSWER = """
 			{"id":"c-1","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},
@@ -72,6 +79,52 @@ class KeyPoolExchangeTests {
 			// the first key rests for its Retry-After: the second call goes to the second
 			// key
 			assertThat(keysSent()).containsExactly(FIRST, SECOND, SECOND);
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void keySwitchesDoNotUseUpTheRetries(boolean stream) {
+		restForThirtySeconds(FIRST);
+		restForThirtySeconds(SECOND);
+		String third = "third key";
+		wireMock.stubFor(post("/v1/chat/completions").withHeader("Authorization", equalTo("Bearer " + THIRD))
+			.inScenario(third)
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("once"));
+		wireMock.stubFor(post("/v1/chat/completions").withHeader("Authorization", equalTo("Bearer " + THIRD))
+			.inScenario(third)
+			.whenScenarioStateIs("once")
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("twice"));
+		wireMock.stubFor(post("/v1/chat/completions").withHeader("Authorization", equalTo("Bearer " + THIRD))
+			.inScenario(third)
+			.whenScenarioStateIs("twice")
+			.willReturn(stream ? aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"},"
+						+ "\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")
+					: okJson(ANSWER)));
+		threeKeysWithTwoRetries().run((context) -> {
+			ChatClient pool = context.getBean(ChatClientRegistry.class).get("pool");
+			String answer = stream ? pool.stream("hello").map(ChatChunk::delta).collect(Collectors.joining()).block()
+					: pool.chat("hello");
+			assertThat(answer).isEqualTo("hi");
+			// two switches at once, then the two retries of the 503, with backoff
+			assertThat(keysSent()).containsExactly(FIRST, SECOND, THIRD, THIRD, THIRD);
+		});
+	}
+
+	@Test
+	void aCallSwitchesAtMostOncePerOtherKeyAndNeverSendsAgainOnAKeyWithoutBackoff() {
+		restForThirtySeconds(FIRST);
+		restForThirtySeconds(SECOND);
+		restForThirtySeconds(THIRD);
+		threeKeysWithTwoRetries().run((context) -> {
+			ChatClient pool = context.getBean(ChatClientRegistry.class).get("pool");
+			// every key rests for longer than the deadline: no retry waits that long
+			assertThatExceptionOfType(RateLimitedException.class).isThrownBy(() -> pool.chat("hello"));
+			assertThat(keysSent()).containsExactly(FIRST, SECOND, THIRD);
 		});
 	}
 
@@ -129,6 +182,17 @@ class KeyPoolExchangeTests {
 					.isThrownBy(() -> pool.stream("hello").blockLast(Duration.ofSeconds(5)))
 					.satisfies((error) -> assertThat(error.statusCode()).isEqualTo(400));
 			});
+	}
+
+	private ApplicationContextRunner threeKeysWithTwoRetries() {
+		return this.contextRunner.withPropertyValues(
+				"linkai.clients.pool.api-keys=" + FIRST + "," + SECOND + "," + THIRD,
+				"linkai.clients.pool.retry.max-retries=2", "linkai.clients.pool.retry.initial-backoff=10ms");
+	}
+
+	private static void restForThirtySeconds(String key) {
+		wireMock.stubFor(post("/v1/chat/completions").withHeader("Authorization", equalTo("Bearer " + key))
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
 	}
 
 	private static List<String> keysSent() {

@@ -20,6 +20,7 @@ class ChatChunkTests {
 
 		ChatChunk chunk = ChatChunk.of(response);
 
+		assertThat(chunk.clientName()).isEqualTo("default");
 		assertThat(chunk.delta()).isEqualTo("你好");
 		assertThat(chunk.finishReason()).isEqualTo("stop");
 		assertThat(chunk.isLast()).isTrue();
@@ -35,6 +36,13 @@ class ChatChunkTests {
 				null, Map.of());
 
 		assertThat(ChatChunk.of(response).finishReason()).isEqualTo("length");
+	}
+
+	@Test
+	void aChunkMadeWithoutAClientNamesNone() {
+		assertThat(new ChatChunk("我能", null, null, null, null, List.of(), null, Map.of()).clientName()).isNull();
+		assertThat(ChatChunk.builder().delta("我能").build().clientName()).isNull();
+		assertThat(ChatChunk.builder().clientName("search").build().clientName()).isEqualTo("search");
 	}
 
 	@Test

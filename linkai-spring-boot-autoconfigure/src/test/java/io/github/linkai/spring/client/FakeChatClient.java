@@ -7,13 +7,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.github.linkai.spring.client.error.ErrorDetails;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * A chat client for tests: answers as told, with the answer or the error it is given, and
  * records every request it was sent (a request counts as sent when the call is
- * subscribed).
+ * subscribed). Its own chunks name it, as a real client's do.
  */
 public final class FakeChatClient implements ChatClient {
 
@@ -28,7 +29,7 @@ public final class FakeChatClient implements ChatClient {
 	public FakeChatClient(String name, String provider) {
 		this.name = name;
 		this.provider = provider;
-		this.answer = (request) -> Flux.just(chunk("from " + name, null), chunk("", "stop"));
+		this.answer = (request) -> Flux.just(ownChunk("from " + name, null), ownChunk("", "stop"));
 	}
 
 	/** Answers with these chunks (a call gets them joined). */
@@ -45,7 +46,8 @@ public final class FakeChatClient implements ChatClient {
 
 	/** Streams one chunk, then fails. */
 	public FakeChatClient failingAfterAChunk(Supplier<? extends Throwable> error) {
-		this.answer = (request) -> Flux.concat(Flux.just(chunk("partial from " + this.name, null)), Flux.error(error));
+		this.answer = (request) -> Flux.concat(Flux.just(ownChunk("partial from " + this.name, null)),
+				Flux.error(error));
 		return this;
 	}
 
@@ -97,6 +99,10 @@ public final class FakeChatClient implements ChatClient {
 		chunks.forEach((chunk) -> content.append(chunk.delta()));
 		return new ChatResponse(this.provider, this.name, "model-of-" + this.name, content.toString(),
 				last.finishReason(), last.usage(), null, null, List.of(), last.cost(), Map.of());
+	}
+
+	private ChatChunk ownChunk(String delta, @Nullable String finishReason) {
+		return ChatChunk.builder().clientName(this.name).delta(delta).finishReason(finishReason).build();
 	}
 
 	/** A chunk with this text. */

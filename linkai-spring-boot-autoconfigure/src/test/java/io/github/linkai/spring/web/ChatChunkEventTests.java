@@ -30,8 +30,19 @@ class ChatChunkEventTests {
 	}
 
 	@Test
+	void everyEventNamesTheClientThatServedItsChunk() {
+		assertThat(this.json
+			.writeValueAsString(ChatChunkEvent.of(ChatChunk.builder().clientName("backup").delta("你好").build())))
+			.isEqualTo("{\"delta\":\"你好\",\"client\":\"backup\"}");
+		assertThat(this.json.writeValueAsString(
+				ChatChunkEvent.of(ChatChunk.builder().clientName("backup").finishReason("stop").build())))
+			.isEqualTo("{\"finishReason\":\"stop\",\"client\":\"backup\"}");
+	}
+
+	@Test
 	void aChunkThatSaysNothingIsEmpty() {
 		assertThat(ChatChunkEvent.of(ChatChunk.builder().build()).isEmpty()).isTrue();
+		assertThat(ChatChunkEvent.of(ChatChunk.builder().clientName("default").build()).isEmpty()).isTrue();
 		assertThat(ChatChunkEvent.of(ChatChunk.builder().finishReason("stop").build()).isEmpty()).isFalse();
 		assertThat(ChatChunkEvent.of(ChatChunk.builder().reasoningDelta("嗯").build()).isEmpty()).isFalse();
 	}

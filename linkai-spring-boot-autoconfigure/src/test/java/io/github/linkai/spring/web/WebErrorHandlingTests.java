@@ -224,7 +224,8 @@ class WebErrorHandlingTests {
 		assertThat(data).allSatisfy((event) -> assertThat(event.event()).isNull());
 		assertThat(data.subList(0, 4).stream().map((event) -> json(event).get("delta").asString()))
 			.containsExactly("你好!", "我能", "为你", "做些什么?");
-		assertThat(json(data.get(0)).propertyNames()).containsExactly("delta", "sessionId");
+		assertThat(json(data.get(0)).propertyNames()).containsExactly("delta", "sessionId", "client");
+		assertThat(data.stream().map((event) -> json(event).get("client").asString())).containsOnly("default");
 		JsonNode last = json(data.get(4));
 		assertThat(last.has("delta")).as("the finish chunk's event has no empty delta").isFalse();
 		assertThat(last.get("finishReason").asString()).isEqualTo("stop");

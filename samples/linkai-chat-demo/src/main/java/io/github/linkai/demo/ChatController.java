@@ -97,8 +97,9 @@ class ChatController {
 	/**
 	 * One answer as it is generated: an event per chunk, then {@code done}, or
 	 * {@code error} with the problem JSON when the provider fails, before or after the
-	 * first chunk. With tools, a {@code tool-result} event after each tool that ran; on a
-	 * client with a fallback chain, a {@code fallback} event when another client answers.
+	 * first chunk. With tools, a {@code tool-result} event after each tool that ran. Each
+	 * chunk's event names the client that served it: on a client with a fallback chain,
+	 * the one that answered.
 	 */
 	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	Flux<ServerSentEvent<Object>> stream(ChatTurn turn) {
@@ -106,7 +107,7 @@ class ChatController {
 		if (turn.toMemory()) {
 			return ChatServerSentEvents.of(memoryClient(turn).stream(request));
 		}
-		return FallbackEvents.around(answer(client(turn), request));
+		return answer(client(turn), request);
 	}
 
 	private Flux<ServerSentEvent<Object>> answer(ChatClient client, ChatRequest request) {

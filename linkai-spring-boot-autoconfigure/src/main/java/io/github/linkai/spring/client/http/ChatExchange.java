@@ -217,8 +217,9 @@ final class ChatExchange<R> {
 	 * Retries what the client's {@link RetryPolicy} says may pass on a second attempt,
 	 * never once a stream has handed over a chunk, and never after a wait the deadline
 	 * would cut short. A failure that switched to another usable key of the pool is tried
-	 * again at once with it (each key rests after one such failure, so this ends). Each
-	 * retry is told to the call's observer.
+	 * again at once with it (at most once per other key, so this ends), and the switch is
+	 * not one of the policy's {@code max-retries}: a pool's switches never use up the
+	 * retries. Each retry is told to the call's observer.
 	 */
 	private Retry retries(Call call, BooleanSupplier delivered, GatedAttempts attempts) {
 		RetryPolicy policy = this.settings.retry();
@@ -235,8 +236,9 @@ final class ChatExchange<R> {
 					return Mono.just(signal.totalRetries());
 				}
 				Duration left = Duration.ofNanos(deadline - (scheduler.now(TimeUnit.NANOSECONDS) - start));
-				Duration delay = delivered.getAsBoolean() ? null : policy.delay(error, signal.totalRetries(), stateful,
-						ThreadLocalRandom.current().nextDouble(), left);
+				long retries = signal.totalRetries() - attempts.keySwitches();
+				Duration delay = delivered.getAsBoolean() ? null
+						: policy.delay(error, retries, stateful, ThreadLocalRandom.current().nextDouble(), left);
 				if (delay == null) {
 					return Mono.error(error);
 				}

@@ -16,8 +16,9 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
  * put in the call's Reactor context (none: every attempt at once with the first key)
  * takes each attempt and picks its key, hears the provider's rate-limit headers of each
  * answer, and is told each attempt's failure. A failure that rested its key while another
- * key is usable lets the next attempt go at once with that key, before any backoff.
- * Touched serially by one call's signals.
+ * key is usable lets the next attempt go at once with that key, before any backoff and
+ * without counting as one of the retry policy's retries. Touched serially by one call's
+ * signals.
  */
 final class GatedAttempts {
 
@@ -76,7 +77,18 @@ final class GatedAttempts {
 	 * other key of the pool.
 	 */
 	void failed(Attempt attempt, Throwable error) {
-		this.switched = this.permit.attemptFailed(attempt, error) && this.switches++ < this.connectors.size() - 1;
+		this.switched = this.permit.attemptFailed(attempt, error) && this.switches < this.connectors.size() - 1;
+		if (this.switched) {
+			this.switches++;
+		}
+	}
+
+	/**
+	 * How many failures so far switched to another key: attempts made again that are not
+	 * the retry policy's retries.
+	 */
+	int keySwitches() {
+		return this.switches;
 	}
 
 	/**

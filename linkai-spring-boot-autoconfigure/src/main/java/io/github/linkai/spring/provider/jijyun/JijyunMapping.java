@@ -229,8 +229,15 @@ final class JijyunMapping implements WireMapping<Reply> {
 				&& event.visitorId() == null && (event.extra() == null || event.extra().isEmpty())) {
 			return null;
 		}
-		return new ChatChunk((event.desc() != null) ? event.desc() : "", last ? FINISHED : null, null, event.msgKey(),
-				null, sources(event), cost(event), fields(event));
+		return ChatChunk.builder()
+			.clientName(context.clientName())
+			.delta((event.desc() != null) ? event.desc() : "")
+			.finishReason(last ? FINISHED : null)
+			.sessionId(event.msgKey())
+			.sources(sources(event))
+			.cost(cost(event))
+			.providerFields(fields(event))
+			.build();
 	}
 
 	@Override

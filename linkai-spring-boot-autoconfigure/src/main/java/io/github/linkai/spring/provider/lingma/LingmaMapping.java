@@ -181,8 +181,14 @@ final class LingmaMapping implements WireMapping<Reply> {
 		if (output == null && event.usage() == null) {
 			return null;
 		}
-		return new ChatChunk(text(output), finishReason(output), usage(event.usage()), null, event.requestId(),
-				List.of(), null, event.extraOrEmpty());
+		return ChatChunk.builder()
+			.clientName(context.clientName())
+			.delta(text(output))
+			.finishReason(finishReason(output))
+			.usage(usage(event.usage()))
+			.requestId(event.requestId())
+			.providerFields(event.extraOrEmpty())
+			.build();
 	}
 
 	/**

@@ -244,10 +244,10 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 		}
 		Content delta = (choice != null) ? choice.delta() : null;
 		String reasoning = (delta != null) ? delta.reasoningText() : null;
-		return new ChatChunk((delta != null) ? delta.text() : "", (reasoning != null) ? reasoning : "",
-				toolCallDeltas(delta), (choice != null) ? media(choice) : List.of(),
-				(choice != null) ? choice.finishReason() : null, usage(usage), sessionId(event, context), null,
-				List.of(), null, fields(event, delta));
+		return new ChatChunk(context.clientName(), (delta != null) ? delta.text() : "",
+				(reasoning != null) ? reasoning : "", toolCallDeltas(delta),
+				(choice != null) ? media(choice) : List.of(), (choice != null) ? choice.finishReason() : null,
+				usage(usage), sessionId(event, context), null, List.of(), null, fields(event, delta));
 	}
 
 	private static List<ToolCallDelta> toolCallDeltas(@Nullable Content delta) {

@@ -185,7 +185,7 @@ class FallbackChatClientTests {
 
 		StepVerifier.create(this.chain.stream(ChatRequest.of("hi")))
 			.assertNext((chunk) -> assertThat(chunk.delta()).isEqualTo("from qwen"))
-			.expectNextCount(1)
+			.assertNext((chunk) -> assertThat(chunk.clientName()).as("the client that served").isEqualTo("qwen"))
 			.verifyComplete();
 	}
 

@@ -71,6 +71,7 @@ class OpenAiStreamTests {
 			.allSatisfy((chunk) -> assertThat(chunk.providerFields()).containsOnly(entry("id", "chatcmpl-1"),
 					entry("object", "chat.completion.chunk"), entry("created", 1705651092)));
 		assertThat(String.join("", chunks.stream().map(ChatChunk::delta).toList())).isEqualTo("你好!");
+		assertThat(chunks).extracting(ChatChunk::clientName).containsOnly(this.client.name());
 	}
 
 	@Test
