@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,8 @@ import io.github.linkai.benchmarks.stub.StubServer;
 import io.github.linkai.benchmarks.stub.StubSettings;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatRequest;
+import io.github.linkai.spring.client.admission.CallInfo;
+import io.github.linkai.spring.client.admission.CallPermit;
 import io.github.linkai.spring.client.admission.GatedCalls;
 import io.github.linkai.spring.client.admission.PriceTable;
 import io.github.linkai.spring.client.http.ClientSettings;
@@ -62,9 +65,13 @@ public class LimitsBenchmarks {
 
 	private @Nullable ChatClient onRedis;
 
+	private @Nullable ChatClient onRedisUnsynchronized;
+
 	private @Nullable Limits memoryLimits;
 
 	private @Nullable Limits redisLimits;
+
+	private @Nullable Limits unsynchronizedLimits;
 
 	private @Nullable LettuceConnectionFactory redisConnections;
 
@@ -96,8 +103,17 @@ public class LimitsBenchmarks {
 			settings.getRedis().setRetryInterval(Duration.ofMillis(100));
 			this.redisLimits = RedisLimits.create(connections, settings, context());
 			this.onRedis = gated(this.redisLimits);
+			LimitStoreSettings unsynchronized = new LimitStoreSettings();
+			unsynchronized.setStore(LimitStoreSettings.Store.REDIS);
+			unsynchronized.setRedisUnavailable(LimitStoreSettings.Unavailable.FAIL_CLOSED);
+			unsynchronized.getRedis().setRetryInterval(Duration.ofMillis(100));
+			unsynchronized.getRedis().setUnsynchronizedTime(Duration.ofSeconds(1));
+			unsynchronized.getRedis().setUnsynchronizedRequests(100);
+			this.unsynchronizedLimits = RedisLimits.create(connections, unsynchronized,
+					context("bench-unsynchronized"));
+			this.onRedisUnsynchronized = gated(this.unsynchronizedLimits);
 			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-			while (!this.redisLimits.isStoreAvailable()) {
+			while (!this.redisLimits.isStoreAvailable() || !this.unsynchronizedLimits.isStoreAvailable()) {
 				if (System.nanoTime() > until) {
 					throw new IllegalStateException("redis-server on port " + port + " did not answer in 20 s");
 				}
@@ -108,7 +124,7 @@ public class LimitsBenchmarks {
 
 	@TearDown
 	public void tearDown() throws Exception {
-		for (Limits limits : new Limits[] { this.memoryLimits, this.redisLimits }) {
+		for (Limits limits : new Limits[] { this.memoryLimits, this.redisLimits, this.unsynchronizedLimits }) {
 			if (limits != null) {
 				limits.close();
 			}
@@ -144,23 +160,70 @@ public class LimitsBenchmarks {
 		return client.chatReactive(REQUEST).block();
 	}
 
+	/**
+	 * One call through the same gate on Redis, each instance deciding from its view for
+	 * up to a second and 100 requests ({@code linkai.limits.redis.unsynchronized-*}).
+	 */
+	@Benchmark
+	public @Nullable Object redisUnsynchronizedGateCall() {
+		ChatClient client = this.onRedisUnsynchronized;
+		if (client == null) {
+			throw new IllegalStateException("run with redis-server installed, or exclude the Redis rows");
+		}
+		return client.chatReactive(REQUEST).block();
+	}
+
+	/**
+	 * The admission alone (the hot path before a call is sent), on Redis: no call and
+	 * nothing spent after it.
+	 */
+	@Benchmark
+	public @Nullable Object redisAdmission() {
+		return admitted(this.redisLimits);
+	}
+
+	/** The admission alone on Redis, deciding from the instance's view. */
+	@Benchmark
+	public @Nullable Object redisUnsynchronizedAdmission() {
+		return admitted(this.unsynchronizedLimits);
+	}
+
+	private @Nullable Object admitted(@Nullable Limits limits) {
+		if (limits == null) {
+			throw new IllegalStateException("run with redis-server installed, or exclude the Redis rows");
+		}
+		CallPermit permit = limits.gate(limits())
+			.admit(new CallInfo("linkai", "bench", null, false, false, Instant.now().plusSeconds(600)))
+			.block();
+		if (permit != null) {
+			permit.cancelled();
+		}
+		return permit;
+	}
+
 	private ChatClient gated(Limits limits) {
+		GatedCalls calls = new GatedCalls(limits.gate(limits()), "linkai", "bench", null, Duration.ofMinutes(10),
+				Clock.systemUTC(), PriceTable.empty());
+		return calls.chatClient(this.ungated);
+	}
+
+	private static ClientLimits limits() {
 		LimitSettings rates = new LimitSettings();
 		rates.setMaxInFlight(1_000);
 		rates.setRequestRate(100_000_000L);
 		rates.setTokenRate(1_000_000_000L);
 		BudgetSettings budget = new BudgetSettings();
 		budget.setTokens(Long.MAX_VALUE / 4);
-		ClientLimits client = new ClientLimits("linkai", "bench", rates, budget, null, List.of("0"),
-				Duration.ofMinutes(10));
-		GatedCalls calls = new GatedCalls(limits.gate(client), "linkai", "bench", null, Duration.ofMinutes(10),
-				Clock.systemUTC(), PriceTable.empty());
-		return calls.chatClient(this.ungated);
+		return new ClientLimits("linkai", "bench", rates, budget, null, List.of("0"), Duration.ofMinutes(10));
 	}
 
 	private static Limits.Context context() {
+		return context("bench");
+	}
+
+	private static Limits.Context context(String keyPrefix) {
 		return new Limits.Context(PriceTable.empty(), Clock.systemUTC(), Schedulers.parallel(), LimitsListener.NONE,
-				"bench");
+				keyPrefix);
 	}
 
 	private static int freePort() throws IOException {

@@ -119,10 +119,10 @@ public class LimitStoreSettings extends LimitSettings {
 		/**
 		 * How long each instance may decide from its last view of a shared bucket instead
 		 * of asking Redis (Bucket4j's delaying optimization): the token rate and the
-		 * budget are read from that view, and up to unsynchronized-requests requests are
-		 * taken from it; a refusal is always checked on Redis, and each spend writes what
-		 * is pending. Zero: every decision asks Redis, exact across instances, one read
-		 * round trip per call plus Bucket4j's compare-and-swap for a request.
+		 * budget are read from that view, up to unsynchronized-requests requests are
+		 * taken from it, and what calls spent is written within that time; a refusal of a
+		 * request is always checked on Redis. Zero: every decision asks Redis and every
+		 * spend is written at once, exact across instances.
 		 */
 		private Duration unsynchronizedTime = Duration.ZERO;
 

@@ -31,6 +31,8 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -70,6 +72,8 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 
 	private volatile boolean closed;
 
+	private final @Nullable Disposable writer;
+
 	/**
 	 * A store that connects with {@code connector} at once, in the background, and again
 	 * (at most once per retry interval) while it has no connection.
@@ -83,6 +87,13 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 		this.optimization = optimization(settings);
 		this.clock = clock;
 		this.timer = timer;
+		Duration unsynchronized = settings.getUnsynchronizedTime();
+		// Bucket4j writes a delayed bucket's spends on its next use: an idle instance's
+		// spends are written here instead, within the time
+		this.writer = unsynchronized.isZero() ? null
+				: Flux.interval(unsynchronized, unsynchronized, timer)
+					.onBackpressureDrop()
+					.subscribe((tick) -> writePending(unsynchronized));
 		connect();
 	}
 
@@ -163,9 +174,27 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
+		if (this.writer != null) {
+			this.writer.dispose();
+		}
 		Connected redis = this.connected;
 		if (redis != null) {
+			if (this.writer != null && redis.connection.isOpen()) {
+				// what this instance spent but has not written yet, before it goes
+				Mono.fromFuture(redis.writePending(Duration.ZERO), true)
+					.timeout(this.timeout)
+					.onErrorComplete()
+					.block();
+			}
 			redis.connection.closeAsync();
+		}
+	}
+
+	/** Writes what each delayed bucket spent at least {@code age} ago. */
+	private void writePending(Duration age) {
+		Connected redis = this.connected;
+		if (redis != null && isAvailable()) {
+			redis.writePending(age);
 		}
 	}
 
@@ -219,15 +248,21 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 		if (redis == null || bound.isNegative() || bound.isZero()) {
 			return Mono.error(new StoreUnavailableException("No connection or no time left for Redis"));
 		}
-		return Mono.fromCompletionStage(() -> operation.apply(redis))
-			.timeout(bound, this.timer)
-			.publishOn(Schedulers.parallel());
+		return Mono.defer(() -> {
+			CompletableFuture<T> answer = operation.apply(redis).toCompletableFuture();
+			if (answer.isDone() && !answer.isCompletedExceptionally()) {
+				// decided from the local view (or batched): no timer, no hop off this
+				// thread
+				return Mono.justOrEmpty(answer.join());
+			}
+			return Mono.fromFuture(answer, true).timeout(bound, this.timer).publishOn(Schedulers.parallel());
+		});
 	}
 
 	/**
 	 * Batching (exact under contention), or, with an unsynchronized time, Bucket4j's
 	 * delaying optimization: decisions from the last view, requests up to the set number
-	 * and no other tokens taken before writing to Redis.
+	 * and spends up to the time before writing to Redis.
 	 */
 	private static Function<BucketSpec, Optimization> optimization(LimitStoreSettings.Redis settings) {
 		Duration time = settings.getUnsynchronizedTime();
@@ -236,8 +271,8 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 			return (bucket) -> batching;
 		}
 		Optimization requests = Optimizations.delaying(new DelayParameters(settings.getUnsynchronizedRequests(), time));
-		// a spend is never delayed: any amount but a single token goes at once
-		Optimization others = Optimizations.delaying(new DelayParameters(1, time));
+		// tokens and budgets: spends wait for the time, whatever their amount
+		Optimization others = Optimizations.delaying(new DelayParameters(Long.MAX_VALUE / 4, time));
 		return (bucket) -> (bucket.kind() == BucketSpec.Kind.REQUESTS) ? requests : others;
 	}
 
@@ -293,6 +328,14 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 					.withOptimization(this.optimization.apply(bucket))
 					.build(key, () -> CompletableFuture.completedFuture(bucket.configuration()));
 			});
+		}
+
+		/** Writes what each bucket spent locally at least {@code age} ago. */
+		CompletableFuture<Void> writePending(Duration age) {
+			return CompletableFuture.allOf(this.proxies.values()
+				.stream()
+				.map((proxy) -> proxy.getOptimizationController().syncByCondition(0, age))
+				.toArray(CompletableFuture[]::new));
 		}
 
 		@SuppressWarnings("unchecked")

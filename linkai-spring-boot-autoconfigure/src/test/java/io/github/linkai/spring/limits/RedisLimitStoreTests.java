@@ -139,6 +139,24 @@ class RedisLimitStoreTests {
 	}
 
 	@Test
+	void withAnUnsynchronizedTimeAnIdleInstanceWritesWhatItSpentWithinThatTime() {
+		LimitStoreSettings.Redis settings = new LimitStoreSettings.Redis();
+		settings.setUnsynchronizedTime(Duration.ofMillis(300));
+		Limits first = instance(LimitStoreSettings.Unavailable.FAIL_CLOSED, settings);
+		CallGate a = first.gate(budgeted(100));
+		CallGate b = instance(LimitStoreSettings.Unavailable.FAIL_CLOSED).gate(budgeted(100));
+		await().atMost(Duration.ofSeconds(10)).until(first::isStoreAvailable);
+
+		admit(a).completed(Usage.of(60, 40, null), null);
+
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(b.admit(call(Duration.ofSeconds(5)))
+				.map((permit) -> "admitted")
+				.onErrorResume(BudgetExhaustedException.class, (error) -> Mono.just("exhausted"))
+				.block()).isEqualTo("exhausted"));
+	}
+
+	@Test
 	void aBudgetSpentOnOneInstanceIsSpentOnTheOther() {
 		Limits first = instance(LimitStoreSettings.Unavailable.FAIL_OPEN);
 		Limits second = instance(LimitStoreSettings.Unavailable.FAIL_OPEN);
