@@ -245,6 +245,8 @@ class LinkAiLimitsAutoConfigurationTests {
 					linkai.pricing.deepseek-chat.input=-1;linkai.pricing.deepseek-chat.output=1 | linkai.pricing.deepseek-chat.input | Must not be negative
 					linkai.pricing[LinkAI-4o-mini].output=-0.5;linkai.pricing[LinkAI-4o-mini].input=1 | linkai.pricing[LinkAI-4o-mini].output | Must not be negative
 					linkai.limits.redis.timeout=0s                     | linkai.limits.redis.timeout | Must be positive
+					linkai.limits.redis.unsynchronized-time=-1s        | linkai.limits.redis.unsynchronized-time | Must be zero or positive
+					linkai.limits.redis.unsynchronized-requests=0      | linkai.limits.redis.unsynchronized-requests | Must be at least 1
 					linkai.clients.assistant.key-cooldown=0s           | linkai.clients.assistant.key-cooldown | Must be positive
 					linkai.clients.pooled.provider=openai;linkai.clients.pooled.base-url=http://localhost/v1;linkai.clients.pooled.model=m;linkai.clients.pooled.api-keys[0]=sk-pool0a1b2c;linkai.clients.pooled.api-keys[1]=${NO_SUCH_POOL_KEY} | linkai.clients.pooled.api-keys[1] | unresolved placeholder ${NO_SUCH_POOL_KEY}
 					""")
