@@ -256,7 +256,8 @@ final class LimitsCallGate implements CallGate {
 		BucketSpec counter = this.budget.counter(now);
 		if (amount != null && amount > 0 && counter != null) {
 			if (this.local != null) {
-				this.budget.seen(this.local.spendNow(counter, amount), now);
+				this.local.spendNow(counter, amount);
+				this.budget.seen(this.local.availableNow(counter), now);
 			}
 			else {
 				this.store.spend(counter, amount)

@@ -51,7 +51,8 @@ final class MemoryLimitStore implements LimitStore {
 
 	@Override
 	public Mono<Long> spend(BucketSpec bucket, long amount) {
-		return Mono.just(spendNow(bucket, amount));
+		spendNow(bucket, amount);
+		return Mono.just(availableNow(bucket));
 	}
 
 	/** The tokens left in the bucket, at once. */
@@ -64,11 +65,9 @@ final class MemoryLimitStore implements LimitStore {
 		return bucket(bucket).tryConsume(1);
 	}
 
-	/** Takes {@code amount} tokens, into debt if need be: the tokens left after. */
-	long spendNow(BucketSpec bucket, long amount) {
-		Bucket local = bucket(bucket);
-		local.consumeIgnoringRateLimits(amount);
-		return local.getAvailableTokens();
+	/** Takes {@code amount} tokens, into debt if need be. */
+	void spendNow(BucketSpec bucket, long amount) {
+		bucket(bucket).consumeIgnoringRateLimits(amount);
 	}
 
 	@Override
@@ -114,13 +113,15 @@ final class MemoryLimitStore implements LimitStore {
 
 	}
 
-	/** Bucket4j's time, from the clients' clock. */
+	/**
+	 * Bucket4j's time, from the clients' clock, to the millisecond as Bucket4j's own
+	 * default meter (no {@code Instant} per decision).
+	 */
 	private record ClockTimeMeter(Clock clock) implements TimeMeter {
 
 		@Override
 		public long currentTimeNanos() {
-			Instant now = this.clock.instant();
-			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+			return this.clock.millis() * 1_000_000L;
 		}
 
 		@Override
