@@ -182,14 +182,16 @@ public final class ClientChatModel implements ChatModel {
 	}
 
 	/**
-	 * One stream's reasoning so far, tool-call fragments and the client that serves it;
-	 * touched serially.
+	 * One stream's reasoning so far, tool-call fragments and the provider and client that
+	 * serve it; touched serially.
 	 */
 	private final class StreamState {
 
 		private final ChatResponseAccumulator calls;
 
 		private @Nullable String reasoning;
+
+		private @Nullable String provider;
 
 		private @Nullable String clientName;
 
@@ -201,6 +203,9 @@ public final class ClientChatModel implements ChatModel {
 
 		/** A chunk's response, and the merged tool calls after the finishing chunk. */
 		List<org.springframework.ai.chat.model.ChatResponse> responses(ChatChunk chunk) {
+			if (chunk.provider() != null) {
+				this.provider = chunk.provider();
+			}
 			if (chunk.clientName() != null) {
 				this.clientName = chunk.clientName();
 			}
@@ -218,7 +223,7 @@ public final class ClientChatModel implements ChatModel {
 			}
 			this.callsHandedOver = true;
 			return List.of(response, ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(),
-					chunk.finishReason(), this.clientName));
+					chunk.finishReason(), this.provider, this.clientName));
 		}
 
 		/** The merged tool calls of a stream that ended with no finish reason. */
@@ -227,8 +232,8 @@ public final class ClientChatModel implements ChatModel {
 				return List.of();
 			}
 			this.callsHandedOver = true;
-			return List
-				.of(ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(), "tool_calls", this.clientName));
+			return List.of(ClientChatModel.this.responses.toolCalls(this.calls.toolCalls(), "tool_calls", this.provider,
+					this.clientName));
 		}
 
 	}

@@ -75,20 +75,30 @@ final class ResponseMapping {
 		}
 		return new org.springframework.ai.chat.model.ChatResponse(
 				List.of(generation(chunk.delta(), properties, List.of(), chunk.media(), chunk.finishReason())),
-				metadata(this.provider, clientName(chunk.clientName()), chunk.usage(), chunk.sessionId(),
+				metadata(provider(chunk.provider()), clientName(chunk.clientName()), chunk.usage(), chunk.sessionId(),
 						chunk.requestId(), chunk.sources(), chunk.cost(), chunk.providerFields())
 					.build());
 	}
 
 	/**
 	 * The response that hands a stream's tool calls over, whole and once.
+	 * @param provider the provider the stream's chunks named, if any
 	 * @param clientName the client the stream's chunks named, if any
 	 */
 	org.springframework.ai.chat.model.ChatResponse toolCalls(List<ToolCall> calls, @Nullable String finishReason,
-			@Nullable String clientName) {
+			@Nullable String provider, @Nullable String clientName) {
 		return new org.springframework.ai.chat.model.ChatResponse(
 				List.of(generation("", Map.of(), calls, List.of(), finishReason)),
-				metadata(this.provider, clientName(clientName), null, null, null, List.of(), null, Map.of()).build());
+				metadata(provider(provider), clientName(clientName), null, null, null, List.of(), null, Map.of())
+					.build());
+	}
+
+	/**
+	 * The provider a chunk names (a fallback chain's, of the client that served it), else
+	 * this model's.
+	 */
+	private String provider(@Nullable String named) {
+		return (named != null) ? named : this.provider;
 	}
 
 	/**

@@ -16,9 +16,13 @@ import org.jspecify.annotations.Nullable;
  * {@link #reasoningDelta()}, and tool calls in fragments ({@link #toolCalls()}): a
  * {@link ChatResponseAccumulator} merges a stream into the whole answer.
  *
+ * @param provider the provider that served the chunk, as {@link ChatResponse#provider()}
+ * ({@code linkai}, {@code openai}, {@code jijyun} or {@code lingma}): a fallback chain's
+ * chunks name the provider of the client that served them; {@code null} only on a chunk
+ * made without one (by hand, e.g. in a test)
  * @param clientName the configured client that made the call, as
  * {@link ChatResponse#clientName()}: a fallback chain's chunks name the client that
- * served them; {@code null} only on a chunk made without one (by hand, e.g. in a test)
+ * served them; {@code null} only on a chunk made without one
  * @param delta the new text, possibly empty (e.g. on the final chunk); never reasoning
  * @param reasoningDelta the next piece of the model's reasoning, possibly empty
  * @param toolCalls fragments of tool calls, as the provider sent them; possibly empty
@@ -34,9 +38,9 @@ import org.jspecify.annotations.Nullable;
  * @param providerFields unmapped fields of the provider's event (a JSON null is kept as
  * {@code null})
  */
-public record ChatChunk(@Nullable String clientName, String delta, String reasoningDelta, List<ToolCallDelta> toolCalls,
-		List<AnswerMedia> media, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
-		@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
+public record ChatChunk(@Nullable String provider, @Nullable String clientName, String delta, String reasoningDelta,
+		List<ToolCallDelta> toolCalls, List<AnswerMedia> media, @Nullable String finishReason, @Nullable Usage usage,
+		@Nullable String sessionId, @Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
 		Map<String, @Nullable Object> providerFields) {
 
 	public ChatChunk {
@@ -48,20 +52,32 @@ public record ChatChunk(@Nullable String clientName, String delta, String reason
 		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
-	/** A chunk that names no client. */
+	/** A chunk that names its client but no provider. */
+	public ChatChunk(@Nullable String clientName, String delta, String reasoningDelta, List<ToolCallDelta> toolCalls,
+			List<AnswerMedia> media, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
+			@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
+			Map<String, @Nullable Object> providerFields) {
+		this(null, clientName, delta, reasoningDelta, toolCalls, media, finishReason, usage, sessionId, requestId,
+				sources, cost, providerFields);
+	}
+
+	/** A chunk that names no provider or client. */
 	public ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta> toolCalls, List<AnswerMedia> media,
 			@Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
 			@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
 			Map<String, @Nullable Object> providerFields) {
-		this(null, delta, reasoningDelta, toolCalls, media, finishReason, usage, sessionId, requestId, sources, cost,
-				providerFields);
+		this(null, null, delta, reasoningDelta, toolCalls, media, finishReason, usage, sessionId, requestId, sources,
+				cost, providerFields);
 	}
 
-	/** A chunk of text, without reasoning, tool calls or media, that names no client. */
+	/**
+	 * A chunk of text, without reasoning, tool calls or media, that names no provider or
+	 * client.
+	 */
 	public ChatChunk(String delta, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
 			@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
 			Map<String, @Nullable Object> providerFields) {
-		this(null, delta, "", List.of(), List.of(), finishReason, usage, sessionId, requestId, sources, cost,
+		this(null, null, delta, "", List.of(), List.of(), finishReason, usage, sessionId, requestId, sources, cost,
 				providerFields);
 	}
 
@@ -77,7 +93,8 @@ public record ChatChunk(@Nullable String clientName, String delta, String reason
 	 */
 	@Override
 	public String toString() {
-		return "ChatChunk[clientName=" + this.clientName + ", delta=" + this.delta.length() + " chars"
+		return "ChatChunk[provider=" + this.provider + ", clientName=" + this.clientName + ", delta="
+				+ this.delta.length() + " chars"
 				+ (this.reasoningDelta.isEmpty() ? "" : ", reasoningDelta=" + this.reasoningDelta.length() + " chars")
 				+ (this.toolCalls.isEmpty() ? "" : ", toolCalls=" + this.toolCalls)
 				+ (this.media.isEmpty() ? "" : ", media=" + this.media.size()) + ", finishReason=" + this.finishReason
@@ -101,7 +118,7 @@ public record ChatChunk(@Nullable String clientName, String delta, String reason
 			ToolCall call = response.toolCalls().get(i);
 			calls.add(new ToolCallDelta(i, call.id(), call.name(), call.arguments(), call.providerFields()));
 		}
-		return new ChatChunk(response.clientName(), response.content(),
+		return new ChatChunk(response.provider(), response.clientName(), response.content(),
 				(response.reasoningContent() != null) ? response.reasoningContent() : "", calls, response.media(),
 				(response.finishReason() != null) ? response.finishReason() : "stop", response.usage(),
 				response.sessionId(), response.requestId(), response.sources(), response.cost(),
@@ -110,6 +127,8 @@ public record ChatChunk(@Nullable String clientName, String delta, String reason
 
 	/** Builds a {@link ChatChunk}. */
 	public static final class Builder {
+
+		private @Nullable String provider;
 
 		private @Nullable String clientName;
 
@@ -136,6 +155,12 @@ public record ChatChunk(@Nullable String clientName, String delta, String reason
 		private Map<String, @Nullable Object> providerFields = Map.of();
 
 		private Builder() {
+		}
+
+		/** The provider that served the chunk. */
+		public Builder provider(@Nullable String provider) {
+			this.provider = provider;
+			return this;
 		}
 
 		/** The configured client that made the call. */
@@ -212,8 +237,8 @@ public record ChatChunk(@Nullable String clientName, String delta, String reason
 
 		/** The chunk. */
 		public ChatChunk build() {
-			return new ChatChunk(this.clientName, this.delta, this.reasoningDelta, this.toolCalls, this.media,
-					this.finishReason, this.usage, this.sessionId, this.requestId, this.sources, this.cost,
+			return new ChatChunk(this.provider, this.clientName, this.delta, this.reasoningDelta, this.toolCalls,
+					this.media, this.finishReason, this.usage, this.sessionId, this.requestId, this.sources, this.cost,
 					this.providerFields);
 		}
 

@@ -44,7 +44,8 @@ public interface ChatEndpoint {
 	 * Streams the answer and emits it whole when the stream completes: the text, the
 	 * reasoning and the tool calls merged from their fragments (see
 	 * {@link ChatResponseAccumulator}, which also lets a caller see the chunks as they
-	 * come). The answer names the model the request asked for, if it did.
+	 * come). The answer names the model the request asked for, if it did, and the
+	 * provider and client its chunks name: a fallback chain's, the client that served.
 	 */
 	default Mono<ChatResponse> streamAndCollect(ChatRequest request) {
 		return Mono.defer(() -> {

@@ -37,6 +37,11 @@ import org.jspecify.annotations.Nullable;
  * it twice counts once), as are the finish reason, session id, request id and cost.
  *
  * <p>
+ * The answer names the provider and client the chunks name, if they do, else the ones the
+ * accumulator was made with: a fallback chain's answer names the client that served it,
+ * not the chain's first.
+ *
+ * <p>
  * Not thread-safe: a stream's signals are serial. One accumulator per stream.
  */
 public final class ChatResponseAccumulator {
@@ -45,9 +50,9 @@ public final class ChatResponseAccumulator {
 
 	private static final Random RANDOM = new SecureRandom();
 
-	private final String provider;
+	private String provider;
 
-	private final String clientName;
+	private String clientName;
 
 	private final Supplier<String> ids;
 
@@ -81,7 +86,10 @@ public final class ChatResponseAccumulator {
 		this.ids = ids;
 	}
 
-	/** An accumulator for a stream of this provider and client. */
+	/**
+	 * An accumulator for a stream of this provider and client, named by the answer unless
+	 * the chunks name others.
+	 */
 	public static ChatResponseAccumulator of(String provider, String clientName) {
 		return new ChatResponseAccumulator(provider, clientName, ChatResponseAccumulator::generateId);
 	}
@@ -105,6 +113,14 @@ public final class ChatResponseAccumulator {
 	 * {@code flux.map(acc::add)}
 	 */
 	public ChatChunk add(ChatChunk chunk) {
+		String servingProvider = chunk.provider();
+		if (servingProvider != null) {
+			this.provider = servingProvider;
+		}
+		String servingClient = chunk.clientName();
+		if (servingClient != null) {
+			this.clientName = servingClient;
+		}
 		this.content.append(chunk.delta());
 		if (!chunk.reasoningDelta().isEmpty()) {
 			if (this.reasoning == null) {

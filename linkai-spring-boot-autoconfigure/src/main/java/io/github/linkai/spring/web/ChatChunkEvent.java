@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
  * A chunk that only ends the answer or reports on it has no {@code delta}, so that a page
  * appending deltas sees none that is empty: {@code {"finishReason":"stop"}},
  * {@code {"usage":{"inputTokens":9,"outputTokens":6,"totalTokens":15}}}. Every event
- * names the configured client that served it ({@link ChatChunk#clientName()}) in
+ * names the provider and the configured client that served it
+ * ({@link ChatChunk#provider()}, {@link ChatChunk#clientName()}) in {@code provider} and
  * {@code client}, as the problem detail of a failed stream does: a fallback chain's
- * events name the client that answered. The provider's unmapped fields are not sent (they
- * may name the end user, such as Jijyun's {@code visitorId}).
+ * events name the client that answered and its provider. The provider's unmapped fields
+ * are not sent (they may name the end user, such as Jijyun's {@code visitorId}).
  *
  * @param delta the new text, possibly empty; {@code null} on a chunk without content
  * @param finishReason why generation stopped, on the chunk that ends it
@@ -37,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  * @param toolCalls fragments of tool calls, as the provider sent them, when there are
  * some
  * @param media pictures, videos and files of the answer, when there are some
+ * @param provider the provider that served the chunk, if the chunk names it
  * @param client the configured client that served the chunk, if the chunk names it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,7 +47,8 @@ public record ChatChunkEvent(@Nullable String delta, @Nullable String finishReas
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<SearchSource> sources,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) String reasoningDelta,
 		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<ToolCallDelta> toolCalls,
-		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<AnswerMedia> media, @Nullable String client) {
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<AnswerMedia> media, @Nullable String provider,
+		@Nullable String client) {
 
 	public ChatChunkEvent {
 		sources = List.copyOf(sources);
@@ -53,34 +56,44 @@ public record ChatChunkEvent(@Nullable String delta, @Nullable String finishReas
 		media = List.copyOf(media);
 	}
 
-	/** The event data of a chunk that names no client. */
+	/** The event data of a chunk that names its client but no provider. */
+	public ChatChunkEvent(@Nullable String delta, @Nullable String finishReason, @Nullable Usage usage,
+			@Nullable BigDecimal cost, @Nullable String sessionId, @Nullable String requestId,
+			List<SearchSource> sources, String reasoningDelta, List<ToolCallDelta> toolCalls, List<AnswerMedia> media,
+			@Nullable String client) {
+		this(delta, finishReason, usage, cost, sessionId, requestId, sources, reasoningDelta, toolCalls, media, null,
+				client);
+	}
+
+	/** The event data of a chunk that names no provider or client. */
 	public ChatChunkEvent(@Nullable String delta, @Nullable String finishReason, @Nullable Usage usage,
 			@Nullable BigDecimal cost, @Nullable String sessionId, @Nullable String requestId,
 			List<SearchSource> sources, String reasoningDelta, List<ToolCallDelta> toolCalls, List<AnswerMedia> media) {
-		this(delta, finishReason, usage, cost, sessionId, requestId, sources, reasoningDelta, toolCalls, media, null);
+		this(delta, finishReason, usage, cost, sessionId, requestId, sources, reasoningDelta, toolCalls, media, null,
+				null);
 	}
 
 	/**
 	 * The event data of a chunk of text, without reasoning, tool calls or media, that
-	 * names no client.
+	 * names no provider or client.
 	 */
 	public ChatChunkEvent(@Nullable String delta, @Nullable String finishReason, @Nullable Usage usage,
 			@Nullable BigDecimal cost, @Nullable String sessionId, @Nullable String requestId,
 			List<SearchSource> sources) {
-		this(delta, finishReason, usage, cost, sessionId, requestId, sources, "", List.of(), List.of(), null);
+		this(delta, finishReason, usage, cost, sessionId, requestId, sources, "", List.of(), List.of(), null, null);
 	}
 
 	/** The event data of a chunk. */
 	public static ChatChunkEvent of(ChatChunk chunk) {
 		return new ChatChunkEvent(hasContent(chunk) ? chunk.delta() : null, chunk.finishReason(), chunk.usage(),
 				chunk.cost(), chunk.sessionId(), chunk.requestId(), chunk.sources(), chunk.reasoningDelta(),
-				chunk.toolCalls(), chunk.media(), chunk.clientName());
+				chunk.toolCalls(), chunk.media(), chunk.provider(), chunk.clientName());
 	}
 
 	/**
 	 * Whether the event says anything: a chunk with neither content nor any of the other
-	 * members but the client (an OpenAI-style role-only first chunk) is not worth an
-	 * event. Not public, so that Jackson does not write it as a member.
+	 * members but the provider and client (an OpenAI-style role-only first chunk) is not
+	 * worth an event. Not public, so that Jackson does not write it as a member.
 	 */
 	boolean isEmpty() {
 		return this.delta == null && this.finishReason == null && this.usage == null && this.cost == null
@@ -98,7 +111,7 @@ public record ChatChunkEvent(@Nullable String delta, @Nullable String finishReas
 	 */
 	@Override
 	public String toString() {
-		return "ChatChunkEvent[client=" + this.client + ", delta="
+		return "ChatChunkEvent[provider=" + this.provider + ", client=" + this.client + ", delta="
 				+ ((this.delta != null) ? this.delta.length() + " chars" : "none") + ", finishReason="
 				+ this.finishReason + ", usage=" + this.usage + ", cost=" + this.cost + ", sessionId="
 				+ ((this.sessionId != null) ? "<set>" : "none") + ", requestId=" + this.requestId + ", sources="

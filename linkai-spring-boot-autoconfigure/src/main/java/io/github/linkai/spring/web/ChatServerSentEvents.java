@@ -20,11 +20,11 @@ import org.springframework.http.codec.ServerSentEvent;
  * blocks on the servlet response):
  *
  * <pre>
- * data:{"delta":"你好","client":"default"}
+ * data:{"delta":"你好","provider":"linkai","client":"default"}
  *
- * data:{"finishReason":"stop","client":"default"}
+ * data:{"finishReason":"stop","provider":"linkai","client":"default"}
  *
- * data:{"usage":{"inputTokens":9,"outputTokens":6,"totalTokens":15},"client":"default"}
+ * data:{"usage":{"inputTokens":9,"outputTokens":6,"totalTokens":15},"provider":"linkai","client":"default"}
  *
  * event:done
  * data:{}
@@ -35,8 +35,8 @@ import org.springframework.http.codec.ServerSentEvent;
  * <li>one unnamed event (a {@code message} in a browser's {@code EventSource}) per chunk,
  * its data a {@link ChatChunkEvent}: {@code delta} on the chunks with content, the finish
  * reason, usage and the like as members of their own (never an empty {@code delta} for
- * them), {@code client} naming the client that served it, and no event for a chunk that
- * says nothing;</li>
+ * them), {@code provider} and {@code client} naming the provider and client that served
+ * it, and no event for a chunk that says nothing;</li>
  * <li>after the last chunk, {@code event: done}; then the response completes;</li>
  * <li>if the stream fails, before or after the first chunk, {@code event: error} whose
  * data is the problem detail the same failure gets as a JSON response, without

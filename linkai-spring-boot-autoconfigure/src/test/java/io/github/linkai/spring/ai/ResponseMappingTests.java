@@ -70,22 +70,24 @@ class ResponseMappingTests {
 		assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("stop");
 		assertThat(response.getMetadata().getUsage().getTotalTokens()).isEqualTo(48);
 		assertThat(response.getMetadata().<String>get(ClientChatModel.SESSION_ID)).isEqualTo("s-1");
+		assertThat(response.getMetadata().<String>get(ClientChatModel.PROVIDER)).isEqualTo("jijyun");
 		assertThat(response.getMetadata().<String>get(ClientChatModel.CLIENT_NAME)).isEqualTo("search");
 	}
 
 	@Test
-	void anAnswerOrChunkFromAFallbackNamesTheClientThatServedIt() {
+	void anAnswerOrChunkFromAFallbackNamesTheProviderAndClientThatServedIt() {
 		ChatResponse ours = new ChatResponse("openai", "backup", null, "你好", "stop", null, null, null, List.of(), null,
 				Map.of());
 		ChatResponseMetadata answer = this.mapping.toResponse(ours).getMetadata();
 		assertThat(answer.<String>get(ClientChatModel.PROVIDER)).isEqualTo("openai");
 		assertThat(answer.<String>get(ClientChatModel.CLIENT_NAME)).isEqualTo("backup");
-		ChatChunk chunk = ChatChunk.builder().clientName("backup").delta("你好").build();
-		assertThat(this.mapping.toResponse(chunk, null).getMetadata().<String>get(ClientChatModel.CLIENT_NAME))
-			.isEqualTo("backup");
-		assertThat(this.mapping.toolCalls(List.of(), "tool_calls", "backup")
-			.getMetadata()
-			.<String>get(ClientChatModel.CLIENT_NAME)).isEqualTo("backup");
+		ChatChunk chunk = ChatChunk.builder().provider("openai").clientName("backup").delta("你好").build();
+		ChatResponseMetadata streamed = this.mapping.toResponse(chunk, null).getMetadata();
+		assertThat(streamed.<String>get(ClientChatModel.PROVIDER)).isEqualTo("openai");
+		assertThat(streamed.<String>get(ClientChatModel.CLIENT_NAME)).isEqualTo("backup");
+		ChatResponseMetadata calls = this.mapping.toolCalls(List.of(), "tool_calls", "openai", "backup").getMetadata();
+		assertThat(calls.<String>get(ClientChatModel.PROVIDER)).isEqualTo("openai");
+		assertThat(calls.<String>get(ClientChatModel.CLIENT_NAME)).isEqualTo("backup");
 	}
 
 }

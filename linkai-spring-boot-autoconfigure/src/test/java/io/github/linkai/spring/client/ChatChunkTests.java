@@ -20,6 +20,7 @@ class ChatChunkTests {
 
 		ChatChunk chunk = ChatChunk.of(response);
 
+		assertThat(chunk.provider()).isEqualTo("linkai");
 		assertThat(chunk.clientName()).isEqualTo("default");
 		assertThat(chunk.delta()).isEqualTo("你好");
 		assertThat(chunk.finishReason()).isEqualTo("stop");
@@ -40,9 +41,23 @@ class ChatChunkTests {
 
 	@Test
 	void aChunkMadeWithoutAClientNamesNone() {
-		assertThat(new ChatChunk("我能", null, null, null, null, List.of(), null, Map.of()).clientName()).isNull();
-		assertThat(ChatChunk.builder().delta("我能").build().clientName()).isNull();
-		assertThat(ChatChunk.builder().clientName("search").build().clientName()).isEqualTo("search");
+		ChatChunk text = new ChatChunk("我能", null, null, null, null, List.of(), null, Map.of());
+		assertThat(text.provider()).isNull();
+		assertThat(text.clientName()).isNull();
+		ChatChunk built = ChatChunk.builder().delta("我能").build();
+		assertThat(built.provider()).isNull();
+		assertThat(built.clientName()).isNull();
+		ChatChunk named = ChatChunk.builder().provider("openai").clientName("search").build();
+		assertThat(named.provider()).isEqualTo("openai");
+		assertThat(named.clientName()).isEqualTo("search");
+	}
+
+	@Test
+	void aChunkMadeWithOnlyItsClientNamesNoProvider() {
+		ChatChunk chunk = new ChatChunk("search", "我能", "", List.of(), List.of(), null, null, null, null, List.of(),
+				null, Map.of());
+		assertThat(chunk.clientName()).isEqualTo("search");
+		assertThat(chunk.provider()).isNull();
 	}
 
 	@Test

@@ -133,6 +133,41 @@ class ChatResponseAccumulatorTests {
 	}
 
 	@Test
+	void theAnswerNamesTheProviderAndClientTheChunksName() {
+		this.whole.add(ChatChunk.builder().provider("lingma").clientName("backup").delta("你").build());
+		this.whole.add(ChatChunk.builder().delta("好").finishReason("stop").build());
+
+		ChatResponse response = this.whole.response();
+		assertThat(response.provider()).isEqualTo("lingma");
+		assertThat(response.clientName()).isEqualTo("backup");
+		assertThat(response.content()).isEqualTo("你好");
+	}
+
+	@Test
+	void chunksThatNameNoneLeaveTheProviderAndClientItWasMadeWith() {
+		this.whole.add(ChatChunk.builder().delta("你好").finishReason("stop").build());
+
+		ChatResponse response = this.whole.response();
+		assertThat(response.provider()).isEqualTo("openai");
+		assertThat(response.clientName()).isEqualTo("default");
+	}
+
+	@Test
+	void aMalformedToolCallNamesTheClientThatServedIt() {
+		this.whole.add(ChatChunk.builder()
+			.provider("linkai")
+			.clientName("backup")
+			.toolCalls(calls(new ToolCallDelta(0, "call_1", null, "{}")))
+			.build());
+
+		assertThatExceptionOfType(ResponseDecodingException.class).isThrownBy(this.whole::response)
+			.satisfies((error) -> {
+				assertThat(error.provider()).isEqualTo("linkai");
+				assertThat(error.clientName()).isEqualTo("backup");
+			});
+	}
+
+	@Test
 	void streamAndCollectMergesTheStreamOfAnEndpoint() {
 		ChatEndpoint endpoint = new ChatEndpoint() {
 

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 /**
  * A chat client for tests: answers as told, with the answer or the error it is given, and
  * records every request it was sent (a request counts as sent when the call is
- * subscribed). Its own chunks name it, as a real client's do.
+ * subscribed). Its own chunks name it and its provider, as a real client's do.
  */
 public final class FakeChatClient implements ChatClient {
 
@@ -102,7 +102,12 @@ public final class FakeChatClient implements ChatClient {
 	}
 
 	private ChatChunk ownChunk(String delta, @Nullable String finishReason) {
-		return ChatChunk.builder().clientName(this.name).delta(delta).finishReason(finishReason).build();
+		return ChatChunk.builder()
+			.provider(this.provider)
+			.clientName(this.name)
+			.delta(delta)
+			.finishReason(finishReason)
+			.build();
 	}
 
 	/** A chunk with this text. */

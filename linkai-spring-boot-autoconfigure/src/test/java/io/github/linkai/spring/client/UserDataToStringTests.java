@@ -72,9 +72,9 @@ class UserDataToStringTests {
 		ChatChunk chunk = new ChatChunk(ANSWER, null, null, SESSION, null, List.of(), null,
 				Map.of("visitorId", "v-42"));
 
-		assertThat(chunk.toString())
-			.isEqualTo("ChatChunk[clientName=null, delta=" + ANSWER.length() + " chars, finishReason=null, "
-					+ "usage=null, sessionId=<set>, requestId=null, sources=0, cost=null, providerFields=[visitorId]]");
+		assertThat(chunk.toString()).isEqualTo("ChatChunk[provider=null, clientName=null, delta=" + ANSWER.length()
+				+ " chars, finishReason=null, "
+				+ "usage=null, sessionId=<set>, requestId=null, sources=0, cost=null, providerFields=[visitorId]]");
 		assertThat(ChatChunk
 			.of(new ChatResponse("linkai", "default", null, ANSWER, null, null, null, null, List.of(), null, Map.of()))
 			.toString()).contains("sessionId=none").doesNotContain(ANSWER);

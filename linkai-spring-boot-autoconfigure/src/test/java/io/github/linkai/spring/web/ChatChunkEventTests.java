@@ -30,19 +30,23 @@ class ChatChunkEventTests {
 	}
 
 	@Test
-	void everyEventNamesTheClientThatServedItsChunk() {
-		assertThat(this.json
-			.writeValueAsString(ChatChunkEvent.of(ChatChunk.builder().clientName("backup").delta("你好").build())))
-			.isEqualTo("{\"delta\":\"你好\",\"client\":\"backup\"}");
+	void everyEventNamesTheProviderAndClientThatServedItsChunkAsAProblemDetailDoes() {
+		ChatChunk.Builder served = ChatChunk.builder().provider("openai").clientName("backup");
+		assertThat(this.json.writeValueAsString(ChatChunkEvent.of(served.delta("你好").build())))
+			.isEqualTo("{\"delta\":\"你好\",\"provider\":\"openai\",\"client\":\"backup\"}");
+		assertThat(this.json.writeValueAsString(ChatChunkEvent.of(served.delta("").finishReason("stop").build())))
+			.isEqualTo("{\"finishReason\":\"stop\",\"provider\":\"openai\",\"client\":\"backup\"}");
 		assertThat(this.json.writeValueAsString(
 				ChatChunkEvent.of(ChatChunk.builder().clientName("backup").finishReason("stop").build())))
+			.as("a chunk that names no provider")
 			.isEqualTo("{\"finishReason\":\"stop\",\"client\":\"backup\"}");
 	}
 
 	@Test
 	void aChunkThatSaysNothingIsEmpty() {
 		assertThat(ChatChunkEvent.of(ChatChunk.builder().build()).isEmpty()).isTrue();
-		assertThat(ChatChunkEvent.of(ChatChunk.builder().clientName("default").build()).isEmpty()).isTrue();
+		assertThat(ChatChunkEvent.of(ChatChunk.builder().provider("linkai").clientName("default").build()).isEmpty())
+			.isTrue();
 		assertThat(ChatChunkEvent.of(ChatChunk.builder().finishReason("stop").build()).isEmpty()).isFalse();
 		assertThat(ChatChunkEvent.of(ChatChunk.builder().reasoningDelta("嗯").build()).isEmpty()).isFalse();
 	}

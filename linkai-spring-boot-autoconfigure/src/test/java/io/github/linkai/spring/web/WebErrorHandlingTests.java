@@ -224,7 +224,8 @@ class WebErrorHandlingTests {
 		assertThat(data).allSatisfy((event) -> assertThat(event.event()).isNull());
 		assertThat(data.subList(0, 4).stream().map((event) -> json(event).get("delta").asString()))
 			.containsExactly("你好!", "我能", "为你", "做些什么?");
-		assertThat(json(data.get(0)).propertyNames()).containsExactly("delta", "sessionId", "client");
+		assertThat(json(data.get(0)).propertyNames()).containsExactly("delta", "sessionId", "provider", "client");
+		assertThat(data.stream().map((event) -> json(event).get("provider").asString())).containsOnly("linkai");
 		assertThat(data.stream().map((event) -> json(event).get("client").asString())).containsOnly("default");
 		JsonNode last = json(data.get(4));
 		assertThat(last.has("delta")).as("the finish chunk's event has no empty delta").isFalse();
@@ -253,6 +254,11 @@ class WebErrorHandlingTests {
 		assertThat(problem.get("status").asInt()).isEqualTo(502);
 		assertThat(problem.get("chunksReceived").asInt()).isEqualTo(3);
 		assertThat(problem.get("client").asString()).isEqualTo("default");
+		assertThat(events.subList(0, 3)).as("the chunks' events name the provider and client as the problem does")
+			.allSatisfy((event) -> {
+				assertThat(json(event).get("provider").asString()).isEqualTo(problem.get("provider").asString());
+				assertThat(json(event).get("client").asString()).isEqualTo("default");
+			});
 	}
 
 	@ParameterizedTest

@@ -230,6 +230,7 @@ final class JijyunMapping implements WireMapping<Reply> {
 			return null;
 		}
 		return ChatChunk.builder()
+			.provider(Jijyun.PROVIDER)
 			.clientName(context.clientName())
 			.delta((event.desc() != null) ? event.desc() : "")
 			.finishReason(last ? FINISHED : null)

@@ -182,6 +182,7 @@ final class LingmaMapping implements WireMapping<Reply> {
 			return null;
 		}
 		return ChatChunk.builder()
+			.provider(Lingma.PROVIDER)
 			.clientName(context.clientName())
 			.delta(text(output))
 			.finishReason(finishReason(output))

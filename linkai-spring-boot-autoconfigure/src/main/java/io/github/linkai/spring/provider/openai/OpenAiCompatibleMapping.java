@@ -244,7 +244,7 @@ public abstract class OpenAiCompatibleMapping implements WireMapping<Reply> {
 		}
 		Content delta = (choice != null) ? choice.delta() : null;
 		String reasoning = (delta != null) ? delta.reasoningText() : null;
-		return new ChatChunk(context.clientName(), (delta != null) ? delta.text() : "",
+		return new ChatChunk(this.provider, context.clientName(), (delta != null) ? delta.text() : "",
 				(reasoning != null) ? reasoning : "", toolCallDeltas(delta),
 				(choice != null) ? media(choice) : List.of(), (choice != null) ? choice.finishReason() : null,
 				usage(usage), sessionId(event, context), null, List.of(), null, fields(event, delta));

@@ -190,6 +190,17 @@ class FallbackChatClientTests {
 	}
 
 	@Test
+	void aStreamCollectedFromAFallbackNamesTheClientAndProviderThatServedIt() {
+		this.primary.failing(() -> new ServiceUnavailableException(details(503), "service unavailable"));
+
+		StepVerifier.create(this.chain.streamAndCollect(ChatRequest.of("hi"))).assertNext((response) -> {
+			assertThat(response.content()).isEqualTo("from deepseek");
+			assertThat(response.provider()).as("not the chain's first, linkai").isEqualTo("openai");
+			assertThat(response.clientName()).isEqualTo("deepseek");
+		}).verifyComplete();
+	}
+
+	@Test
 	void aLaterClientThatFailsAfterItsFirstChunkEndsTheStream() {
 		this.primary.failing(() -> new ServerErrorException(details(500), "server error"));
 		this.deepseek.failingAfterAChunk(() -> new ServerErrorException(details(502), "bad gateway"));

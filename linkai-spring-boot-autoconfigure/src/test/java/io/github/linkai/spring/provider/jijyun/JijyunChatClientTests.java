@@ -262,6 +262,7 @@ class JijyunChatClientTests {
 		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("根据提供的搜索结果,", "今天的日期是2023年8月16日[1]。", "");
 		assertThat(chunks).extracting(ChatChunk::finishReason).containsExactly(null, null, "stop");
 		assertThat(chunks).extracting(ChatChunk::clientName).containsOnly(client().name());
+		assertThat(chunks).extracting(ChatChunk::provider).containsOnly("jijyun");
 		ChatChunk last = chunks.get(2);
 		assertThat(last.cost()).isEqualTo(new BigDecimal("0.001"));
 		assertThat(last.sources()).extracting(SearchSource::link).containsExactly("https://wannianli.tianqi.com/today");
@@ -296,6 +297,7 @@ class JijyunChatClientTests {
 		assertThat(chunks).singleElement().satisfies((chunk) -> {
 			assertThat(chunk.delta()).isEqualTo("根据提供的搜索结果,今天的日期是2023年8月16日[1]。");
 			assertThat(chunk.clientName()).isEqualTo(client().name());
+			assertThat(chunk.provider()).isEqualTo("jijyun");
 			assertThat(chunk.isLast()).isTrue();
 			assertThat(chunk.sources()).hasSize(3);
 			assertThat(chunk.cost()).isEqualTo(new BigDecimal("0.001"));

@@ -100,6 +100,7 @@ class LingmaResponseTests {
 		assertThat(chunks).extracting(ChatChunk::finishReason).containsExactly(null, null, null, "stop");
 		assertThat(chunks).extracting(ChatChunk::requestId).containsOnly(STREAM_REQUEST_ID);
 		assertThat(chunks).extracting(ChatChunk::clientName).containsOnly("lingma");
+		assertThat(chunks).extracting(ChatChunk::provider).containsOnly("lingma");
 		assertThat(chunks).extracting(ChatChunk::usage)
 			.containsExactly(new Usage(38, 3, 41), new Usage(38, 6, 44), new Usage(38, 10, 48), new Usage(38, 10, 48));
 		assertThat(chunks.get(3).isLast()).isTrue();

@@ -255,6 +255,7 @@ class LinkAiChatStreamTests {
 		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("你好!", "我能", "为你", "做些什么?", "");
 		assertThat(chunks.get(4).usage()).isEqualTo(new Usage(9, 6, 15));
 		assertThat(chunks).extracting(ChatChunk::clientName).containsOnly(this.client.name());
+		assertThat(chunks).extracting(ChatChunk::provider).containsOnly("linkai");
 	}
 
 	@Test

@@ -185,6 +185,7 @@ class LinkAiMemoryChatClientTests {
 		assertThat(chunks).extracting(ChatChunk::delta).containsExactly("你好!", "我能", "为你", "做些什么?", "");
 		assertThat(chunks).extracting(ChatChunk::sessionId).containsOnly(SESSION_ID);
 		assertThat(chunks).extracting(ChatChunk::clientName).containsOnly(this.client.name());
+		assertThat(chunks).extracting(ChatChunk::provider).containsOnly("linkai");
 		assertThat(chunks.get(4).finishReason()).isEqualTo("stop");
 		assertThat(chunks.get(4).usage()).isEqualTo(new Usage(9, 6, 15));
 		JsonNode body = onlyRequestBody(wm);

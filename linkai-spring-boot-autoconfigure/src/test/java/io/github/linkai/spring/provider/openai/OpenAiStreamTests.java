@@ -72,6 +72,7 @@ class OpenAiStreamTests {
 					entry("object", "chat.completion.chunk"), entry("created", 1705651092)));
 		assertThat(String.join("", chunks.stream().map(ChatChunk::delta).toList())).isEqualTo("你好!");
 		assertThat(chunks).extracting(ChatChunk::clientName).containsOnly(this.client.name());
+		assertThat(chunks).extracting(ChatChunk::provider).containsOnly("openai");
 	}
 
 	@Test
