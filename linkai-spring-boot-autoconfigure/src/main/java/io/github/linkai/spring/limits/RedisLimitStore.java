@@ -251,8 +251,7 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 		return Mono.defer(() -> {
 			CompletableFuture<T> answer = operation.apply(redis).toCompletableFuture();
 			if (answer.isDone() && !answer.isCompletedExceptionally()) {
-				// decided from the local view (or batched): no timer, no hop off this
-				// thread
+				// answered at once from the local view: no timer, no hop off this thread
 				return Mono.justOrEmpty(answer.join());
 			}
 			return Mono.fromFuture(answer, true).timeout(bound, this.timer).publishOn(Schedulers.parallel());
@@ -302,9 +301,9 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 
 		private final Map<String, AsyncBucketProxy> proxies = new ConcurrentHashMap<>();
 
-		@SuppressWarnings("unchecked")
 		private final Function<BucketSpec, Optimization> optimization;
 
+		@SuppressWarnings("unchecked")
 		Connected(StatefulConnection<String, byte[]> connection, Function<BucketSpec, Optimization> optimization) {
 			this.connection = connection;
 			this.optimization = optimization;
