@@ -181,10 +181,7 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 		if (redis != null) {
 			if (this.writer != null && redis.connection.isOpen()) {
 				// what this instance spent but has not written yet, before it goes
-				Mono.fromFuture(redis.writePending(Duration.ZERO), true)
-					.timeout(this.timeout)
-					.onErrorComplete()
-					.block();
+				Mono.fromFuture(redis.writePending(Duration.ZERO)).timeout(this.timeout).onErrorComplete().block();
 			}
 			redis.connection.closeAsync();
 		}
@@ -254,7 +251,8 @@ final class RedisLimitStore implements LimitStore, AutoCloseable {
 				// answered at once from the local view: no timer, no hop off this thread
 				return Mono.justOrEmpty(answer.join());
 			}
-			return Mono.fromFuture(answer, true).timeout(bound, this.timer).publishOn(Schedulers.parallel());
+			// cancelled at the timeout, so that a late failure is discarded, not logged
+			return Mono.fromFuture(answer).timeout(bound, this.timer).publishOn(Schedulers.parallel());
 		});
 	}
 
