@@ -52,15 +52,6 @@ public record ChatChunk(@Nullable String provider, @Nullable String clientName, 
 		providerFields = ProviderFields.copyOf(providerFields);
 	}
 
-	/** A chunk that names its client but no provider. */
-	public ChatChunk(@Nullable String clientName, String delta, String reasoningDelta, List<ToolCallDelta> toolCalls,
-			List<AnswerMedia> media, @Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,
-			@Nullable String requestId, List<SearchSource> sources, @Nullable BigDecimal cost,
-			Map<String, @Nullable Object> providerFields) {
-		this(null, clientName, delta, reasoningDelta, toolCalls, media, finishReason, usage, sessionId, requestId,
-				sources, cost, providerFields);
-	}
-
 	/** A chunk that names no provider or client. */
 	public ChatChunk(String delta, String reasoningDelta, List<ToolCallDelta> toolCalls, List<AnswerMedia> media,
 			@Nullable String finishReason, @Nullable Usage usage, @Nullable String sessionId,

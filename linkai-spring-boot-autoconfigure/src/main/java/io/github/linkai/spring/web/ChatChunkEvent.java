@@ -56,15 +56,6 @@ public record ChatChunkEvent(@Nullable String delta, @Nullable String finishReas
 		media = List.copyOf(media);
 	}
 
-	/** The event data of a chunk that names its client but no provider. */
-	public ChatChunkEvent(@Nullable String delta, @Nullable String finishReason, @Nullable Usage usage,
-			@Nullable BigDecimal cost, @Nullable String sessionId, @Nullable String requestId,
-			List<SearchSource> sources, String reasoningDelta, List<ToolCallDelta> toolCalls, List<AnswerMedia> media,
-			@Nullable String client) {
-		this(delta, finishReason, usage, cost, sessionId, requestId, sources, reasoningDelta, toolCalls, media, null,
-				client);
-	}
-
 	/** The event data of a chunk that names no provider or client. */
 	public ChatChunkEvent(@Nullable String delta, @Nullable String finishReason, @Nullable Usage usage,
 			@Nullable BigDecimal cost, @Nullable String sessionId, @Nullable String requestId,

@@ -53,14 +53,6 @@ class ChatChunkTests {
 	}
 
 	@Test
-	void aChunkMadeWithOnlyItsClientNamesNoProvider() {
-		ChatChunk chunk = new ChatChunk("search", "我能", "", List.of(), List.of(), null, null, null, null, List.of(),
-				null, Map.of());
-		assertThat(chunk.clientName()).isEqualTo("search");
-		assertThat(chunk.provider()).isNull();
-	}
-
-	@Test
 	void deltaChunkIsNotLast() {
 		ChatChunk chunk = new ChatChunk("我能", null, null, null, null, List.of(), null, Map.of());
 
