@@ -1,6 +1,9 @@
 package io.github.linkai.spring.autoconfigure;
 
+import java.util.List;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatRequest;
 import io.github.linkai.spring.client.ChatResponse;
@@ -39,7 +42,7 @@ class FallbackChainStreamTests {
 				"linkai.clients.deepseek.model=deepseek-chat");
 
 	@Test
-	void streamAndCollectNamesTheClientAndProviderThatServed() {
+	void theChainsChunksAndCollectedAnswerNameTheClientAndProviderThatServed() {
 		wireMock.stubFor(post("/a/v1/chat/completions").willReturn(aResponse().withStatus(503)));
 		wireMock.stubFor(post("/d/v1/chat/completions")
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("""
@@ -53,6 +56,10 @@ class FallbackChainStreamTests {
 		this.contextRunner.run((context) -> {
 			ChatClient chain = context.getBean("assistantChatClient", ChatClient.class);
 			assertThat(chain.provider()).isEqualTo("linkai");
+			List<ChatChunk> chunks = chain.stream("hello").collectList().block();
+			assertThat(chunks).extracting(ChatChunk::delta).containsExactly("h", "i");
+			assertThat(chunks).extracting(ChatChunk::clientName).containsOnly("deepseek");
+			assertThat(chunks).extracting(ChatChunk::provider).containsOnly("openai");
 			ChatResponse answer = chain.streamAndCollect(ChatRequest.of("hello")).block();
 			assertThat(answer).isNotNull();
 			assertThat(answer.content()).isEqualTo("hi");

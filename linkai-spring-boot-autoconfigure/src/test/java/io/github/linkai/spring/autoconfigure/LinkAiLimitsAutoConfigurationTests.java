@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.linkai.spring.client.ChatChunk;
 import io.github.linkai.spring.client.ChatClient;
 import io.github.linkai.spring.client.ChatClientRegistry;
 import io.github.linkai.spring.client.ChatRequest;
@@ -150,31 +149,6 @@ class LinkAiLimitsAutoConfigurationTests {
 					.value()).isOne();
 			});
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/d/v1/chat/completions")));
-	}
-
-	@Test
-	void aFallbackChainsStreamNamesTheClientThatServedItOnEveryChunk() {
-		wireMock.stubFor(post("/a/v1/chat/completions").willReturn(aResponse().withStatus(503)));
-		wireMock.stubFor(post("/d/v1/chat/completions")
-			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("""
-					data: {"id":"c-1","choices":[{"index":0,"delta":{"content":"h"}}]}
-
-					data: {"id":"c-1","choices":[{"index":0,"delta":{"content":"i"},"finish_reason":"stop"}]}
-
-					data: [DONE]
-
-					""")));
-		this.contextRunner
-			.withPropertyValues("linkai.clients.assistant.fallback=deepseek",
-					"linkai.clients.assistant.retry.max-retries=0")
-			.run((context) -> {
-				List<ChatChunk> chunks = context.getBean("assistantChatClient", ChatClient.class)
-					.stream("hello")
-					.collectList()
-					.block();
-				assertThat(chunks).extracting(ChatChunk::delta).containsExactly("h", "i");
-				assertThat(chunks).extracting(ChatChunk::clientName).containsOnly("deepseek");
-			});
 	}
 
 	@Test
